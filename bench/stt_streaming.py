@@ -1,0 +1,166 @@
+"""Streaming recognition figures on the English clips of ../shared/speech, fed at real time.
+
+Prints: real-time factor; latency from a word's end (one-shot word timings) to its first appearance in
+the streamed text (median, p90); latency from the end of speech to the final (median, p90); and the
+streamed finals' WER over that of one-shot faster-whisper (default options, same model) on the same files.
+Targets on 2 cores, base int8: partial median <= 1.0 s, final <= 0.5 s, WER ratio <= 1.05.
+
+    uv run python bench/stt_streaming.py [--lang en|ko] [--data-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import difflib
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.wer import error_counts, normalise_words  # noqa: E402
+from engine.audio.file_source import FileSource  # noqa: E402
+from engine.audio.generator_source import ArraySource  # noqa: E402
+from engine.settings import AppPaths, SpeechSettings  # noqa: E402
+from engine.stt.local_session import LocalWhisperSession  # noqa: E402
+from engine.stt.speech_model import SpeechModel  # noqa: E402
+from engine.stt.whisper_decode import WhisperDecoder  # noqa: E402
+
+SPEECH = Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def match(stream_words: list[str], oneshot_words: list[str]) -> dict[int, int]:
+    """Map positions in the streamed words to equal one-shot words (difflib's longest matching blocks)."""
+    matcher = difflib.SequenceMatcher(a=stream_words, b=oneshot_words, autojunk=False)
+    mapping: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            mapping[block.a + k] = block.b + k
+    return mapping
+
+
+async def load_samples(path: Path) -> np.ndarray:
+    chunks = [frame.samples async for frame in FileSource(path).frames()]
+    return np.concatenate(chunks)
+
+
+async def run_file(model: SpeechModel, decoder: WhisperDecoder, path: Path, language: str) -> dict[str, object]:
+    samples = await load_samples(path)
+    duration = len(samples) / 16000
+    # One-shot baseline: faster-whisper's own transcribe, default options, same loaded model.
+    segments, _ = decoder._model.transcribe(samples.astype(np.float32) / 32768.0, language=language, word_timestamps=True)
+    oneshot_words_timed = [(w.word, w.end) for s in segments for w in (s.words or [])]
+    oneshot_text = " ".join(w for w, _ in oneshot_words_timed)
+    oneshot_norm: list[str] = []
+    oneshot_ends: list[float] = []
+    for word, end in oneshot_words_timed:
+        for piece in normalise_words(word):
+            oneshot_norm.append(piece)
+            oneshot_ends.append(end)
+
+    session = LocalWhisperSession(model, language)
+    await session.start()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    finals: list[str] = []
+    first_seen: dict[int, float] = {}
+    final_latencies: list[float] = []
+
+    async def feed() -> None:
+        # A microphone keeps sending room silence after the last word; a clip that stops dead would
+        # make every final wait for the end of input instead of for the silence.
+        live = np.concatenate([samples, np.zeros(16000, dtype=np.int16)])
+        async for frame in ArraySource(live, realtime=True).frames():
+            session.accept_audio(frame)
+        await session.finish()
+
+    async def read() -> None:
+        async for event in session.events():
+            now = loop.time() - started
+            shown = normalise_words(" ".join(finals + [event.text]))
+            mapping = match(shown, oneshot_norm)
+            for index in mapping.values():
+                first_seen.setdefault(index, now)
+            if event.is_final and event.text:
+                finals.append(event.text)
+                final_positions = range(len(shown) - len(normalise_words(event.text)), len(shown))
+                matched = [mapping[p] for p in final_positions if p in mapping]
+                if matched:
+                    final_latencies.append(now - oneshot_ends[max(matched)])
+
+    await asyncio.gather(feed(), read())
+    await session.close()
+    reference = path.with_suffix(".txt").read_text("utf-8")
+    stream_errors, total = error_counts(reference, " ".join(finals), language)
+    oneshot_errors, _ = error_counts(reference, oneshot_text, language)
+    partial_latencies = [first_seen[i] - oneshot_ends[i] for i in first_seen]
+    return {
+        "file": path.name,
+        "duration": duration,
+        "busy": session.busy_seconds,
+        "partial": partial_latencies,
+        "final": final_latencies,
+        "stream_errors": stream_errors,
+        "oneshot_errors": oneshot_errors,
+        "total": total,
+    }
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="en", choices=["en", "ko"])
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N clips")
+    parser.add_argument("--silence-ms", type=int, default=SpeechSettings().utterance_silence_ms)
+    args = parser.parse_args()
+    data_dir = args.data_dir or Path(tempfile.gettempdir()) / "interview-coach-bench"
+    model = SpeechModel(SpeechSettings(utterance_silence_ms=args.silence_ms), AppPaths(data_dir).models)
+    began = time.perf_counter()
+    decoder = await model.get()
+    assert isinstance(decoder, WhisperDecoder)
+    print(
+        f"model ready in {time.perf_counter() - began:.2f} s (base, int8, {model.settings.cpu_threads} threads, "
+        f"utterances close after {args.silence_ms} ms of silence)"
+    )
+    files = sorted(p for p in (SPEECH / args.lang).iterdir() if p.suffix in {".wav", ".flac"})
+    if args.limit:
+        files = files[: args.limit]
+    results = [await run_file(model, decoder, path, args.lang) for path in files]
+    unit = "WER" if args.lang == "en" else "CER"
+    for r in results:
+        print(
+            f"  {r['file']}: {r['duration']:.1f} s audio, stream {unit} {r['stream_errors']}/{r['total']}, "
+            f"one-shot {r['oneshot_errors']}/{r['total']}"
+        )
+    partial = [x for r in results for x in r["partial"]]  # type: ignore[attr-defined]
+    final = [x for r in results for x in r["final"]]  # type: ignore[attr-defined]
+    audio = sum(float(r["duration"]) for r in results)  # type: ignore[arg-type]
+    busy = sum(float(r["busy"]) for r in results)  # type: ignore[arg-type]
+    stream_errors = sum(int(r["stream_errors"]) for r in results)  # type: ignore[call-overload]
+    oneshot_errors = sum(int(r["oneshot_errors"]) for r in results)  # type: ignore[call-overload]
+    total = sum(int(r["total"]) for r in results)  # type: ignore[call-overload]
+    print(f"real-time factor (Whisper busy / audio): {busy / audio:.2f}  ({busy:.1f} s over {audio:.1f} s)")
+    print(
+        f"word end -> first in a partial: median {statistics.median(partial):.2f} s, p10 {pct(partial, 10):.2f}, "
+        f"p90 {pct(partial, 90):.2f} (n={len(partial)})"
+    )
+    print(
+        f"end of speech -> final:        median {statistics.median(final):.2f} s, p10 {pct(final, 10):.2f}, "
+        f"p90 {pct(final, 90):.2f} (n={len(final)})"
+    )
+    stream_rate, oneshot_rate = stream_errors / total, oneshot_errors / total
+    ratio = stream_rate / oneshot_rate if oneshot_errors else (1.0 if not stream_errors else float("inf"))
+    print(f"{unit}: streamed {stream_rate:.3%}, one-shot {oneshot_rate:.3%}, ratio {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,94 @@
+"""Audio from a file: anything PyAV (FFmpeg) decodes, resampled once to 16 kHz mono int16.
+
+Decoding is blocking, so it runs in a worker thread a block at a time; pacing at real time is optional
+(benchmarks and the GUI's file mode use it, the CLI does not).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import av
+import numpy as np
+import numpy.typing as npt
+
+from engine.audio.frames import FRAME_MS, SAMPLE_RATE, AudioFrame, FrameChunker
+from engine.errors import AudioFileError
+
+log = logging.getLogger(__name__)
+
+
+def _decode_blocks(path: Path) -> Iterator[npt.NDArray[np.int16]]:
+    """Decoded blocks of 16 kHz mono int16; raises AudioFileError with what went wrong and where."""
+    try:
+        container = av.open(str(path))
+    except FileNotFoundError as error:
+        raise AudioFileError("audio.file_missing", path=str(path)) from error
+    except (av.error.FFmpegError, OSError, ValueError) as error:
+        raise AudioFileError("audio.file_unreadable", path=str(path), detail=_short(error)) from error
+    decoded = 0
+    with container:
+        if not container.streams.audio:
+            raise AudioFileError("audio.file_no_audio", path=str(path))
+        stream = container.streams.audio[0]
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+        try:
+            for frame in container.decode(stream):
+                for out in resampler.resample(frame):
+                    block = out.to_ndarray().reshape(-1).astype(np.int16, copy=False)
+                    decoded += len(block)
+                    yield block
+            for out in resampler.resample(None):
+                block = out.to_ndarray().reshape(-1).astype(np.int16, copy=False)
+                decoded += len(block)
+                yield block
+        except (av.error.FFmpegError, ValueError) as error:
+            if decoded == 0:
+                raise AudioFileError("audio.file_unreadable", path=str(path), detail=_short(error)) from error
+            raise AudioFileError(
+                "audio.file_corrupt_midway", path=str(path), seconds=decoded / SAMPLE_RATE, detail=_short(error)
+            ) from error
+
+
+def _short(error: BaseException) -> str:
+    return str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+
+
+class FileSource:
+    """Frames of an audio file, optionally paced at real time (as a microphone would deliver them)."""
+
+    def __init__(self, path: Path | str, *, realtime: bool = False, frame_ms: int = FRAME_MS) -> None:
+        self.path = Path(path)
+        self.realtime = realtime
+        self._frame_samples = SAMPLE_RATE * frame_ms // 1000
+        self._stopped = False
+
+    def stop(self) -> None:
+        self._stopped = True
+
+    async def frames(self) -> AsyncIterator[AudioFrame]:
+        loop = asyncio.get_running_loop()
+        blocks = _decode_blocks(self.path)
+        chunker = FrameChunker(self._frame_samples)
+        started = loop.time()
+        try:
+            while not self._stopped:
+                # A block is one codec frame (tens of ms): one thread hop each keeps the loop free.
+                block = await asyncio.to_thread(next, blocks, None)
+                if block is None:
+                    break
+                for frame in chunker.push(block):
+                    if self.realtime:
+                        delay = started + frame.end_s - loop.time()
+                        if delay > 0:
+                            await asyncio.sleep(delay)
+                    yield frame
+                    if self._stopped:
+                        return
+            for frame in chunker.flush():
+                yield frame
+        finally:
+            blocks.close()

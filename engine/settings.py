@@ -1,0 +1,58 @@
+"""Where the app keeps its data, and the engine settings that travel from the CLI or GUI to the engine."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "InterviewCoach"
+DATA_DIR_ENV = "INTERVIEW_COACH_DATA_DIR"
+
+
+class Language(str, Enum):
+    EN = "en"
+    KO = "ko"
+
+
+def default_data_dir() -> Path:
+    """The data folder: $INTERVIEW_COACH_DATA_DIR if set, else the OS's per-user data folder."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Every file the app writes lives under one data folder."""
+
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "interview-coach.sqlite3"
+
+    @property
+    def recordings(self) -> Path:
+        return self.data_dir / "recordings"
+
+    @property
+    def models(self) -> Path:
+        return self.data_dir / "models"
+
+
+@dataclass(frozen=True)
+class SpeechSettings:
+    """Local recognition settings. `model` is 'base' (embedded) or the name of an installed larger model."""
+
+    model: str = "base"
+    # int8 is the fastest CPU type for CTranslate2 and costs no measurable accuracy on base (bench/).
+    compute_type: str = "int8"
+    device: str = "cpu"
+    cpu_threads: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
+    # Silence that closes an utterance (not the answer): short, so finals arrive quickly; see stt/segmenter.py.
+    utterance_silence_ms: int = 400

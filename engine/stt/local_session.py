@@ -1,0 +1,321 @@
+"""Live transcription on the user's machine: Silero VAD cuts utterances, Whisper transcribes them.
+
+Two tasks, owned by one TaskGroup and cancelled by `close()`:
+- the pump takes frames, runs the VAD on its own thread and turns probabilities into utterance events;
+- the decoder runs Whisper passes on another thread, one at a time, finals first: while the candidate
+  speaks it re-reads the open utterance with the stable words forced as prefix (LocalAgreement-2), and
+  when silence begins it starts the final pass at once, so the final is usually ready by the time the
+  silence is long enough to end the utterance.
+Each utterance yields partials and then exactly one final (an empty final retracts the partials of an
+utterance that turned out to hold no speech).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.audio.frames import SAMPLE_RATE, AudioFrame
+from engine.settings import SpeechSettings
+from engine.stt.agreement import LocalAgreement
+from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
+from engine.stt.segmenter import SegmentEvent, SegmentKind, Segmenter
+from engine.stt.speech_model import SpeechModel
+from engine.stt.vad import StreamingVad
+from engine.stt.whisper_decode import Hypothesis, WhisperDecoder
+
+log = logging.getLogger(__name__)
+
+BACKEND = "local-whisper"
+# A partial pass needs this much utterance audio, and this much new audio since the last pass: less is
+# mostly padding and gives Whisper nothing to agree on (tuned with bench/stt_streaming.py).
+MIN_PARTIAL_AUDIO_S = 0.5
+MIN_NEW_AUDIO_S = 0.2
+PROMPT_CHARS = 200  # earlier finals given to Whisper as its prompt
+# The previous utterance is re-heard as context while the span from its start stays under this (Whisper's
+# window is 30 s; shorter keeps passes quick).
+CONTEXT_WINDOW_S = 20.0
+
+
+@dataclass
+class _Utterance:
+    id: int
+    start: int  # sample
+    end: int | None = None  # sample, once the VAD closed it
+    silence_at: int | None = None  # where speech seems to have stopped
+    last_pass_end: int = 0
+    partial_sent: bool = False
+    # (end sample it covered, audio start it read from, its result)
+    speculative: tuple[int, int, Hypothesis] | None = None
+    agreement: LocalAgreement = field(default_factory=LocalAgreement)
+
+
+class _Done:
+    pass
+
+
+class LocalWhisperSession:
+    backend = BACKEND
+
+    def __init__(self, model: SpeechModel, language: str, settings: SpeechSettings | None = None) -> None:
+        self._model = model
+        self._language = language
+        self._settings = settings or model.settings
+        self._frames: asyncio.Queue[AudioFrame | _Done] = asyncio.Queue()
+        self._events: asyncio.Queue[TranscriptEvent | _Done | BaseException] = asyncio.Queue()
+        self._wake = asyncio.Event()
+        self._vad_thread = ThreadPoolExecutor(1, thread_name_prefix="vad")
+        self._whisper_thread = ThreadPoolExecutor(1, thread_name_prefix="whisper")
+        self._segmenter = Segmenter(self._settings.utterance_silence_ms)
+        self._chunks: list[npt.NDArray[np.float32]] = []
+        self._chunks_start = 0  # sample index of the first kept chunk
+        self._received = 0  # samples received so far (relative to the first frame)
+        self._origin: int | None = None  # start_sample of the first frame
+        self._current: _Utterance | None = None
+        self._closed_utterances: list[_Utterance] = []
+        self._next_id = 0
+        self._input_done = False
+        self._prompt = ""  # earlier finals, as Whisper's prompt
+        self._last_final: tuple[int, str] | None = None  # (start sample, text) of the latest final
+        self._runner: asyncio.Task[None] | None = None
+        self.busy_seconds = 0.0  # time spent in Whisper, for the real-time factor
+
+    # -- the contract -------------------------------------------------------------------------------
+    async def start(self) -> None:
+        self._runner = asyncio.get_running_loop().create_task(self._run(), name="local-stt")
+
+    def accept_audio(self, frame: AudioFrame) -> None:
+        self._frames.put_nowait(frame)
+
+    async def finish(self) -> None:
+        """No more audio: close the open utterance and wait until its final has been delivered."""
+        self._frames.put_nowait(_Done())
+        if self._runner is not None:
+            await asyncio.shield(self._runner)
+
+    async def close(self) -> None:
+        if self._runner is not None and not self._runner.done():
+            self._runner.cancel()
+            try:
+                await self._runner
+            except asyncio.CancelledError:
+                pass
+        self._vad_thread.shutdown(wait=False, cancel_futures=True)
+        self._whisper_thread.shutdown(wait=False, cancel_futures=True)
+
+    async def events(self) -> AsyncIterator[TranscriptEvent]:
+        while True:
+            item = await self._events.get()
+            if isinstance(item, _Done):
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    # -- tasks --------------------------------------------------------------------------------------
+    async def _run(self) -> None:
+        failure: BaseException | None = None
+        try:
+            async with asyncio.TaskGroup() as group:
+                group.create_task(self._pump(), name="stt-pump")
+                group.create_task(self._decode_loop(), name="stt-decoder")
+        except* Exception as errors:
+            # Delivered to the consumer of events(), which decides what the user is told.
+            failure = errors.exceptions[0]
+        self._events.put_nowait(failure if failure is not None else _Done())
+
+    async def _pump(self) -> None:
+        loop = asyncio.get_running_loop()
+        vad = await loop.run_in_executor(self._vad_thread, StreamingVad)
+        while True:
+            frame = await self._frames.get()
+            if isinstance(frame, _Done):
+                break
+            if self._origin is None:
+                self._origin = frame.start_sample
+            self._chunks.append(frame.samples.astype(np.float32) / 32768.0)
+            self._received += len(frame.samples)
+            probabilities = await loop.run_in_executor(self._vad_thread, vad.process, frame.samples)
+            self._on_segments(self._segmenter.feed(probabilities.tolist()))
+        self._on_segments(self._segmenter.flush())
+        self._input_done = True
+        self._wake.set()
+
+    def _on_segments(self, events: list[SegmentEvent]) -> None:
+        for event in events:
+            if event.kind is SegmentKind.SPEECH_START:
+                self._current = _Utterance(self._next_id, event.sample, last_pass_end=event.sample)
+                self._next_id += 1
+            elif self._current is None:
+                continue
+            elif event.kind is SegmentKind.SILENCE_START:
+                self._current.silence_at = event.sample
+            elif event.kind is SegmentKind.SPEECH_RESUME:
+                self._current.silence_at = None
+            elif event.kind is SegmentKind.UTTERANCE_END:
+                self._current.end = event.sample
+                self._closed_utterances.append(self._current)
+                self._current = None
+        if events or self._current is not None:
+            self._wake.set()  # a boundary moved, or the open utterance has new audio
+
+    async def _decode_loop(self) -> None:
+        decoder = await self._model.get()
+        assert isinstance(decoder, WhisperDecoder)
+        while True:
+            if self._closed_utterances:
+                await self._finalise(decoder, self._closed_utterances.pop(0))
+                continue
+            current = self._current
+            if current is not None and self._should_pass(current):
+                await self._partial_pass(decoder, current)
+                continue
+            if self._input_done and not self._closed_utterances and self._current is None:
+                return
+            self._wake.clear()
+            await self._wake.wait()
+
+    def _should_pass(self, utterance: _Utterance) -> bool:
+        if utterance.silence_at is not None:
+            return utterance.speculative is None or utterance.speculative[0] != utterance.silence_at
+        available = self._received - utterance.start
+        new = self._received - utterance.last_pass_end
+        return available >= MIN_PARTIAL_AUDIO_S * SAMPLE_RATE and new >= MIN_NEW_AUDIO_S * SAMPLE_RATE
+
+    # -- passes -------------------------------------------------------------------------------------
+    def _audio(self, start: int, end: int) -> npt.NDArray[np.float32]:
+        if len(self._chunks) > 1:
+            self._chunks = [np.concatenate(self._chunks)]
+        joined = self._chunks[0] if self._chunks else np.zeros(0, np.float32)
+        return joined[max(0, start - self._chunks_start) : max(0, end - self._chunks_start)]
+
+    def _drop_audio_before(self, sample: int) -> None:
+        if not self._chunks or sample <= self._chunks_start:
+            return
+        joined = np.concatenate(self._chunks)
+        self._chunks = [joined[sample - self._chunks_start :]]
+        self._chunks_start = sample
+
+    def _context_for(self, utterance: _Utterance, end: int) -> tuple[int, str, str]:
+        """(audio start, forced prefix, prompt) for a pass over `utterance` up to `end`.
+
+        A fragment cut at a short pause is hard to read alone ("ask not" heard as "is not"), so a pass
+        also hears the previous utterance, with that utterance's final forced as the decoder prefix; the
+        finals before it go in as Whisper's prompt. Only words after the prefix come back.
+        """
+        previous = self._last_final
+        if previous is None or end - previous[0] > CONTEXT_WINDOW_S * SAMPLE_RATE:
+            return utterance.start, "", self._prompt
+        return previous[0], previous[1], self._prompt
+
+    async def _run_whisper(self, decoder: WhisperDecoder, audio: npt.NDArray[np.float32], **options: object) -> Hypothesis:
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+
+        def call() -> Hypothesis:
+            return decoder.decode(audio, self._language, **options)  # type: ignore[arg-type]
+
+        try:
+            return await loop.run_in_executor(self._whisper_thread, call)
+        finally:
+            self.busy_seconds += loop.time() - began
+
+    async def _final_pass(self, decoder: WhisperDecoder, utterance: _Utterance, end: int) -> tuple[int, Hypothesis]:
+        audio_start, prefix, prompt = self._context_for(utterance, end)
+        audio = self._audio(audio_start, end)
+        hypothesis = await self._run_whisper(decoder, audio, prompt=prompt, prefix=prefix, word_timestamps=True)
+        if hypothesis.is_repetition:
+            # A loop ("like your. like your. ..."): read it again without context, with beam search.
+            audio = self._audio(utterance.start, end)
+            audio_start = utterance.start
+            hypothesis = await self._run_whisper(decoder, audio, beam_size=5, word_timestamps=True)
+        return audio_start, hypothesis
+
+    async def _partial_pass(self, decoder: WhisperDecoder, utterance: _Utterance) -> None:
+        speculative_end = utterance.silence_at
+        end = speculative_end if speculative_end is not None else self._received
+        utterance.last_pass_end = self._received
+        if speculative_end is not None:
+            # Speech may be over: this pass is the final's candidate, with word timings.
+            audio_start, hypothesis = await self._final_pass(decoder, utterance, speculative_end)
+            utterance.speculative = (speculative_end, audio_start, hypothesis)
+            words = list(hypothesis.words)
+            stable = "".join(utterance.agreement.stable).strip()
+        else:
+            audio_start, context, prompt = self._context_for(utterance, end)
+            stable_words = "".join(utterance.agreement.stable)
+            hypothesis = await self._run_whisper(
+                decoder, self._audio(audio_start, end), prompt=prompt, prefix=(context + stable_words).strip()
+            )
+            if hypothesis.is_repetition:
+                return
+            unstable = utterance.agreement.update(list(hypothesis.words))
+            stable = "".join(utterance.agreement.stable).strip()
+            words = list(utterance.agreement.stable) + unstable
+        if utterance.end is not None or hypothesis.is_silence or not words:
+            return  # the utterance closed meanwhile (its final comes next), or nothing was said yet
+        text = "".join(words).strip()
+        if not text.startswith(stable):
+            stable = ""  # a speculative pass may re-read the prefix differently; show it all as unstable
+        self._emit(utterance, TranscriptKind.PARTIAL, text, stable, utterance.start, end, (), math.exp(hypothesis.avg_logprob))
+        utterance.partial_sent = True
+
+    async def _finalise(self, decoder: WhisperDecoder, utterance: _Utterance) -> None:
+        end = utterance.end if utterance.end is not None else self._received
+        hypothesis: Hypothesis | None = None
+        audio_start = utterance.start
+        if end >= 0:
+            if utterance.speculative is not None and utterance.speculative[0] == end:
+                _, audio_start, hypothesis = utterance.speculative
+            else:
+                audio_start, hypothesis = await self._final_pass(decoder, utterance, end)
+        if hypothesis is None or hypothesis.is_silence or hypothesis.is_repetition or not hypothesis.text:
+            if utterance.partial_sent:
+                self._emit(utterance, TranscriptKind.FINAL, "", "", utterance.start, max(end, utterance.start), (), 0.0)
+            return
+        offset = audio_start / SAMPLE_RATE
+        words = tuple(
+            Word(w.text.strip(), round(offset + w.start, 3), round(offset + w.end, 3), w.probability)
+            for w in hypothesis.timed_words
+        )
+        confidence = float(np.mean([w.probability for w in words])) if words else math.exp(hypothesis.avg_logprob)
+        text = hypothesis.text
+        if self._last_final is not None:
+            self._prompt = (self._prompt + " " + self._last_final[1]).strip()[-PROMPT_CHARS:]
+        self._last_final = (utterance.start, text)
+        self._drop_audio_before(utterance.start)  # kept as context for the next utterance
+        self._emit(utterance, TranscriptKind.FINAL, text, text, utterance.start, end, words, confidence)
+
+    def _emit(
+        self,
+        utterance: _Utterance,
+        kind: TranscriptKind,
+        text: str,
+        stable: str,
+        start: int,
+        end: int,
+        words: tuple[Word, ...],
+        confidence: float,
+    ) -> None:
+        origin = (self._origin or 0) / SAMPLE_RATE
+        shifted = tuple(Word(w.text, round(w.start + origin, 3), round(w.end + origin, 3), w.probability) for w in words)
+        self._events.put_nowait(
+            TranscriptEvent(
+                kind=kind,
+                utterance_id=utterance.id,
+                text=text,
+                stable_text=stable,
+                start=round(origin + start / SAMPLE_RATE, 3),
+                end=round(origin + end / SAMPLE_RATE, 3),
+                words=shifted,
+                confidence=round(confidence, 4),
+                backend=BACKEND,
+            )
+        )

