@@ -11,6 +11,7 @@ import platformdirs
 
 APP_NAME = "InterviewCoach"
 DATA_DIR_ENV = "INTERVIEW_COACH_DATA_DIR"
+MODELS_DIR_ENV = "INTERVIEW_COACH_MODELS_DIR"
 
 
 class Language(str, Enum):
@@ -42,7 +43,9 @@ class AppPaths:
 
     @property
     def models(self) -> Path:
-        return self.data_dir / "models"
+        """<data>/models, or $INTERVIEW_COACH_MODELS_DIR (models are large and may live elsewhere)."""
+        override = os.environ.get(MODELS_DIR_ENV)
+        return Path(override).expanduser() if override else self.data_dir / "models"
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,6 @@ class LocalWhisperSession:
 
     async def _decode_loop(self) -> None:
         decoder = await self._model.get()
-        assert isinstance(decoder, WhisperDecoder)
         while True:
             if self._closed_utterances:
                 await self._finalise(decoder, self._closed_utterances.pop(0))

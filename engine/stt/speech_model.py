@@ -13,13 +13,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from engine.audio.frames import SAMPLE_RATE
 
 from engine.errors import ModelError
 from engine.settings import SpeechSettings
 from models import whisper_assembly
 from models.catalogue import WHISPER_BASE
+
+if TYPE_CHECKING:
+    from engine.stt.whisper_decode import WhisperDecoder
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +74,7 @@ class SpeechModel:
     def __init__(self, settings: SpeechSettings, models_dir: Path) -> None:
         self.settings = settings
         self.models_dir = models_dir
-        self._task: asyncio.Task[object] | None = None
+        self._task: asyncio.Task[WhisperDecoder] | None = None
         self._listeners: list[ProgressListener] = []
         self.progress = ModelProgress(ModelStage.PREPARING, 0.0)
 
@@ -89,13 +95,13 @@ class SpeechModel:
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._load(), name="speech-model-load")
 
-    async def get(self) -> object:
-        """The loaded decoder (a WhisperDecoder); raises ModelError if it cannot load."""
+    async def get(self) -> WhisperDecoder:
+        """The loaded decoder; raises ModelError if it cannot load."""
         self.start()
         assert self._task is not None
         return await asyncio.shield(self._task)
 
-    async def _load(self) -> object:
+    async def _load(self) -> WhisperDecoder:
         loop = asyncio.get_running_loop()
         try:
             return await asyncio.to_thread(self._load_blocking, loop)
@@ -103,7 +109,7 @@ class SpeechModel:
             self._report(loop, ModelProgress(ModelStage.FAILED, 0.0))
             raise
 
-    def _load_blocking(self, loop: asyncio.AbstractEventLoop) -> object:
+    def _load_blocking(self, loop: asyncio.AbstractEventLoop) -> WhisperDecoder:
         # Imported here: ctranslate2 takes about half a second to import, which start-up need not wait for.
         from faster_whisper import WhisperModel
 
@@ -133,10 +139,8 @@ class SpeechModel:
                 (folder / "model.bin").unlink(missing_ok=True)
                 folder = model_folder(self.settings, self.models_dir, assembly_progress)
         decoder = WhisperDecoder(model)
-        decoder.decode(np.zeros(SAMPLE_RATE_WARMUP, dtype=np.float32), "en")  # warm-up pass
+        decoder.decode(np.zeros(SAMPLE_RATE, dtype=np.float32), "en")  # warm-up pass
         self._report(loop, ModelProgress(ModelStage.READY, 1.0))
         log.info("speech model %s ready (%s, %s)", self.settings.model, self.settings.device, self.settings.compute_type)
         return decoder
 
-
-SAMPLE_RATE_WARMUP = 16_000

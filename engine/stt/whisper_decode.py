@@ -25,9 +25,11 @@ from engine.audio.frames import SAMPLE_RATE
 
 FRAMES_PER_SECOND = 100  # Whisper's log-mel hop is 10 ms
 MAX_FRAMES = 3000  # Whisper's 30 s window
-# Silence appended after the speech: Whisper saw zero-padded log-mels in training, and a second of it
-# keeps the last word from being cut (measured on ../shared/speech, see bench/stt_streaming.py).
-TAIL_PAD_S = 1.0
+# Silence appended after the speech. Whisper was trained on 30 s windows; in a window barely longer than
+# the speech it tends to write the utterance twice ("and so my fellow Americans. And so my fellow
+# Americans." on jfk.flac's first 2.3 s with 1 s of padding); 3 s of padding stopped that on every clip
+# of ../shared/speech and costs about 10 ms of encoder time.
+TAIL_PAD_S = 3.0
 # The previous finals given as context (Whisper's own limit is half its 448-token window).
 MAX_PROMPT_TOKENS = 223
 # faster-whisper's defaults for dropping hallucinated text in silence.
@@ -68,7 +70,7 @@ class Hypothesis:
 
     @property
     def is_repetition(self) -> bool:
-        return self.compression_ratio > COMPRESSION_RATIO_THRESHOLD
+        return self.compression_ratio > COMPRESSION_RATIO_THRESHOLD or _repeats_itself(self.words)
 
 
 class WhisperDecoder:
@@ -142,6 +144,13 @@ class WhisperDecoder:
             if w["word"]
         )
         return Hypothesis(tuple(w.text for w in timed), timed, avg_logprob, no_speech, ratio)
+
+
+def _repeats_itself(words: tuple[str, ...]) -> bool:
+    """The whole text said twice in a row: a loop too short for the compression ratio to catch."""
+    norm = [w.strip(" .,!?").lower() for w in words]
+    half = len(norm) // 2
+    return len(norm) >= 4 and len(norm) % 2 == 0 and norm[:half] == norm[half:]
 
 
 def _compression_ratio(text: str) -> float:

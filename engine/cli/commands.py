@@ -1,0 +1,220 @@
+"""The headless commands. They drive the same engine the desktop app drives."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TextIO
+
+from engine import messages
+from engine.analysis.metrics import AnswerMetrics
+from engine.audio.file_source import FileSource
+from engine.errors import AppError, ConfigError, StorageError
+from engine.interview.events import ErrorRaised, InterviewEvent, Notice, QuestionAsked, TranscriptUpdated
+from engine.interview.questions import InterviewKind
+from engine.interview.session import AnswerOutcome, InterviewConfig, InterviewSession
+from engine.interview.state import SessionState
+from engine.settings import AppPaths, SpeechSettings, default_data_dir
+from engine.storage.store import Store
+from engine.stt.factory import SttBackend, session_factory
+from engine.stt.speech_model import SpeechModel
+
+log = logging.getLogger(__name__)
+
+
+def _paths(args: argparse.Namespace) -> AppPaths:
+    return AppPaths(args.data_dir.expanduser() if args.data_dir else default_data_dir())
+
+
+async def open_store(paths: AppPaths, ui: str, err: TextIO) -> Store:
+    """Open the history and mark sessions cut off by a crash as interrupted (and say so)."""
+    store = await Store.open(paths.database)
+    for session_id in await store.recover_interrupted():
+        print(messages.text("cli.interrupted_found", ui, session_id=session_id), file=err)
+    return store
+
+
+def metrics_line(metrics: AnswerMetrics, ui: str) -> str:
+    rate = (
+        messages.text("cli.rate_spm", ui, spm=metrics.syllables_per_minute)
+        if metrics.language == "ko"
+        else messages.text("cli.rate_wpm", ui, wpm=metrics.words_per_minute)
+    )
+    return messages.text(
+        "cli.metrics",
+        ui,
+        words=metrics.word_count,
+        rate=rate,
+        fillers=metrics.filler_count,
+        pauses=metrics.pause_count,
+        longest=metrics.longest_pause_s,
+        speaking=metrics.speaking_s,
+    )
+
+
+async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
+    paths = _paths(args)
+    speech = SpeechSettings(model=args.model, compute_type=args.compute_type)
+    model = SpeechModel(speech, paths.models)
+    model.start()  # loads while the history opens and the first question is asked
+    count = args.questions or len(args.answers)
+    if len(args.answers) > count:
+        raise ConfigError("config.too_many_answers", answers=len(args.answers), questions=count)
+    store = await open_store(paths, ui, err)
+    try:
+        notices = ("model.korean_base_weak",) if args.lang == "ko" and speech.model == "base" else ()
+        config = InterviewConfig(
+            language=args.lang,
+            kind=InterviewKind(args.kind),
+            question_count=count,
+            role=args.role,
+            role_family=args.role_family,
+            seniority=args.seniority,
+            company=args.company,
+        )
+        session = InterviewSession(
+            config, store, paths, session_factory(SttBackend.LOCAL, model), SttBackend.LOCAL.value, notices=notices
+        )
+        session.subscribe(_printer(ui, out, err, quiet=args.json))
+        outcomes: list[tuple[QuestionAsked, AnswerOutcome | None]] = []
+        try:
+            await session.begin()
+            for number in range(len(session.questions)):
+                asked = await session.ask_next()
+                if number < len(args.answers):
+                    outcome = await session.answer(FileSource(args.answers[number], realtime=args.realtime))
+                    outcomes.append((asked, outcome))
+                else:
+                    await session.skip()
+                    outcomes.append((asked, None))
+            await session.complete()
+        except AppError:
+            await session.end(SessionState.FAILED)
+            raise
+        except BaseException:
+            await session.end(SessionState.INTERRUPTED)  # Ctrl+C: keep what was said
+            raise
+        if args.json:
+            document = {
+                "session_id": session.session_id,
+                "database": str(paths.database),
+                "language": args.lang,
+                "stt_backend": SttBackend.LOCAL.value,
+                "answers": [_answer_json(asked, outcome, ui) for asked, outcome in outcomes],
+            }
+            json.dump(document, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            print(messages.text("cli.stored", ui, session_id=session.session_id, path=paths.database), file=out)
+        failed = any(o is not None and o.status == "failed" for _, o in outcomes)
+        return 1 if failed else 0
+    finally:
+        await store.close()
+
+
+def _answer_json(asked: QuestionAsked, outcome: AnswerOutcome | None, ui: str) -> dict[str, Any]:
+    if outcome is None:
+        return {"question_number": asked.number, "question": asked.text, "status": "skipped", "transcript": ""}
+    return {
+        "question_number": asked.number,
+        "question": asked.text,
+        "answer_id": outcome.answer_id,
+        "status": outcome.status,
+        "transcript": outcome.transcript,
+        "segments": [
+            {"start": f.start, "end": f.end, "text": f.text, "confidence": f.confidence, "words": [asdict(w) for w in f.words]}
+            for f in outcome.finals
+        ],
+        "metrics": outcome.metrics.to_dict() if outcome.metrics else None,
+        "error": outcome.error.message(ui) if outcome.error else None,
+    }
+
+
+def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
+    """Prints the interview as it happens (questions, finals, metrics) unless JSON was asked for."""
+    from engine.interview.events import FeedbackReady
+
+    def listener(event: InterviewEvent) -> None:
+        if isinstance(event, ErrorRaised):
+            print(f"{event.error.title(ui)}: {event.error.message(ui)}", file=err)
+        elif isinstance(event, Notice):
+            print(messages.text(event.message_key, ui), file=err)
+        elif quiet:
+            return
+        elif isinstance(event, QuestionAsked):
+            print(f"\n{messages.text('cli.question', ui, number=event.number)}: {event.text}", file=out)
+        elif isinstance(event, TranscriptUpdated) and event.event.is_final and event.event.text:
+            print(f"  {event.event.text}", file=out, flush=True)
+        elif isinstance(event, FeedbackReady):
+            print(f"  → {metrics_line(event.metrics, ui)}", file=out)
+
+    return listener
+
+
+async def list_sessions(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
+    store = await open_store(_paths(args), ui, err)
+    try:
+        rows = await store.list_sessions()
+    finally:
+        await store.close()
+    if args.json:
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    if not rows:
+        print(messages.text("cli.no_sessions", ui), file=out)
+    for row in rows:
+        rate = row["avg_syllables_per_minute"] if row["language"] == "ko" else row["avg_words_per_minute"]
+        state = messages.text(f"state.{row['status']}", ui)
+        print(
+            f"{row['id']:>4}  {row['created_at'][:16].replace('T', ' ')}  {row['language']}  {state:<12} "
+            f"{row['answers']}/{row['questions']}  {rate if rate is not None else '-'}",
+            file=out,
+        )
+    return 0
+
+
+async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
+    store = await open_store(_paths(args), ui, err)
+    try:
+        detail = await store.session_detail(args.session_id)
+    finally:
+        await store.close()
+    if detail is None:
+        raise StorageError("storage.session_missing", session_id=args.session_id)
+    if args.json:
+        json.dump(detail, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    state = messages.text(f"state.{detail['status']}", ui)
+    print(f"#{detail['id']}  {detail['created_at'][:16].replace('T', ' ')}  {detail['language']}  {state}", file=out)
+    for question in detail["questions"]:
+        print(f"\n{messages.text('cli.question', ui, number=question['position'])}: {question['text']}", file=out)
+        for answer in question["answers"]:
+            if answer["status"] == "skipped":
+                print(f"  {messages.text('cli.skipped', ui)}", file=out)
+                continue
+            print(f"  {answer['transcript'] or messages.text('cli.no_speech', ui)}", file=out)
+            if answer["metrics"]:
+                metrics = AnswerMetrics(**{k: v for k, v in answer["metrics"].items() if k not in ("fillers", "pauses")}, fillers=(), pauses=())
+                print(f"  → {metrics_line(metrics, ui)}", file=out)
+    return 0
+
+
+def run_command(args: argparse.Namespace, ui: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    handlers = {"practice": practice, "sessions": list_sessions, "show": show_session}
+    try:
+        return asyncio.run(handlers[args.command](args, ui, out, err))
+    except AppError as error:
+        print(f"{error.title(ui)}: {error.message(ui)}", file=err)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+__all__ = ["run_command", "Path"]

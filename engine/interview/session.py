@@ -1,0 +1,259 @@
+"""One interview: ask, listen, transcribe, store, analyse; question after question.
+
+Everything the user says is kept as it happens: each final segment is committed before it is shown, the
+answer's audio is written as it arrives, and an error in one answer (a damaged file, a lost microphone)
+keeps what was heard and lets the interview go on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from engine.analysis.metrics import AnswerMetrics, analyse
+from engine.audio.frames import SAMPLE_RATE, AudioSource
+from engine.audio.recording import AnswerRecorder
+from engine.errors import AppError, AudioFileError, MicrophoneError, StorageError
+from engine.interview.events import (
+    AnswerFinished,
+    ErrorRaised,
+    FeedbackReady,
+    InterviewEvent,
+    Listener,
+    Notice,
+    QuestionAsked,
+    SessionComplete,
+    SessionStarted,
+    StateChanged,
+    TranscriptUpdated,
+)
+from engine.interview.questions import InterviewKind, Question, choose_questions
+from engine.interview.state import SessionState, check_move
+from engine.settings import AppPaths
+from engine.storage.store import Store
+from engine.stt.contract import StreamingTranscriptionSession, TranscriptEvent
+
+log = logging.getLogger(__name__)
+
+# Questions of this many recent sessions (same language) are not asked again while others remain.
+RECENT_SESSIONS = 5
+
+SttFactory = Callable[[str], StreamingTranscriptionSession]
+
+
+@dataclass(frozen=True)
+class InterviewConfig:
+    language: str
+    kind: InterviewKind = InterviewKind.MIXED
+    question_count: int = 5
+    role: str = ""
+    role_family: str = "any"
+    seniority: str = "any"
+    company: str = ""
+    job_posting: str = ""
+    resume: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["kind"] = self.kind.value
+        return data
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    answer_id: int
+    status: str  # complete, incomplete (an error cut it short; what was heard is kept), failed, skipped
+    transcript: str
+    finals: tuple[TranscriptEvent, ...]
+    metrics: AnswerMetrics | None
+    error: AppError | None = None
+
+
+@dataclass
+class _Progress:
+    questions: list[Question] = field(default_factory=list)
+    asked: int = 0
+    question_row: int = 0
+
+
+class InterviewSession:
+    def __init__(
+        self,
+        config: InterviewConfig,
+        store: Store,
+        paths: AppPaths,
+        stt_factory: SttFactory,
+        stt_backend: str,
+        *,
+        notices: tuple[str, ...] = (),
+    ) -> None:
+        self.config = config
+        self._store = store
+        self._paths = paths
+        self._stt_factory = stt_factory
+        self._stt_backend = stt_backend
+        self._notices = notices
+        self._listeners: list[Listener] = []
+        self.state = SessionState.SETTING_UP
+        self.session_id = 0
+        self._progress = _Progress()
+        self._source: AudioSource | None = None
+
+    # -- events -------------------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: InterviewEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    async def _move(self, target: SessionState) -> None:
+        check_move(self.state, target)
+        self.state = target
+        await self._store.set_session_status(self.session_id, target.value, ended=target.is_terminal)
+        self._emit(StateChanged(self.session_id, target))
+
+    # -- the interview ------------------------------------------------------------------------------
+    @property
+    def questions(self) -> list[Question]:
+        return list(self._progress.questions)
+
+    @property
+    def has_next_question(self) -> bool:
+        return self._progress.asked < len(self._progress.questions)
+
+    async def begin(self) -> None:
+        recent = await self._store.recent_bank_ids(self.config.language, RECENT_SESSIONS)
+        self._progress.questions = choose_questions(
+            self.config.language,
+            self.config.kind,
+            self.config.question_count,
+            role_family=self.config.role_family,
+            seniority=self.config.seniority,
+            recently_asked=frozenset(recent),
+        )
+        self.session_id = await self._store.create_session(
+            {**self.config.to_dict(), "question_count": len(self._progress.questions)}, self._stt_backend
+        )
+        self._emit(SessionStarted(self.session_id, len(self._progress.questions)))
+        for key in self._notices:
+            self._emit(Notice(self.session_id, key))
+
+    async def ask_next(self) -> QuestionAsked:
+        question = self._progress.questions[self._progress.asked]
+        await self._move(SessionState.ASKING)
+        self._progress.asked += 1
+        self._progress.question_row = await self._store.add_question(
+            self.session_id, self._progress.asked, question.id, question.text, question.category.value
+        )
+        event = QuestionAsked(self.session_id, self._progress.asked, self._progress.question_row, question.text, question.category.value)
+        self._emit(event)
+        return event
+
+    def finish_answer(self) -> None:
+        """The user is done speaking (button, key, or end of silence): stop the audio source."""
+        if self._source is not None:
+            self._source.stop()
+
+    async def answer(self, source: AudioSource) -> AnswerOutcome:
+        """Listen to one answer until its source ends or finish_answer() is called."""
+        await self._move(SessionState.LISTENING)
+        relative = Path("recordings") / f"session-{self.session_id}" / f"answer-{self._progress.asked}.flac"
+        answer_id = await self._store.start_answer(self.session_id, self._progress.question_row, relative.as_posix())
+        recorder = AnswerRecorder(self._paths.data_dir / relative)
+        stt = self._stt_factory(self.config.language)
+        self._source = source
+        finals: list[TranscriptEvent] = []
+        samples = 0
+        source_error: AppError | None = None
+
+        async def pump() -> None:
+            nonlocal samples, source_error
+            try:
+                async for frame in source.frames():
+                    stt.accept_audio(frame)
+                    recorder.add(frame)
+                    samples = frame.end_sample
+            except (AudioFileError, MicrophoneError) as error:
+                source_error = error  # keep what was heard; the STT still finishes it below
+            await stt.finish()
+
+        async def consume() -> None:
+            async for event in stt.events():
+                if event.is_final and event.text:
+                    await self._store.add_final(answer_id, event)  # committed before it is shown
+                    finals.append(event)
+                self._emit(TranscriptUpdated(self.session_id, answer_id, event))
+
+        await stt.start()
+        try:
+            async with asyncio.TaskGroup() as group:
+                group.create_task(pump(), name="answer-audio")
+                group.create_task(consume(), name="answer-transcript")
+        except* AppError as errors:
+            await self._settle_answer(answer_id, recorder, finals, samples, "failed", errors.exceptions[0])
+            raise errors.exceptions[0] from None
+        finally:
+            self._source = None
+            await stt.close()
+        status = "complete" if source_error is None else ("incomplete" if finals or samples else "failed")
+        return await self._settle_answer(answer_id, recorder, finals, samples, status, source_error)
+
+    async def _settle_answer(
+        self,
+        answer_id: int,
+        recorder: AnswerRecorder,
+        finals: list[TranscriptEvent],
+        samples: int,
+        status: str,
+        error: BaseException | None,
+    ) -> AnswerOutcome:
+        write_error = await recorder.close()
+        app_error = error if isinstance(error, AppError) else None
+        if write_error is not None and app_error is None:
+            app_error = StorageError("storage.disk_full", path=str(recorder.path))
+        transcript = " ".join(f.text for f in finals)
+        duration = samples / SAMPLE_RATE
+        await self._move(SessionState.THINKING)
+        words = [w for f in finals for w in f.words]
+        metrics = analyse(words, self.config.language, duration) if finals else None
+        await self._store.finish_answer(
+            answer_id,
+            status,
+            duration,
+            transcript,
+            error=app_error.message("en") if app_error else "",
+            audio_path=None if recorder.exists else "",
+        )
+        if metrics is not None:
+            await self._store.save_metrics(answer_id, metrics.to_dict())
+        self._emit(AnswerFinished(self.session_id, answer_id, transcript, duration, status))
+        if app_error is not None:
+            self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
+        if metrics is not None:
+            self._emit(FeedbackReady(self.session_id, answer_id, metrics))
+        await self._move(SessionState.FEEDBACK)
+        return AnswerOutcome(answer_id, status, transcript, tuple(finals), metrics, app_error)
+
+    async def skip(self) -> None:
+        """No answer to the current question (the candidate passed on it)."""
+        await self._move(SessionState.LISTENING)
+        answer_id = await self._store.start_answer(self.session_id, self._progress.question_row, "")
+        await self._store.finish_answer(answer_id, "skipped", 0.0, "")
+        await self._move(SessionState.THINKING)
+        self._emit(AnswerFinished(self.session_id, answer_id, "", 0.0, "skipped"))
+        await self._move(SessionState.FEEDBACK)
+
+    async def complete(self) -> None:
+        await self._move(SessionState.COMPLETE)
+        self._emit(SessionComplete(self.session_id, SessionState.COMPLETE))
+
+    async def end(self, state: SessionState) -> None:
+        """End early: the user stopped (INTERRUPTED) or an error made going on impossible (FAILED)."""
+        if self.state.is_terminal or self.session_id == 0:
+            return
+        await self._move(state)
+        self._emit(SessionComplete(self.session_id, state))

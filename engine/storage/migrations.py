@@ -1,0 +1,100 @@
+"""The database schema, as an ordered list of migrations; PRAGMA user_version holds how many ran."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["sessions"].create(
+        {
+            "id": int,
+            "created_at": str,
+            "ended_at": str,
+            "status": str,  # a SessionState value
+            "language": str,
+            "role": str,
+            "seniority": str,
+            "company": str,
+            "kind": str,
+            "question_count": int,
+            "stt_backend": str,
+            "pid": int,  # the process that ran it, to tell a crashed session from one still running
+            "config_json": str,
+        },
+        pk="id",
+    )
+    db["questions"].create(
+        {"id": int, "session_id": int, "position": int, "bank_id": str, "text": str, "category": str, "asked_at": str},
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["answers"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "question_id": int,
+            "status": str,  # recording, complete, interrupted, skipped, failed
+            "started_at": str,
+            "ended_at": str,
+            "audio_path": str,  # relative to the data folder
+            "duration_s": float,
+            "transcript": str,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id"), ("question_id", "questions", "id")],
+    )
+    db["transcript_segments"].create(
+        {
+            "id": int,
+            "answer_id": int,
+            "utterance_id": int,
+            "start": float,
+            "end": float,
+            "text": str,
+            "words_json": str,
+            "confidence": float,
+            "backend": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("answer_id", "answers", "id")],
+    )
+    # A final is stored once: the same utterance of the same answer cannot be inserted twice.
+    db["transcript_segments"].create_index(["answer_id", "utterance_id"], unique=True)
+    db["metrics"].create(
+        {
+            "answer_id": int,
+            "words_per_minute": float,
+            "syllables_per_minute": float,
+            "fillers_per_minute": float,
+            "filler_count": int,
+            "pause_count": int,
+            "longest_pause_s": float,
+            "speaking_s": float,
+            "metrics_json": str,
+        },
+        pk="answer_id",
+        foreign_keys=[("answer_id", "answers", "id")],
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["questions"].create_index(["session_id", "position"])
+    db["answers"].create_index(["session_id"])
+    db["questions"].create_index(["bank_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the schema up to date; returns the version found before. Each step is one transaction."""
+    found = int(db.execute("PRAGMA user_version").fetchone()[0])
+    for version in range(found, SCHEMA_VERSION):
+        with db.conn:
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+    return found

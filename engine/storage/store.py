@@ -1,0 +1,245 @@
+"""The practice history: one SQLite file (WAL), one writer thread, every call awaited from the loop.
+
+All access goes through one single-thread executor that owns the connection, so there is one writer and
+no transaction is ever open across an await. Each final transcript segment is committed as it arrives,
+with synchronous=FULL, so a crash or power cut loses at most the words not yet final.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from engine.errors import StorageError
+from engine.storage.migrations import SCHEMA_VERSION, migrate
+from engine.storage.process_alive import process_alive
+from engine.stt.contract import TranscriptEvent
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+ACTIVE_STATES = ("setting_up", "asking", "listening", "thinking", "feedback")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        self._db: sqlite_utils.Database | None = None
+
+    # -- plumbing -----------------------------------------------------------------------------------
+    @classmethod
+    async def open(cls, path: Path) -> Store:
+        store = cls(path)
+        await store._call(store._open)
+        return store
+
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            db = sqlite_utils.Database(conn)
+            found = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if found > SCHEMA_VERSION:
+                conn.close()
+                raise StorageError("storage.newer_schema", path=str(self.path), found=found, known=SCHEMA_VERSION)
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+            migrate(db)
+        except sqlite3.DatabaseError as error:
+            raise StorageError("storage.open_failed", path=str(self.path), detail=str(error)) from error
+        except OSError as error:
+            raise StorageError("storage.open_failed", path=str(self.path), detail=error.strerror or str(error)) from error
+        self._db = db
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        assert self._db is not None, "store is not open"
+        return self._db
+
+    async def _call(self, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor, fn, *args)
+        except sqlite3.OperationalError as error:
+            if "full" in str(error).lower():
+                raise StorageError("storage.disk_full", path=str(self.path)) from error
+            raise
+
+    async def close(self) -> None:
+        def close() -> None:
+            if self._db is not None:
+                self._db.conn.close()
+                self._db = None
+
+        await self._call(close)
+        self._executor.shutdown(wait=True)
+
+    def _write(self, fn: Callable[[sqlite_utils.Database], T]) -> T:
+        with self.db.conn:  # one short transaction, committed before returning
+            return fn(self.db)
+
+    # -- recovery -----------------------------------------------------------------------------------
+    async def recover_interrupted(self) -> list[int]:
+        """Mark sessions whose process died mid-interview as interrupted, keeping all they had."""
+
+        def recover(db: sqlite_utils.Database) -> list[int]:
+            placeholders = ",".join("?" for _ in ACTIVE_STATES)
+            rows = db.execute(f"select id, pid from sessions where status in ({placeholders})", ACTIVE_STATES).fetchall()
+            dead = [sid for sid, pid in rows if not process_alive(int(pid or 0)) or int(pid or 0) == os.getpid()]
+            for sid in dead:
+                db.execute("update sessions set status = 'interrupted', ended_at = ? where id = ?", (now_iso(), sid))
+                for (answer_id,) in db.execute(
+                    "select id from answers where session_id = ? and status = 'recording'", (sid,)
+                ).fetchall():
+                    text = " ".join(
+                        t
+                        for (t,) in db.execute(
+                            "select text from transcript_segments where answer_id = ? order by start", (answer_id,)
+                        )
+                    )
+                    db.execute(
+                        "update answers set status = 'interrupted', transcript = ? where id = ?", (text, answer_id)
+                    )
+            return dead
+
+        return await self._call(self._write, recover)
+
+    # -- writes -------------------------------------------------------------------------------------
+    async def create_session(self, config: dict[str, Any], stt_backend: str) -> int:
+        row = {
+            "created_at": now_iso(),
+            "status": "setting_up",
+            "language": config["language"],
+            "role": config.get("role", ""),
+            "seniority": config.get("seniority", ""),
+            "company": config.get("company", ""),
+            "kind": config.get("kind", ""),
+            "question_count": config.get("question_count", 0),
+            "stt_backend": stt_backend,
+            "pid": os.getpid(),
+            "config_json": json.dumps(config, ensure_ascii=False),
+        }
+        return await self._call(self._write, lambda db: int(db["sessions"].insert(row).last_pk))
+
+    async def set_session_status(self, session_id: int, status: str, *, ended: bool = False) -> None:
+        values: dict[str, Any] = {"status": status}
+        if ended:
+            values["ended_at"] = now_iso()
+        await self._call(self._write, lambda db: db["sessions"].update(session_id, values))
+
+    async def add_question(self, session_id: int, position: int, bank_id: str, text: str, category: str) -> int:
+        row = {"session_id": session_id, "position": position, "bank_id": bank_id, "text": text, "category": category, "asked_at": now_iso()}
+        return await self._call(self._write, lambda db: int(db["questions"].insert(row).last_pk))
+
+    async def start_answer(self, session_id: int, question_id: int, audio_path: str) -> int:
+        row = {"session_id": session_id, "question_id": question_id, "status": "recording", "started_at": now_iso(), "audio_path": audio_path}
+        return await self._call(self._write, lambda db: int(db["answers"].insert(row).last_pk))
+
+    async def add_final(self, answer_id: int, event: TranscriptEvent) -> None:
+        """Commit one final segment now (the unique index refuses a second copy of the same utterance)."""
+        row = {
+            "answer_id": answer_id,
+            "utterance_id": event.utterance_id,
+            "start": event.start,
+            "end": event.end,
+            "text": event.text,
+            "words_json": json.dumps([[w.text, w.start, w.end, round(w.probability, 4)] for w in event.words], ensure_ascii=False),
+            "confidence": event.confidence,
+            "backend": event.backend,
+            "created_at": now_iso(),
+        }
+        await self._call(self._write, lambda db: db["transcript_segments"].insert(row))
+
+    async def finish_answer(
+        self, answer_id: int, status: str, duration_s: float, transcript: str, error: str = "", audio_path: str | None = None
+    ) -> None:
+        values: dict[str, Any] = {"status": status, "ended_at": now_iso(), "duration_s": duration_s, "transcript": transcript, "error": error}
+        if audio_path is not None:
+            values["audio_path"] = audio_path
+        await self._call(self._write, lambda db: db["answers"].update(answer_id, values))
+
+    async def save_metrics(self, answer_id: int, metrics: dict[str, Any]) -> None:
+        row = {
+            "answer_id": answer_id,
+            "words_per_minute": metrics["words_per_minute"],
+            "syllables_per_minute": metrics["syllables_per_minute"],
+            "fillers_per_minute": metrics["fillers_per_minute"],
+            "filler_count": metrics["filler_count"],
+            "pause_count": metrics["pause_count"],
+            "longest_pause_s": metrics["longest_pause_s"],
+            "speaking_s": metrics["speaking_s"],
+            "metrics_json": json.dumps(metrics, ensure_ascii=False),
+        }
+        await self._call(self._write, lambda db: db["metrics"].insert(row, replace=True))
+
+    # -- reads --------------------------------------------------------------------------------------
+    async def recent_bank_ids(self, language: str, sessions: int) -> set[str]:
+        def read() -> set[str]:
+            rows = self.db.execute(
+                "select q.bank_id from questions q join sessions s on s.id = q.session_id "
+                "where s.id in (select id from sessions where language = ? order by id desc limit ?)",
+                (language, sessions),
+            ).fetchall()
+            return {r[0] for r in rows if r[0]}
+
+        return await self._call(read)
+
+    async def list_sessions(self) -> list[dict[str, Any]]:
+        def read() -> list[dict[str, Any]]:
+            return list(
+                self.db.query(
+                    "select s.id, s.created_at, s.ended_at, s.status, s.language, s.role, s.kind, s.stt_backend, "
+                    "(select count(*) from questions q where q.session_id = s.id) as questions, "
+                    "(select count(*) from answers a where a.session_id = s.id and a.status != 'skipped') as answers, "
+                    "(select round(avg(m.words_per_minute), 1) from metrics m join answers a on a.id = m.answer_id "
+                    " where a.session_id = s.id) as avg_words_per_minute, "
+                    "(select round(avg(m.syllables_per_minute), 1) from metrics m join answers a on a.id = m.answer_id "
+                    " where a.session_id = s.id) as avg_syllables_per_minute "
+                    "from sessions s order by s.id desc"
+                )
+            )
+
+        return await self._call(read)
+
+    async def session_detail(self, session_id: int) -> dict[str, Any] | None:
+        def read() -> dict[str, Any] | None:
+            rows = list(self.db.query("select * from sessions where id = ?", [session_id]))
+            if not rows:
+                return None
+            session = rows[0]
+            session["config"] = json.loads(session.pop("config_json") or "{}")
+            questions = list(self.db.query("select * from questions where session_id = ? order by position", [session_id]))
+            for question in questions:
+                answers = list(self.db.query("select * from answers where question_id = ? order by id", [question["id"]]))
+                for answer in answers:
+                    answer["segments"] = [
+                        {**seg, "words": json.loads(seg.pop("words_json") or "[]")}
+                        for seg in self.db.query(
+                            "select utterance_id, start, end, text, words_json, confidence, backend "
+                            "from transcript_segments where answer_id = ? order by start",
+                            [answer["id"]],
+                        )
+                    ]
+                    metric_rows = list(self.db.query("select metrics_json from metrics where answer_id = ?", [answer["id"]]))
+                    answer["metrics"] = json.loads(metric_rows[0]["metrics_json"]) if metric_rows else None
+                question["answers"] = answers
+            session["questions"] = questions
+            return session
+
+        return await self._call(read)
