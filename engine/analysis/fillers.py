@@ -103,10 +103,12 @@ def _contextual_filler(
     after_filler = bool(hits) and hits[-1].index == i - 1
     set_off = _pause_before(words, i) and _pause_after(words, i)
     if token == "like":
+        if set_off or after_filler:
+            return True  # "it was, like, three weeks"; "um like we had no tests"
         if before in like_exceptions:
             return False  # "I'd like to", "looks like", "things like Kafka"
-        # "it was, like, three weeks": set off, next to another filler, or opening a clause
-        return set_off or after_filler or _pause_after(words, i) or (i > 0 and _pause_before(words, i))
+        # Followed by a pause ("like... we never tested it") or opening a clause after one.
+        return _pause_after(words, i) or (i > 0 and _pause_before(words, i))
     # The others carry meaning mid-sentence ("so that", "works well", "the right call"): only a word
     # standing alone between pauses, or stacked on another filler ("um, so, ..."), is a filler.
     return set_off or (after_filler and _pause_after(words, i))
@@ -123,8 +125,8 @@ def _find_korean(words: Sequence[Word]) -> list[FillerHit]:
             hits.append(FillerHit(i, token, words[i].start))
         elif token in standalone:
             repeated = i + 1 < len(norm) and norm[i + 1] == token
-            after_filler = bool(hits) and hits[-1].index == i - 1
             before_filler = i + 1 < len(norm) and norm[i + 1] in always
-            if _pause_after(words, i) or repeated or after_filler or before_filler:
+            # Not "after another filler": in "어 그 프로젝트" the 그 still points at the project.
+            if _pause_after(words, i) or repeated or before_filler:
                 hits.append(FillerHit(i, token, words[i].start))
     return hits

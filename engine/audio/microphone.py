@@ -41,7 +41,7 @@ def list_input_devices(sd: ModuleType | Any) -> list[InputDevice]:
     try:
         devices = sd.query_devices()
         default_in = sd.default.device[0]
-    except Exception as error:  # PortAudio raises its own error types, and OSError where no backend exists
+    except (sd.PortAudioError, OSError) as error:
         raise MicrophoneError("mic.open_failed", device="?", detail=str(error)) from error
     return [
         InputDevice(i, str(d["name"]), float(d["default_samplerate"]), i == default_in)
@@ -84,7 +84,7 @@ class MicrophoneSource:
         try:
             sd.check_input_settings(device=self._device, channels=1, dtype="int16", samplerate=SAMPLE_RATE)
             rate = SAMPLE_RATE
-        except Exception:  # the device cannot open at 16 kHz: open at its own rate and resample here
+        except (sd.PortAudioError, ValueError):  # no 16 kHz on this device: open at its own rate, resample here
             info = sd.query_devices(self._device, "input")
             rate = int(info["default_samplerate"])
         try:
@@ -98,7 +98,7 @@ class MicrophoneSource:
                 finished_callback=finished,
             )
             stream.start()
-        except Exception as error:
+        except (sd.PortAudioError, ValueError, OSError) as error:
             raise MicrophoneError("mic.open_failed", device=str(self._device or "default"), detail=str(error)) from error
         return stream, rate
 
@@ -130,7 +130,7 @@ class MicrophoneSource:
             try:
                 stream.stop()
                 stream.close()
-            except Exception as error:  # closing a vanished device may fail too; the answer is already safe
+            except (self._sd.PortAudioError, OSError) as error:  # a vanished device may fail to close; audio is safe
                 log.warning("closing the microphone stream failed: %s", error)
 
 

@@ -1,0 +1,45 @@
+"""Shared fixtures: the real embedded speech model (assembled once per run), real audio, real SQLite."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+# Tests never need a display (the GUI tests of later issues render offscreen).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEECH = ROOT.parent / "shared" / "speech"
+
+
+def speech_file(relative: str) -> Path:
+    path = SPEECH / relative
+    if not path.is_file():
+        pytest.skip(f"shared speech clip {path} is not beside the checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One assembled copy of Whisper base for the whole run (assembly itself is tested separately)."""
+    from models.whisper_assembly import ensure_whisper_base
+
+    folder = tmp_path_factory.mktemp("models")
+    ensure_whisper_base(folder)
+    return folder
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("INTERVIEW_COACH_MODELS_DIR", str(models_dir))
+    monkeypatch.delenv("INTERVIEW_COACH_DATA_DIR", raising=False)
+    return tmp_path / "data"
+
+
+async def read_samples(path: Path) -> np.ndarray:
+    from engine.audio.file_source import FileSource
+
+    return np.concatenate([frame.samples async for frame in FileSource(path).frames()])

@@ -1,0 +1,126 @@
+"""The headless practice loop, end to end, as a user runs it: real model, real audio, real SQLite."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.wer import error_rate
+from tests.conftest import ROOT, speech_file
+
+
+def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", "--data-dir", str(data_dir), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def test_practice_in_english_prints_an_accurate_transcript_and_stores_it(data_dir: Path) -> None:
+    clip = speech_file("en/jfk.flac")
+    result = cli(data_dir, "practice", "--lang", "en", "--answers", str(clip), "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    answer = document["answers"][0]
+    assert error_rate(clip.with_suffix(".txt").read_text("utf-8"), answer["transcript"], "en") <= 0.10
+    metrics = answer["metrics"]
+    assert 100 < metrics["words_per_minute"] < 220
+    assert {"filler_count", "fillers", "pause_count", "pause_total_s", "longest_pause_s", "speaking_s"} <= set(metrics)
+    assert answer["segments"][0]["words"][0]["start"] >= 0
+    # The session is in the database, with its recording beside it.
+    listing = json.loads(cli(data_dir, "sessions", "--json").stdout)
+    assert [(s["id"], s["status"], s["answers"]) for s in listing] == [(document["session_id"], "complete", 1)]
+    shown = json.loads(cli(data_dir, "show", str(document["session_id"]), "--json").stdout)
+    stored = shown["questions"][0]["answers"][0]
+    assert stored["transcript"] == answer["transcript"]
+    assert (data_dir / stored["audio_path"]).stat().st_size > 10_000
+
+
+def test_practice_in_korean_counts_syllables_and_warns_about_base(data_dir: Path) -> None:
+    clip = speech_file("ko/deeply_AirbnbStudio_sub100101a00047.wav")
+    result = cli(data_dir, "--ui-lang", "ko", "practice", "--lang", "ko", "--answers", str(clip), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "'medium'" in result.stderr  # base is weak for Korean: the user is told
+    answer = json.loads(result.stdout)["answers"][0]
+    assert error_rate(clip.with_suffix(".txt").read_text("utf-8"), answer["transcript"], "ko") <= 0.25
+    assert answer["metrics"]["syllables_per_minute"] > 100
+    text = cli(data_dir, "--ui-lang", "ko", "sessions").stdout
+    assert "완료" in text
+
+
+def test_a_corrupt_answer_file_is_reported_and_earlier_answers_are_kept(data_dir: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "answer2.m4a"
+    junk.write_bytes(b"\x00\x01not audio" * 500)
+    good = speech_file("en/picovoice_leopard_test_en_librispeech.wav")
+    result = cli(data_dir, "practice", "--lang", "en", "--answers", str(good), str(junk))
+    assert result.returncode == 1
+    assert "could not be read as audio" in result.stderr
+    assert "Session 1 stored" in result.stdout
+    shown = json.loads(cli(data_dir, "show", "1", "--json").stdout)
+    answers = [q["answers"][0] for q in shown["questions"]]
+    assert answers[0]["status"] == "complete" and len(answers[0]["transcript"]) > 20
+    assert answers[1]["status"] == "failed" and "could not be read" in answers[1]["error"]
+    assert shown["status"] == "complete"
+
+
+def test_sigkill_mid_answer_keeps_every_earlier_final_and_marks_the_session_interrupted(data_dir: Path) -> None:
+    clip = speech_file("en/librispeech_2412-153948-0000.flac")
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "--data-dir", str(data_dir), "practice", "--lang", "en", "--realtime", "--answers", str(clip)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None
+    shown_finals: list[str] = []
+    try:
+        # A final is printed only after it is committed; kill the process right after the first one.
+        for line in process.stdout:
+            if line.startswith("  ") and not line.startswith("  →"):
+                shown_finals.append(line.strip())
+                break
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert shown_finals, "the answer produced no final before the end"
+
+    db = sqlite3.connect(data_dir / "interview-coach.sqlite3")
+    assert db.execute("select status from sessions").fetchone()[0] == "listening"
+    stored = [row[0] for row in db.execute("select text from transcript_segments order by start")]
+    assert stored[: len(shown_finals)] == shown_finals
+    db.close()
+
+    # The next start finds it, says so, and keeps everything.
+    result = cli(data_dir, "sessions", "--json")
+    assert "cut off" in result.stderr
+    session = json.loads(result.stdout)[0]
+    assert session["status"] == "interrupted"
+    shown = json.loads(cli(data_dir, "show", str(session["id"]), "--json").stdout)
+    answer = shown["questions"][0]["answers"][0]
+    assert answer["status"] == "interrupted"
+    assert answer["transcript"].startswith(shown_finals[0])
+
+
+def test_data_dir_comes_from_the_environment_too(data_dir: Path) -> None:
+    env = {**os.environ, "INTERVIEW_COACH_DATA_DIR": str(data_dir)}
+    result = subprocess.run([sys.executable, "main.py", "sessions"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0
+    assert "No sessions stored yet." in result.stdout
+    assert (data_dir / "interview-coach.sqlite3").is_file()
+
+
+def test_showing_an_unknown_session_says_what_to_do(data_dir: Path) -> None:
+    result = cli(data_dir, "show", "42")
+    assert result.returncode == 2
+    assert "sessions" in result.stderr and "42" in result.stderr

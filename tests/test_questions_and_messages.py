@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from engine import messages
+from engine.interview.questions import Category, InterviewKind, choose_questions, load_bank
+from engine.interview.state import InvalidTransition, SessionState, check_move
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_bank_has_at_least_80_tagged_questions(language: str) -> None:
+    bank = load_bank(language)
+    assert len(bank) >= 80
+    assert len({q.id for q in bank}) == len(bank)
+    assert len({q.text for q in bank}) == len(bank)
+    assert {q.category for q in bank} == set(Category)
+    assert all(q.roles and q.seniority in {"any", "junior", "mid", "senior"} for q in bank)
+
+
+def test_korean_questions_are_written_in_korean() -> None:
+    for question in load_bank("ko"):
+        hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in question.text)
+        assert hangul >= len(question.text.replace(" ", "")) * 0.6, question.text
+
+
+def test_recently_asked_questions_are_not_repeated() -> None:
+    first = choose_questions("en", InterviewKind.MIXED, 10, rng=random.Random(1))
+    second = choose_questions("en", InterviewKind.MIXED, 10, recently_asked=frozenset(q.id for q in first), rng=random.Random(1))
+    assert not {q.id for q in first} & {q.id for q in second}
+    assert first[0].category is Category.MOTIVATION  # interviews open with the candidate's motivation
+
+
+def test_technical_interviews_fit_the_role() -> None:
+    chosen = choose_questions("ko", InterviewKind.TECHNICAL, 6, role_family="data", rng=random.Random(2))
+    assert {q.category for q in chosen} <= {Category.TECHNICAL, Category.SITUATIONAL}
+    assert all("any" in q.roles or "data" in q.roles for q in chosen)
+
+
+def test_every_message_has_both_languages() -> None:
+    for key, entry in messages.CATALOGUE.items():
+        assert set(entry) == set(messages.LANGUAGES), key
+        assert all(text.strip() for text in entry.values()), key
+
+
+def test_state_machine_refuses_impossible_moves() -> None:
+    check_move(SessionState.SETTING_UP, SessionState.ASKING)
+    check_move(SessionState.LISTENING, SessionState.INTERRUPTED)
+    with pytest.raises(InvalidTransition):
+        check_move(SessionState.ASKING, SessionState.COMPLETE)
+    with pytest.raises(InvalidTransition):
+        check_move(SessionState.COMPLETE, SessionState.FAILED)

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from engine.errors import StorageError
+from engine.storage.migrations import SCHEMA_VERSION
+from engine.storage.store import Store
+from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
+
+
+def final(utterance: int, text: str) -> TranscriptEvent:
+    return TranscriptEvent(TranscriptKind.FINAL, utterance, text, text, 0.0, 1.0, (Word(text, 0.0, 1.0, 0.9),), 0.9, "test")
+
+
+async def test_schema_is_versioned_and_wal(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    await store.close()
+    conn = sqlite3.connect(tmp_path / "db.sqlite3")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_a_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "db.sqlite3")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StorageError) as caught:
+        await Store.open(tmp_path / "db.sqlite3")
+    assert "newer version" in caught.value.message("en")
+    assert "업데이트" in caught.value.message("ko")
+
+
+async def test_a_final_is_stored_once(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    sid = await store.create_session({"language": "en"}, "test")
+    qid = await store.add_question(sid, 1, "en-b01", "Q?", "behavioural")
+    aid = await store.start_answer(sid, qid, "")
+    await store.add_final(aid, final(0, "hello"))
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.add_final(aid, final(0, "hello"))
+    detail = await store.session_detail(sid)
+    await store.close()
+    assert detail is not None
+    assert [s["text"] for s in detail["questions"][0]["answers"][0]["segments"]] == ["hello"]
+
+
+async def test_a_session_left_running_by_a_dead_process_is_marked_interrupted(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    sid = await store.create_session({"language": "ko"}, "test")
+    qid = await store.add_question(sid, 1, "ko-b01", "질문", "behavioural")
+    aid = await store.start_answer(sid, qid, "")
+    await store.set_session_status(sid, "listening")
+    await store.add_final(aid, final(0, "첫 번째 문장"))
+    await store.add_final(aid, final(1, "두 번째 문장"))
+    # Pretend the process that ran it is gone.
+    await store._call(lambda: store.db.execute("update sessions set pid = 0 where id = ?", [sid]))
+    await store.close()
+
+    reopened = await Store.open(tmp_path / "db.sqlite3")
+    assert await reopened.recover_interrupted() == [sid]
+    detail = await reopened.session_detail(sid)
+    assert await reopened.recover_interrupted() == []
+    await reopened.close()
+    assert detail is not None and detail["status"] == "interrupted"
+    answer = detail["questions"][0]["answers"][0]
+    assert answer["status"] == "interrupted"
+    assert answer["transcript"] == "첫 번째 문장 두 번째 문장"
+
+
+async def test_recent_questions_are_remembered_per_language(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    sid = await store.create_session({"language": "en"}, "test")
+    await store.add_question(sid, 1, "en-b01", "Q?", "behavioural")
+    other = await store.create_session({"language": "ko"}, "test")
+    await store.add_question(other, 1, "ko-b01", "질문", "behavioural")
+    assert await store.recent_bank_ids("en", 5) == {"en-b01"}
+    await store.close()
+
+
+async def test_an_unwritable_data_folder_gives_a_clear_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StorageError) as caught:
+        await Store.open(blocker / "db.sqlite3")
+    assert "--data-dir" in caught.value.message("en")
