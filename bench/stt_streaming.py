@@ -23,13 +23,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.wer import error_counts, normalise_words  # noqa: E402
-from engine.audio.file_source import FileSource  # noqa: E402
-from engine.audio.generator_source import ArraySource  # noqa: E402
-from engine.settings import AppPaths, SpeechSettings  # noqa: E402
-from engine.stt.local_session import LocalWhisperSession  # noqa: E402
-from engine.stt.speech_model import SpeechModel  # noqa: E402
-from engine.stt.whisper_decode import WhisperDecoder  # noqa: E402
+from bench.wer import error_counts, normalise_words
+from engine.audio.file_source import FileSource
+from engine.audio.generator_source import ArraySource
+from engine.settings import AppPaths, SpeechSettings
+from engine.stt.local_session import LocalWhisperSession
+from engine.stt.speech_model import SpeechModel
+from engine.stt.whisper_decode import WhisperDecoder
 
 SPEECH = Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
 
@@ -57,7 +57,9 @@ async def run_file(model: SpeechModel, decoder: WhisperDecoder, path: Path, lang
     samples = await load_samples(path)
     duration = len(samples) / 16000
     # One-shot baseline: faster-whisper's own transcribe, default options, same loaded model.
-    segments, _ = decoder._model.transcribe(samples.astype(np.float32) / 32768.0, language=language, word_timestamps=True)
+    segments, _ = decoder._model.transcribe(
+        samples.astype(np.float32) / 32768.0, language=language, word_timestamps=True
+    )
     oneshot_words_timed = [(w.word, w.end) for s in segments for w in (s.words or [])]
     oneshot_text = " ".join(w for w, _ in oneshot_words_timed)
     oneshot_norm: list[str] = []

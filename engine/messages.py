@@ -147,18 +147,19 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "cli.metrics": {
         "en": "{words} words · {rate} · {fillers} fillers · {pauses} pauses (longest {longest:.1f} s) "
         "· speaking {speaking:.1f} s",
-        "ko": "{words}어절 · {rate} · 군말 {fillers}회 · 쉼 {pauses}회 (최장 {longest:.1f}초) "
-        "· 발화 {speaking:.1f}초",
+        "ko": "{words}어절 · {rate} · 군말 {fillers}회 · 쉼 {pauses}회 (최장 {longest:.1f}초) · 발화 {speaking:.1f}초",
     },
     "cli.rate_wpm": {"en": "{wpm:.0f} words/min", "ko": "분당 {wpm:.0f}어절"},
     "cli.rate_spm": {"en": "{spm:.0f} syllables/min", "ko": "분당 {spm:.0f}음절"},
-    "cli.stored": {"en": "Session {session_id} stored in {path}", "ko": "세션 {session_id}을(를) {path}에 저장했습니다"},
+    "cli.stored": {
+        "en": "Session {session_id} stored in {path}",
+        "ko": "세션 {session_id}을(를) {path}에 저장했습니다",
+    },
     "cli.skipped": {"en": "(no answer given: skipped)", "ko": "(답변 없음: 건너뜀)"},
     "cli.interrupted_found": {
         "en": "Session {session_id} was cut off last time (the app closed mid-answer); it is kept as "
         "interrupted with everything it had.",
-        "ko": "세션 {session_id}이(가) 지난번 답변 도중 종료되었습니다. 기록된 내용은 모두 '중단됨' "
-        "상태로 보존됩니다.",
+        "ko": "세션 {session_id}이(가) 지난번 답변 도중 종료되었습니다. 기록된 내용은 모두 '중단됨' 상태로 보존됩니다.",
     },
     "cli.no_sessions": {"en": "No sessions stored yet.", "ko": "저장된 세션이 아직 없습니다."},
     "cli.gui_missing": {

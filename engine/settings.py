@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import platformdirs
@@ -14,7 +14,7 @@ DATA_DIR_ENV = "INTERVIEW_COACH_DATA_DIR"
 MODELS_DIR_ENV = "INTERVIEW_COACH_MODELS_DIR"
 
 
-class Language(str, Enum):
+class Language(StrEnum):
     EN = "en"
     KO = "ko"
 

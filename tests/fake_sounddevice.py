@@ -20,7 +20,9 @@ class PortAudioError(Exception):
 class FakeSoundDevice:
     PortAudioError = PortAudioError
 
-    def __init__(self, samples: np.ndarray | None, *, rate: int = 16000, vanish_after_blocks: int | None = None) -> None:
+    def __init__(
+        self, samples: np.ndarray | None, *, rate: int = 16000, vanish_after_blocks: int | None = None
+    ) -> None:
         self._samples = samples
         self._rate = rate
         self._vanish_after = vanish_after_blocks
@@ -28,7 +30,11 @@ class FakeSoundDevice:
         self.streams: list[FakeStream] = []
 
     def query_devices(self, device: Any = None, kind: str | None = None) -> Any:
-        devices = [] if self._samples is None else [{"name": "Test mic", "max_input_channels": 1, "default_samplerate": float(self._rate)}]
+        devices = (
+            []
+            if self._samples is None
+            else [{"name": "Test mic", "max_input_channels": 1, "default_samplerate": float(self._rate)}]
+        )
         if kind is not None:
             if not devices:
                 raise PortAudioError("No input device")
@@ -39,14 +45,23 @@ class FakeSoundDevice:
         if settings.get("samplerate") != self._rate:
             raise PortAudioError("Invalid sample rate")
 
-    def InputStream(self, **kwargs: Any) -> FakeStream:  # noqa: N802 - sounddevice's name
+    def InputStream(self, **kwargs: Any) -> FakeStream:
         stream = FakeStream(self, **{k: v for k, v in kwargs.items() if k != "device"})
         self.streams.append(stream)
         return stream
 
 
 class FakeStream:
-    def __init__(self, device: FakeSoundDevice, *, samplerate: int, blocksize: int, callback: Any, finished_callback: Any, **_: Any) -> None:
+    def __init__(
+        self,
+        device: FakeSoundDevice,
+        *,
+        samplerate: int,
+        blocksize: int,
+        callback: Any,
+        finished_callback: Any,
+        **_: Any,
+    ) -> None:
         self._device = device
         self._blocksize = blocksize
         self._callback = callback

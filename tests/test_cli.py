@@ -75,7 +75,18 @@ def test_a_corrupt_answer_file_is_reported_and_earlier_answers_are_kept(data_dir
 def test_sigkill_mid_answer_keeps_every_earlier_final_and_marks_the_session_interrupted(data_dir: Path) -> None:
     clip = speech_file("en/librispeech_2412-153948-0000.flac")
     process = subprocess.Popen(
-        [sys.executable, "main.py", "--data-dir", str(data_dir), "practice", "--lang", "en", "--realtime", "--answers", str(clip)],
+        [
+            sys.executable,
+            "main.py",
+            "--data-dir",
+            str(data_dir),
+            "practice",
+            "--lang",
+            "en",
+            "--realtime",
+            "--answers",
+            str(clip),
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -114,7 +125,9 @@ def test_sigkill_mid_answer_keeps_every_earlier_final_and_marks_the_session_inte
 
 def test_data_dir_comes_from_the_environment_too(data_dir: Path) -> None:
     env = {**os.environ, "INTERVIEW_COACH_DATA_DIR": str(data_dir)}
-    result = subprocess.run([sys.executable, "main.py", "sessions"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "main.py", "sessions"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 0
     assert "No sessions stored yet." in result.stdout
     assert (data_dir / "interview-coach.sqlite3").is_file()

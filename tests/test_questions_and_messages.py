@@ -27,7 +27,9 @@ def test_korean_questions_are_written_in_korean() -> None:
 
 def test_recently_asked_questions_are_not_repeated() -> None:
     first = choose_questions("en", InterviewKind.MIXED, 10, rng=random.Random(1))
-    second = choose_questions("en", InterviewKind.MIXED, 10, recently_asked=frozenset(q.id for q in first), rng=random.Random(1))
+    second = choose_questions(
+        "en", InterviewKind.MIXED, 10, recently_asked=frozenset(q.id for q in first), rng=random.Random(1)
+    )
     assert not {q.id for q in first} & {q.id for q in second}
     assert first[0].category is Category.MOTIVATION  # interviews open with the candidate's motivation
 

@@ -12,7 +12,9 @@ from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 
 
 def final(utterance: int, text: str) -> TranscriptEvent:
-    return TranscriptEvent(TranscriptKind.FINAL, utterance, text, text, 0.0, 1.0, (Word(text, 0.0, 1.0, 0.9),), 0.9, "test")
+    return TranscriptEvent(
+        TranscriptKind.FINAL, utterance, text, text, 0.0, 1.0, (Word(text, 0.0, 1.0, 0.9),), 0.9, "test"
+    )
 
 
 async def test_schema_is_versioned_and_wal(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine.stt.agreement import LocalAgreement
-from engine.stt.segmenter import PAD_MS, SegmentKind, Segmenter
+from engine.stt.segmenter import PAD_MS, Segmenter, SegmentKind
 from engine.stt.vad import WINDOW
 
 PAD = PAD_MS * 16

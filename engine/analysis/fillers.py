@@ -86,9 +86,7 @@ def _find_english(words: Sequence[Word]) -> list[FillerHit]:
         if matched:
             continue
         token = norm[i]
-        if token in always:
-            hits.append(FillerHit(i, token, words[i].start))
-        elif token in contextual and _contextual_filler(words, norm, i, like_exceptions, hits):
+        if token in always or (token in contextual and _contextual_filler(words, norm, i, like_exceptions, hits)):
             hits.append(FillerHit(i, token, words[i].start))
         i += 1
     return hits

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator
 from pathlib import Path
 
 import av
@@ -21,7 +21,7 @@ from engine.errors import AudioFileError
 log = logging.getLogger(__name__)
 
 
-def _decode_blocks(path: Path) -> Iterator[npt.NDArray[np.int16]]:
+def _decode_blocks(path: Path) -> Generator[npt.NDArray[np.int16], None, None]:
     """Decoded blocks of 16 kHz mono int16; raises AudioFileError with what went wrong and where."""
     try:
         container = av.open(str(path))

@@ -12,9 +12,7 @@ from engine.audio.frames import FRAME_MS, SAMPLE_RATE, AudioFrame, FrameChunker
 
 
 class ArraySource:
-    def __init__(
-        self, samples: npt.NDArray[np.int16], *, realtime: bool = False, frame_ms: int = FRAME_MS
-    ) -> None:
+    def __init__(self, samples: npt.NDArray[np.int16], *, realtime: bool = False, frame_ms: int = FRAME_MS) -> None:
         self._samples = np.asarray(samples, dtype=np.int16)
         self.realtime = realtime
         self._frame_samples = SAMPLE_RATE * frame_ms // 1000

@@ -99,7 +99,9 @@ class MicrophoneSource:
             )
             stream.start()
         except (sd.PortAudioError, ValueError, OSError) as error:
-            raise MicrophoneError("mic.open_failed", device=str(self._device or "default"), detail=str(error)) from error
+            raise MicrophoneError(
+                "mic.open_failed", device=str(self._device or "default"), detail=str(error)
+            ) from error
         return stream, rate
 
     async def frames(self) -> AsyncIterator[AudioFrame]:

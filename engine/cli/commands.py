@@ -127,7 +127,13 @@ def _answer_json(asked: QuestionAsked, outcome: AnswerOutcome | None, ui: str) -
         "status": outcome.status,
         "transcript": outcome.transcript,
         "segments": [
-            {"start": f.start, "end": f.end, "text": f.text, "confidence": f.confidence, "words": [asdict(w) for w in f.words]}
+            {
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "confidence": f.confidence,
+                "words": [asdict(w) for w in f.words],
+            }
             for f in outcome.finals
         ],
         "metrics": outcome.metrics.to_dict() if outcome.metrics else None,
@@ -201,7 +207,11 @@ async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: Text
                 continue
             print(f"  {answer['transcript'] or messages.text('cli.no_speech', ui)}", file=out)
             if answer["metrics"]:
-                metrics = AnswerMetrics(**{k: v for k, v in answer["metrics"].items() if k not in ("fillers", "pauses")}, fillers=(), pauses=())
+                metrics = AnswerMetrics(
+                    **{k: v for k, v in answer["metrics"].items() if k not in ("fillers", "pauses")},
+                    fillers=(),
+                    pauses=(),
+                )
                 print(f"  → {metrics_line(metrics, ui)}", file=out)
     return 0
 
@@ -217,4 +227,4 @@ def run_command(args: argparse.Namespace, ui: str, out: TextIO = sys.stdout, err
         return 130
 
 
-__all__ = ["run_command", "Path"]
+__all__ = ["Path", "run_command"]

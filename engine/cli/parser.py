@@ -21,23 +21,34 @@ def default_ui_language() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interview-coach", description="Rehearse job interviews out loud, offline.")
     parser.add_argument(
-        "--data-dir", type=Path, default=None, help=f"data folder (default: ${DATA_DIR_ENV} or the OS's per-user data folder)"
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=f"data folder (default: ${DATA_DIR_ENV} or the OS's per-user data folder)",
     )
-    parser.add_argument("--ui-lang", choices=["en", "ko"], default=None, help="language of messages (default: system locale)")
+    parser.add_argument(
+        "--ui-lang", choices=["en", "ko"], default=None, help="language of messages (default: system locale)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     commands = parser.add_subparsers(dest="command")
 
     practice = commands.add_parser("practice", help="run an interview answered by audio files")
     practice.add_argument("--lang", required=True, choices=["en", "ko"], help="interview language")
-    practice.add_argument("--answers", nargs="+", type=Path, required=True, help="audio files: file N answers question N")
-    practice.add_argument("--questions", type=int, default=None, help="number of questions (default: one per answer file)")
+    practice.add_argument(
+        "--answers", nargs="+", type=Path, required=True, help="audio files: file N answers question N"
+    )
+    practice.add_argument(
+        "--questions", type=int, default=None, help="number of questions (default: one per answer file)"
+    )
     practice.add_argument("--kind", choices=[k.value for k in InterviewKind], default=InterviewKind.MIXED.value)
     practice.add_argument("--role", default="", help="the role, e.g. 'Backend engineer'")
     practice.add_argument("--role-family", choices=ROLE_FAMILIES, default="any")
     practice.add_argument("--seniority", choices=SENIORITIES, default="any")
     practice.add_argument("--company", default="")
     practice.add_argument("--model", default="base", help="speech model: 'base' (embedded) or an installed larger one")
-    practice.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, int8_float32, float32)")
+    practice.add_argument(
+        "--compute-type", default="int8", help="CTranslate2 compute type (int8, int8_float32, float32)"
+    )
     practice.add_argument("--realtime", action="store_true", help="feed the files at real time, as a microphone would")
     practice.add_argument("--json", action="store_true", help="print one JSON document instead of text")
 

@@ -12,7 +12,7 @@ from engine.errors import ConfigError
 from engine.resources import resource_path
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     BEHAVIOURAL = "behavioural"
     SITUATIONAL = "situational"
     MOTIVATION = "motivation"
@@ -20,7 +20,7 @@ class Category(str, enum.Enum):
     TECHNICAL = "technical"
 
 
-class InterviewKind(str, enum.Enum):
+class InterviewKind(enum.StrEnum):
     BEHAVIOURAL = "behavioural"
     TECHNICAL = "technical"
     MIXED = "mixed"
@@ -49,7 +49,8 @@ class Question:
 def load_bank(language: str) -> tuple[Question, ...]:
     data = json.loads(resource_path("questions", f"{language}.json").read_text("utf-8"))
     return tuple(
-        Question(q["id"], Category(q["category"]), tuple(q["roles"]), q["seniority"], q["text"]) for q in data["questions"]
+        Question(q["id"], Category(q["category"]), tuple(q["roles"]), q["seniority"], q["text"])
+        for q in data["questions"]
     )
 
 

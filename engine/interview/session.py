@@ -149,7 +149,9 @@ class InterviewSession:
         self._progress.question_row = await self._store.add_question(
             self.session_id, self._progress.asked, question.id, question.text, question.category.value
         )
-        event = QuestionAsked(self.session_id, self._progress.asked, self._progress.question_row, question.text, question.category.value)
+        event = QuestionAsked(
+            self.session_id, self._progress.asked, self._progress.question_row, question.text, question.category.value
+        )
         self._emit(event)
         return event
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 
-class SessionState(str, enum.Enum):
+class SessionState(enum.StrEnum):
     SETTING_UP = "setting_up"
     ASKING = "asking"
     LISTENING = "listening"

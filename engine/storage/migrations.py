@@ -8,7 +8,7 @@ import sqlite_utils
 
 
 def _v1(db: sqlite_utils.Database) -> None:
-    db["sessions"].create(
+    db.table("sessions").create(
         {
             "id": int,
             "created_at": str,
@@ -26,12 +26,12 @@ def _v1(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["questions"].create(
+    db.table("questions").create(
         {"id": int, "session_id": int, "position": int, "bank_id": str, "text": str, "category": str, "asked_at": str},
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["answers"].create(
+    db.table("answers").create(
         {
             "id": int,
             "session_id": int,
@@ -47,7 +47,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id"), ("question_id", "questions", "id")],
     )
-    db["transcript_segments"].create(
+    db.table("transcript_segments").create(
         {
             "id": int,
             "answer_id": int,
@@ -64,8 +64,8 @@ def _v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("answer_id", "answers", "id")],
     )
     # A final is stored once: the same utterance of the same answer cannot be inserted twice.
-    db["transcript_segments"].create_index(["answer_id", "utterance_id"], unique=True)
-    db["metrics"].create(
+    db.table("transcript_segments").create_index(["answer_id", "utterance_id"], unique=True)
+    db.table("metrics").create(
         {
             "answer_id": int,
             "words_per_minute": float,
@@ -80,10 +80,10 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="answer_id",
         foreign_keys=[("answer_id", "answers", "id")],
     )
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["questions"].create_index(["session_id", "position"])
-    db["answers"].create_index(["session_id"])
-    db["questions"].create_index(["bank_id"])
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("questions").create_index(["session_id", "position"])
+    db.table("answers").create_index(["session_id"])
+    db.table("questions").create_index(["bank_id"])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]

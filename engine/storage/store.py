@@ -64,7 +64,9 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StorageError("storage.open_failed", path=str(self.path), detail=str(error)) from error
         except OSError as error:
-            raise StorageError("storage.open_failed", path=str(self.path), detail=error.strerror or str(error)) from error
+            raise StorageError(
+                "storage.open_failed", path=str(self.path), detail=error.strerror or str(error)
+            ) from error
         self._db = db
 
     @property
@@ -100,7 +102,9 @@ class Store:
 
         def recover(db: sqlite_utils.Database) -> list[int]:
             placeholders = ",".join("?" for _ in ACTIVE_STATES)
-            rows = db.execute(f"select id, pid from sessions where status in ({placeholders})", ACTIVE_STATES).fetchall()
+            rows = db.execute(
+                f"select id, pid from sessions where status in ({placeholders})", ACTIVE_STATES
+            ).fetchall()
             dead = [sid for sid, pid in rows if not process_alive(int(pid or 0)) or int(pid or 0) == os.getpid()]
             for sid in dead:
                 db.execute("update sessions set status = 'interrupted', ended_at = ? where id = ?", (now_iso(), sid))
@@ -144,11 +148,24 @@ class Store:
         await self._call(self._write, lambda db: db["sessions"].update(session_id, values))
 
     async def add_question(self, session_id: int, position: int, bank_id: str, text: str, category: str) -> int:
-        row = {"session_id": session_id, "position": position, "bank_id": bank_id, "text": text, "category": category, "asked_at": now_iso()}
+        row = {
+            "session_id": session_id,
+            "position": position,
+            "bank_id": bank_id,
+            "text": text,
+            "category": category,
+            "asked_at": now_iso(),
+        }
         return await self._call(self._write, lambda db: int(db["questions"].insert(row).last_pk))
 
     async def start_answer(self, session_id: int, question_id: int, audio_path: str) -> int:
-        row = {"session_id": session_id, "question_id": question_id, "status": "recording", "started_at": now_iso(), "audio_path": audio_path}
+        row = {
+            "session_id": session_id,
+            "question_id": question_id,
+            "status": "recording",
+            "started_at": now_iso(),
+            "audio_path": audio_path,
+        }
         return await self._call(self._write, lambda db: int(db["answers"].insert(row).last_pk))
 
     async def add_final(self, answer_id: int, event: TranscriptEvent) -> None:
@@ -159,7 +176,9 @@ class Store:
             "start": event.start,
             "end": event.end,
             "text": event.text,
-            "words_json": json.dumps([[w.text, w.start, w.end, round(w.probability, 4)] for w in event.words], ensure_ascii=False),
+            "words_json": json.dumps(
+                [[w.text, w.start, w.end, round(w.probability, 4)] for w in event.words], ensure_ascii=False
+            ),
             "confidence": event.confidence,
             "backend": event.backend,
             "created_at": now_iso(),
@@ -167,9 +186,21 @@ class Store:
         await self._call(self._write, lambda db: db["transcript_segments"].insert(row))
 
     async def finish_answer(
-        self, answer_id: int, status: str, duration_s: float, transcript: str, error: str = "", audio_path: str | None = None
+        self,
+        answer_id: int,
+        status: str,
+        duration_s: float,
+        transcript: str,
+        error: str = "",
+        audio_path: str | None = None,
     ) -> None:
-        values: dict[str, Any] = {"status": status, "ended_at": now_iso(), "duration_s": duration_s, "transcript": transcript, "error": error}
+        values: dict[str, Any] = {
+            "status": status,
+            "ended_at": now_iso(),
+            "duration_s": duration_s,
+            "transcript": transcript,
+            "error": error,
+        }
         if audio_path is not None:
             values["audio_path"] = audio_path
         await self._call(self._write, lambda db: db["answers"].update(answer_id, values))
@@ -224,9 +255,13 @@ class Store:
                 return None
             session = rows[0]
             session["config"] = json.loads(session.pop("config_json") or "{}")
-            questions = list(self.db.query("select * from questions where session_id = ? order by position", [session_id]))
+            questions = list(
+                self.db.query("select * from questions where session_id = ? order by position", [session_id])
+            )
             for question in questions:
-                answers = list(self.db.query("select * from answers where question_id = ? order by id", [question["id"]]))
+                answers = list(
+                    self.db.query("select * from answers where question_id = ? order by id", [question["id"]])
+                )
                 for answer in answers:
                     answer["segments"] = [
                         {**seg, "words": json.loads(seg.pop("words_json") or "[]")}
@@ -236,7 +271,9 @@ class Store:
                             [answer["id"]],
                         )
                     ]
-                    metric_rows = list(self.db.query("select metrics_json from metrics where answer_id = ?", [answer["id"]]))
+                    metric_rows = list(
+                        self.db.query("select metrics_json from metrics where answer_id = ?", [answer["id"]])
+                    )
                     answer["metrics"] = json.loads(metric_rows[0]["metrics_json"]) if metric_rows else None
                 question["answers"] = answers
             session["questions"] = questions

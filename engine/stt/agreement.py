@@ -24,7 +24,7 @@ class LocalAgreement:
     def update(self, tail: list[str]) -> list[str]:
         """Take the words a pass wrote after the (forced) stable prefix; return those not yet stable."""
         agreed = 0
-        for old, new in zip(self._previous_tail, tail):
+        for old, new in zip(self._previous_tail, tail, strict=False):
             if _norm(old) != _norm(new):
                 break
             agreed += 1

@@ -14,7 +14,7 @@ from engine.stt.contract import StreamingTranscriptionSession
 from engine.stt.speech_model import SpeechModel
 
 
-class SttBackend(str, enum.Enum):
+class SttBackend(enum.StrEnum):
     LOCAL = "local"
 
 

@@ -13,6 +13,7 @@ utterance that turned out to hold no speech).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 from collections.abc import AsyncIterator
@@ -26,7 +27,7 @@ from engine.audio.frames import SAMPLE_RATE, AudioFrame
 from engine.settings import SpeechSettings
 from engine.stt.agreement import LocalAgreement
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
-from engine.stt.segmenter import SegmentEvent, SegmentKind, Segmenter
+from engine.stt.segmenter import Segmenter, SegmentEvent, SegmentKind
 from engine.stt.speech_model import SpeechModel
 from engine.stt.vad import StreamingVad
 from engine.stt.whisper_decode import Hypothesis, WhisperDecoder
@@ -103,10 +104,8 @@ class LocalWhisperSession:
     async def close(self) -> None:
         if self._runner is not None and not self._runner.done():
             self._runner.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._runner
-            except asyncio.CancelledError:
-                pass
         self._vad_thread.shutdown(wait=False, cancel_futures=True)
         self._whisper_thread.shutdown(wait=False, cancel_futures=True)
 
@@ -126,7 +125,7 @@ class LocalWhisperSession:
             async with asyncio.TaskGroup() as group:
                 group.create_task(self._pump(), name="stt-pump")
                 group.create_task(self._decode_loop(), name="stt-decoder")
-        except* Exception as errors:
+        except* Exception as errors:  # noqa: BLE001 - not swallowed: handed to the consumer below
             # Delivered to the consumer of events(), which decides what the user is told.
             failure = errors.exceptions[0]
         self._events.put_nowait(failure if failure is not None else _Done())
@@ -214,7 +213,9 @@ class LocalWhisperSession:
             return utterance.start, "", self._prompt
         return previous[0], previous[1], self._prompt
 
-    async def _run_whisper(self, decoder: WhisperDecoder, audio: npt.NDArray[np.float32], **options: object) -> Hypothesis:
+    async def _run_whisper(
+        self, decoder: WhisperDecoder, audio: npt.NDArray[np.float32], **options: object
+    ) -> Hypothesis:
         loop = asyncio.get_running_loop()
         began = loop.time()
 
@@ -263,7 +264,9 @@ class LocalWhisperSession:
         text = "".join(words).strip()
         if not text.startswith(stable):
             stable = ""  # a speculative pass may re-read the prefix differently; show it all as unstable
-        self._emit(utterance, TranscriptKind.PARTIAL, text, stable, utterance.start, end, (), math.exp(hypothesis.avg_logprob))
+        self._emit(
+            utterance, TranscriptKind.PARTIAL, text, stable, utterance.start, end, (), math.exp(hypothesis.avg_logprob)
+        )
         utterance.partial_sent = True
 
     async def _finalise(self, decoder: WhisperDecoder, utterance: _Utterance) -> None:
@@ -304,7 +307,9 @@ class LocalWhisperSession:
         confidence: float,
     ) -> None:
         origin = (self._origin or 0) / SAMPLE_RATE
-        shifted = tuple(Word(w.text, round(w.start + origin, 3), round(w.end + origin, 3), w.probability) for w in words)
+        shifted = tuple(
+            Word(w.text, round(w.start + origin, 3), round(w.end + origin, 3), w.probability) for w in words
+        )
         self._events.put_nowait(
             TranscriptEvent(
                 kind=kind,

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from engine.audio.frames import SAMPLE_RATE
-
 from engine.errors import ModelError
 from engine.settings import SpeechSettings
 from models import whisper_assembly
@@ -141,6 +140,7 @@ class SpeechModel:
         decoder = WhisperDecoder(model)
         decoder.decode(np.zeros(SAMPLE_RATE, dtype=np.float32), "en")  # warm-up pass
         self._report(loop, ModelProgress(ModelStage.READY, 1.0))
-        log.info("speech model %s ready (%s, %s)", self.settings.model, self.settings.device, self.settings.compute_type)
+        log.info(
+            "speech model %s ready (%s, %s)", self.settings.model, self.settings.device, self.settings.compute_type
+        )
         return decoder
-
