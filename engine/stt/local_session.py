@@ -43,6 +43,15 @@ PROMPT_CHARS = 200  # earlier finals given to Whisper as its prompt
 # The previous utterance is re-heard as context while the span from its start stays under this (Whisper's
 # window is 30 s; shorter keeps passes quick).
 CONTEXT_WINDOW_S = 20.0
+# Early endpoint: when the speculative final is ready, the silence has lasted this long, and Whisper ended
+# the text like a finished sentence, the utterance closes now instead of after the full silence. A pause
+# mid-sentence ("ask not ... what your country") still waits (tuned with bench/stt_streaming.py).
+EARLY_END_SILENCE_MS = 250
+# Utterances are contiguous: each starts where the previous one ended, so audio the VAD judged silence is
+# still heard by Whisper (Silero gave 0.2-0.4 to quiet, clearly spoken words in the Deeply corpus's
+# anechoic-room clips). Leading silence longer than this before the VAD's speech start is skipped.
+MAX_LEAD_S = 4.0
+SENTENCE_END = (".", "?", "!", "。", "？", "！", "다.", "요.")
 
 
 @dataclass
@@ -82,6 +91,7 @@ class LocalWhisperSession:
         self._current: _Utterance | None = None
         self._closed_utterances: list[_Utterance] = []
         self._next_id = 0
+        self._covered_until = 0  # sample up to which closed utterances have covered the audio
         self._input_done = False
         self._prompt = ""  # earlier finals, as Whisper's prompt
         self._last_final: tuple[int, str] | None = None  # (start sample, text) of the latest final
@@ -150,7 +160,8 @@ class LocalWhisperSession:
     def _on_segments(self, events: list[SegmentEvent]) -> None:
         for event in events:
             if event.kind is SegmentKind.SPEECH_START:
-                self._current = _Utterance(self._next_id, event.sample, last_pass_end=event.sample)
+                start = max(self._covered_until, event.sample - int(MAX_LEAD_S * SAMPLE_RATE))
+                self._current = _Utterance(self._next_id, start, last_pass_end=start)
                 self._next_id += 1
             elif self._current is None:
                 continue
@@ -160,6 +171,8 @@ class LocalWhisperSession:
                 self._current.silence_at = None
             elif event.kind is SegmentKind.UTTERANCE_END:
                 self._current.end = event.sample
+                if event.sample >= 0:  # a dropped click's audio stays uncovered: the next utterance takes it
+                    self._covered_until = event.sample
                 self._closed_utterances.append(self._current)
                 self._current = None
         if events or self._current is not None:
@@ -172,6 +185,9 @@ class LocalWhisperSession:
                 await self._finalise(decoder, self._closed_utterances.pop(0))
                 continue
             current = self._current
+            if current is not None and self._ends_early(current):
+                self._on_segments(self._segmenter.close_now())
+                continue
             if current is not None and self._should_pass(current):
                 await self._partial_pass(decoder, current)
                 continue
@@ -179,6 +195,15 @@ class LocalWhisperSession:
                 return
             self._wake.clear()
             await self._wake.wait()
+
+    def _ends_early(self, utterance: _Utterance) -> bool:
+        speculative = utterance.speculative
+        if utterance.silence_at is None or speculative is None or speculative[0] != utterance.silence_at:
+            return False
+        if self._segmenter.silence_samples < EARLY_END_SILENCE_MS * SAMPLE_RATE // 1000:
+            return False
+        text = speculative[2].text
+        return bool(text) and text.endswith(SENTENCE_END)
 
     def _should_pass(self, utterance: _Utterance) -> bool:
         if utterance.silence_at is not None:

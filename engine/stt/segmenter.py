@@ -101,6 +101,17 @@ class Segmenter:
                 events.append(SegmentEvent(SegmentKind.SPEECH_START, cut))
         return events
 
+    def close_now(self) -> list[SegmentEvent]:
+        """End the open utterance at its last speech now (the recogniser judged it complete early)."""
+        if not self._in_speech:
+            return []
+        return self._end(self._last_speech_end + self._pad)
+
+    @property
+    def silence_samples(self) -> int:
+        """How long the current silence inside an open utterance has lasted, in samples."""
+        return self._silence_run * WINDOW if self._in_speech else 0
+
     def flush(self) -> list[SegmentEvent]:
         """The stream ended: close an open utterance at the last speech (plus padding)."""
         if not self._in_speech:
