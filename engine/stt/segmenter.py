@@ -49,7 +49,8 @@ class Segmenter:
         self._window_index = 0
         self._in_speech = False
         self._start = 0
-        self._silence_run = 0  # windows of silence since the last speech window
+        self._silence_run = 0  # windows of silence (hysteresis) since the last speech window
+        self._below_run = 0  # windows under the speech threshold since the last speech window
         self._last_speech_end = 0
         self._candidate_cut = 0  # end of the latest short pause inside the utterance
 
@@ -72,19 +73,26 @@ class Segmenter:
                     self._in_speech = True
                     self._start = max(0, window_start - self._pad)
                     self._silence_run = 0
+                    self._below_run = 0
                     self._last_speech_end = window_end
                     self._candidate_cut = 0
                     events.append(SegmentEvent(SegmentKind.SPEECH_START, self._start))
                 continue
-            if p >= THRESHOLD or (p >= NEG_THRESHOLD and self._silence_run == 0):
-                if self._silence_run:
+            if p >= THRESHOLD:
+                if self._below_run:
                     events.append(SegmentEvent(SegmentKind.SPEECH_RESUME, window_start))
+                self._below_run = 0
                 self._silence_run = 0
                 self._last_speech_end = window_end
             else:
-                self._silence_run += 1
-                if self._silence_run == 1:
+                # Below the speech threshold: speech may be ending, so the final's pass can start now.
+                # Whether it has ended is decided with Silero's hysteresis: silence is counted only from
+                # the first window under the negative threshold.
+                self._below_run += 1
+                if self._below_run == 1:
                     events.append(SegmentEvent(SegmentKind.SILENCE_START, self._last_speech_end + self._pad))
+                if p < NEG_THRESHOLD or self._silence_run:
+                    self._silence_run += 1
                 if self._silence_run == self._short_pause_windows:
                     self._candidate_cut = self._last_speech_end + self._pad
                 if self._silence_run >= self._silence_windows:
@@ -97,6 +105,7 @@ class Segmenter:
                 self._in_speech = True
                 self._start = cut
                 self._silence_run = 0
+                self._below_run = 0
                 self._candidate_cut = 0
                 events.append(SegmentEvent(SegmentKind.SPEECH_START, cut))
         return events
@@ -110,7 +119,7 @@ class Segmenter:
     @property
     def silence_samples(self) -> int:
         """How long the current silence inside an open utterance has lasted, in samples."""
-        return self._silence_run * WINDOW if self._in_speech else 0
+        return self._below_run * WINDOW if self._in_speech else 0
 
     def flush(self) -> list[SegmentEvent]:
         """The stream ended: close an open utterance at the last speech (plus padding)."""
@@ -121,6 +130,7 @@ class Segmenter:
     def _end(self, end: int) -> list[SegmentEvent]:
         self._in_speech = False
         self._silence_run = 0
+        self._below_run = 0
         if self._last_speech_end - self._start - self._pad < self._min_speech:
             return [SegmentEvent(SegmentKind.UTTERANCE_END, -1)]  # too short: dropped, sample -1
         return [SegmentEvent(SegmentKind.UTTERANCE_END, end)]
