@@ -57,7 +57,7 @@ async def run_file(model: SpeechModel, decoder: WhisperDecoder, path: Path, lang
     samples = await load_samples(path)
     duration = len(samples) / 16000
     # One-shot baseline: faster-whisper's own transcribe, default options, same loaded model.
-    segments, _ = decoder._model.transcribe(
+    segments, _ = decoder.model.transcribe(
         samples.astype(np.float32) / 32768.0, language=language, word_timestamps=True
     )
     oneshot_words_timed = [(w.word, w.end) for s in segments for w in (s.words or [])]

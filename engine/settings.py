@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 import platformdirs
@@ -12,11 +11,6 @@ import platformdirs
 APP_NAME = "InterviewCoach"
 DATA_DIR_ENV = "INTERVIEW_COACH_DATA_DIR"
 MODELS_DIR_ENV = "INTERVIEW_COACH_MODELS_DIR"
-
-
-class Language(StrEnum):
-    EN = "en"
-    KO = "ko"
 
 
 def default_data_dir() -> Path:

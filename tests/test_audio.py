@@ -113,3 +113,24 @@ async def test_answers_are_kept_as_flac(tmp_path: Path) -> None:
     assert await recorder.close() is None
     back = await read_samples(tmp_path / "rec" / "answer-1.flac")
     assert np.array_equal(back, samples)  # FLAC is lossless
+
+
+async def test_stopping_a_file_mid_decode_closes_it_cleanly() -> None:
+    # The answer ends (or is cancelled) while blocks are still being decoded on the decoder's thread.
+    frames = FileSource(speech_file("en/jfk.flac")).frames()
+    first = await anext(frames)
+    await frames.aclose()
+    assert first.start_sample == 0
+
+    started = asyncio.Event()
+
+    async def consume() -> None:
+        async for frame in FileSource(speech_file("en/jfk.flac"), realtime=True).frames():
+            if frame.start_sample >= 3 * 1600:
+                started.set()
+
+    task = asyncio.create_task(consume())
+    await started.wait()  # a few blocks in, at real-time pace: cancel it mid-stream
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task

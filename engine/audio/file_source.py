@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Generator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import av
@@ -72,12 +73,16 @@ class FileSource:
     async def frames(self) -> AsyncIterator[AudioFrame]:
         loop = asyncio.get_running_loop()
         blocks = _decode_blocks(self.path)
+        # One thread owns the decoder: closing it there, after any block still being decoded, avoids
+        # "generator already executing" when the answer is cancelled mid-decode, and keeps FFmpeg's file
+        # closing off the loop.
+        decoder_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decode")
         chunker = FrameChunker(self._frame_samples)
         started = loop.time()
         try:
             while not self._stopped:
                 # A block is one codec frame (tens of ms): one thread hop each keeps the loop free.
-                block = await asyncio.to_thread(next, blocks, None)
+                block = await loop.run_in_executor(decoder_thread, next, blocks, None)
                 if block is None:
                     break
                 for frame in chunker.push(block):
@@ -91,4 +96,5 @@ class FileSource:
             for frame in chunker.flush():
                 yield frame
         finally:
-            blocks.close()
+            decoder_thread.submit(blocks.close)
+            decoder_thread.shutdown(wait=False)

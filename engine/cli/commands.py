@@ -8,14 +8,13 @@ import json
 import logging
 import sys
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any, TextIO
 
 from engine import messages
 from engine.analysis.metrics import AnswerMetrics
 from engine.audio.file_source import FileSource
 from engine.errors import AppError, ConfigError, StorageError
-from engine.interview.events import ErrorRaised, InterviewEvent, Notice, QuestionAsked, TranscriptUpdated
+from engine.interview.events import ErrorRaised, FeedbackReady, InterviewEvent, Notice, QuestionAsked, TranscriptUpdated
 from engine.interview.questions import InterviewKind
 from engine.interview.session import AnswerOutcome, InterviewConfig, InterviewSession
 from engine.interview.state import SessionState
@@ -143,7 +142,6 @@ def _answer_json(asked: QuestionAsked, outcome: AnswerOutcome | None, ui: str) -
 
 def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
     """Prints the interview as it happens (questions, finals, metrics) unless JSON was asked for."""
-    from engine.interview.events import FeedbackReady
 
     def listener(event: InterviewEvent) -> None:
         if isinstance(event, ErrorRaised):
@@ -225,6 +223,3 @@ def run_command(args: argparse.Namespace, ui: str, out: TextIO = sys.stdout, err
         return 2
     except KeyboardInterrupt:
         return 130
-
-
-__all__ = ["Path", "run_command"]

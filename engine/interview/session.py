@@ -127,7 +127,9 @@ class InterviewSession:
 
     async def begin(self) -> None:
         recent = await self._store.recent_bank_ids(self.config.language, RECENT_SESSIONS)
-        self._progress.questions = choose_questions(
+        # The bank is read from disk on first use: off the loop.
+        self._progress.questions = await asyncio.to_thread(
+            choose_questions,
             self.config.language,
             self.config.kind,
             self.config.question_count,
@@ -221,7 +223,8 @@ class InterviewSession:
         duration = samples / SAMPLE_RATE
         await self._move(SessionState.THINKING)
         words = [w for f in finals for w in f.words]
-        metrics = analyse(words, self.config.language, duration) if finals else None
+        # Off the loop: the filler lists are read from disk on first use.
+        metrics = await asyncio.to_thread(analyse, words, self.config.language, duration) if finals else None
         await self._store.finish_answer(
             answer_id,
             status,

@@ -105,6 +105,8 @@ class Store:
             rows = db.execute(
                 f"select id, pid from sessions where status in ({placeholders})", ACTIVE_STATES
             ).fetchall()
+            # Called once at start-up, before this process runs any session: a row carrying our own pid
+            # was written by an earlier process that happened to have the same pid, so it is dead too.
             dead = [sid for sid, pid in rows if not process_alive(int(pid or 0)) or int(pid or 0) == os.getpid()]
             for sid in dead:
                 db.execute("update sessions set status = 'interrupted', ended_at = ? where id = ?", (now_iso(), sid))

@@ -78,6 +78,11 @@ class WhisperDecoder:
         self._model = model
         self._tokenizers: dict[str, Tokenizer] = {}
 
+    @property
+    def model(self) -> WhisperModel:
+        """The loaded faster-whisper model (benchmarks compare against its one-shot transcribe)."""
+        return self._model
+
     def _tokenizer(self, language: str) -> Tokenizer:
         if language not in self._tokenizers:
             self._tokenizers[language] = Tokenizer(
