@@ -162,13 +162,108 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "ko": "세션 {session_id}이(가) 지난번 답변 도중 종료되었습니다. 기록된 내용은 모두 '중단됨' 상태로 보존됩니다.",
     },
     "cli.no_sessions": {"en": "No sessions stored yet.", "ko": "저장된 세션이 아직 없습니다."},
-    "cli.gui_missing": {
-        "en": "The desktop window is not part of this build yet. Use the headless commands meanwhile, "
-        "for example: main.py practice --lang en --answers answer1.flac",
-        "ko": "이 빌드에는 아직 데스크톱 창이 없습니다. 그동안 헤드리스 명령을 사용하세요. 예: "
-        "main.py practice --lang ko --answers answer1.flac",
-    },
     # Session states, for listings
+    # Desktop, preferences and documents
+    "error.title.document": {"en": "Document problem", "ko": "문서 문제"},
+    "error.title.playback": {"en": "Playback problem", "ko": "재생 문제"},
+    "error.unexpected": {
+        "en": "Something unexpected went wrong ({detail}). What you recorded is kept. If it happens again, "
+        "restart Interview Coach and report the log.",
+        "ko": "예상하지 못한 문제가 발생했습니다({detail}). 녹음한 내용은 보존되었습니다. 다시 발생하면 "
+        "Interview Coach를 다시 시작하고 로그를 알려 주세요.",
+    },
+    "prefs.save_failed": {
+        "en": "Your settings could not be saved to {path} ({detail}). Check that the folder is writable and "
+        "the disk is not full.",
+        "ko": "설정을 {path}에 저장하지 못했습니다({detail}). 폴더에 쓰기 권한이 있는지, 디스크가 가득 차지 "
+        "않았는지 확인하세요.",
+    },
+    "prefs.unreadable": {
+        "en": "Your settings file could not be read, so the defaults are in use. The old file was kept as {path}.",
+        "ko": "설정 파일을 읽을 수 없어 기본 설정을 사용합니다. 이전 파일은 {path}(으)로 보관했습니다.",
+    },
+    "document.unsupported": {
+        "en": "{name} is not a document Interview Coach can read. Open a .txt, .md or .pdf file, or paste the text.",
+        "ko": "{name}은(는) 읽을 수 없는 형식입니다. .txt, .md 또는 .pdf 파일을 열거나 텍스트를 붙여 넣으세요.",
+    },
+    "document.unreadable": {
+        "en": "{name} could not be read ({detail}). Check the file, or paste its text instead.",
+        "ko": "{name}을(를) 읽지 못했습니다({detail}). 파일을 확인하거나 텍스트를 붙여 넣으세요.",
+    },
+    "document.too_large": {
+        "en": "{name} is larger than {megabytes} MB, which is more than a posting or résumé. Choose the right "
+        "file, or paste the text.",
+        "ko": "{name}은(는) {megabytes}MB보다 커서 채용 공고나 이력서로 보기 어렵습니다. 올바른 파일을 고르거나 "
+        "텍스트를 붙여 넣으세요.",
+    },
+    "document.empty": {
+        "en": "No text was found in {name}. If it is a scanned PDF, paste the text instead.",
+        "ko": "{name}에서 텍스트를 찾지 못했습니다. 스캔한 PDF라면 텍스트를 직접 붙여 넣으세요.",
+    },
+    "document.encoding": {
+        "en": "{name} is not in a text encoding Interview Coach knows (UTF-8 or CP949). Save it as UTF-8, "
+        "or paste the text.",
+        "ko": "{name}의 문자 인코딩을 알 수 없습니다(UTF-8 또는 CP949만 지원). UTF-8로 저장하거나 텍스트를 "
+        "붙여 넣으세요.",
+    },
+    "document.encrypted": {
+        "en": "{name} is password-protected. Save an unprotected copy, or paste the text.",
+        "ko": "{name}은(는) 암호로 보호되어 있습니다. 보호되지 않은 사본을 저장하거나 텍스트를 붙여 넣으세요.",
+    },
+    "playback.failed": {
+        "en": "Sound could not be played ({detail}). Check that speakers or headphones are connected.",
+        "ko": "소리를 재생하지 못했습니다({detail}). 스피커나 헤드폰이 연결되어 있는지 확인하세요.",
+    },
+    "storage.recording_missing": {
+        "en": "The recording {path} is no longer there, so it cannot be replayed. The transcript is kept.",
+        "ko": "녹음 파일 {path}이(가) 없어 재생할 수 없습니다. 녹취록은 보존되어 있습니다.",
+    },
+    # Question categories
+    "category.behavioural": {"en": "Behavioural", "ko": "행동 질문"},
+    "category.situational": {"en": "Situational", "ko": "상황 질문"},
+    "category.motivation": {"en": "Motivation", "ko": "지원 동기"},
+    "category.culture_fit": {"en": "Culture fit", "ko": "조직 적합성"},
+    "category.technical": {"en": "Technical", "ko": "기술 질문"},
+    # Model-free advice on an answer (engine/analysis/advice.py)
+    "advice.unit_wpm": {"en": "words per minute", "ko": "단어/분"},
+    "advice.unit_spm": {"en": "syllables per minute", "ko": "음절/분"},
+    "advice.too_short": {
+        "en": "Too little speech to judge pace or fillers: aim for one to two minutes per answer.",
+        "ko": "말한 분량이 적어 속도나 군말을 판단하기 어렵습니다. 답변당 1~2분을 목표로 하세요.",
+    },
+    "advice.pace_slow": {
+        "en": "Pace {rate} {unit}, below the {low}–{high} that listeners find easy: speak a little more "
+        "briskly, and keep pauses for emphasis.",
+        "ko": "말하기 속도 {rate} {unit}: 듣기 편한 {low}–{high}보다 느립니다. 조금 더 힘 있게 말하고, "
+        "쉼은 강조할 때만 두세요.",
+    },
+    "advice.pace_fast": {
+        "en": "Pace {rate} {unit}, above the {low}–{high} that listeners find easy: slow down and pause "
+        "after key points.",
+        "ko": "말하기 속도 {rate} {unit}: 듣기 편한 {low}–{high}보다 빠릅니다. 속도를 늦추고 핵심 뒤에 잠시 쉬세요.",
+    },
+    "advice.pace_good": {
+        "en": "Pace {rate} {unit}, within the {low}–{high} band: easy to follow.",
+        "ko": "말하기 속도 {rate} {unit}: {low}–{high} 범위로 알아듣기 좋습니다.",
+    },
+    "advice.fillers_fluent": {
+        "en": "Fillers: {count}, which sounds fluent.",
+        "ko": "군말 {count}회: 유창하게 들립니다.",
+    },
+    "advice.fillers_some": {
+        "en": "Fillers: {count} ({per_minute} a minute). Try a silent pause where a filler comes.",
+        "ko": "군말 {count}회(분당 {per_minute}회). 군말이 나올 때 잠깐 침묵으로 바꿔 보세요.",
+    },
+    "advice.fillers_many": {
+        "en": "Fillers: {count} ({per_minute} a minute), enough to sound hesitant. Pause silently instead, "
+        "and rehearse the opening of your answer.",
+        "ko": "군말 {count}회(분당 {per_minute}회)로 망설이는 인상을 줍니다. 대신 조용히 쉬고, 답변의 첫 "
+        "부분을 연습해 두세요.",
+    },
+    "advice.long_pauses": {
+        "en": "{count} long pause(s), the longest {longest} s. Structure helps: situation, task, action, result.",
+        "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 상황-과제-행동-결과 순서로 구성하면 도움이 됩니다.",
+    },
     "state.setting_up": {"en": "setting up", "ko": "준비 중"},
     "state.asking": {"en": "asking", "ko": "질문 중"},
     "state.listening": {"en": "listening", "ko": "듣는 중"},

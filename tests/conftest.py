@@ -43,3 +43,48 @@ async def read_samples(path: Path) -> np.ndarray:
     from engine.audio.file_source import FileSource
 
     return np.concatenate([frame.samples async for frame in FileSource(path).frames()])
+
+
+# -- the desktop app on a qasync loop ----------------------------------------------------------------
+# GUI tests are plain functions that use qtbot.waitSignal. They run inside the qasync loop (as a loop
+# callback, not a task), so the engine's tasks keep running while qtbot waits on a signal.
+
+
+@pytest.fixture
+def qloop(qapp: object) -> object:
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    if "qloop" not in pyfuncitem.fixturenames or getattr(pyfuncitem.obj, "__code__", None) is None:
+        return None
+    import inspect
+
+    if inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    loop = pyfuncitem.funcargs["qloop"]
+    kwargs = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    outcome: dict[str, BaseException] = {}
+
+    def body() -> None:
+        try:
+            pyfuncitem.obj(**kwargs)
+        except BaseException as error:  # noqa: BLE001 - handed back to pytest below, not swallowed
+            outcome["error"] = error
+        finally:
+            loop.stop()
+
+    loop.call_soon(body)
+    loop.run_forever()
+    if "error" in outcome:
+        raise outcome["error"]
+    return True

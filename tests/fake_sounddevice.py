@@ -17,17 +17,29 @@ class PortAudioError(Exception):
     pass
 
 
+class CallbackStop(Exception):
+    pass
+
+
 class FakeSoundDevice:
     PortAudioError = PortAudioError
+    CallbackStop = CallbackStop
 
     def __init__(
-        self, samples: np.ndarray | None, *, rate: int = 16000, vanish_after_blocks: int | None = None
+        self,
+        samples: np.ndarray | None,
+        *,
+        rate: int = 16000,
+        vanish_after_blocks: int | None = None,
+        repeat: bool = False,
     ) -> None:
         self._samples = samples
+        self._repeat = repeat  # a live microphone never runs out: play the clip round and round
         self._rate = rate
         self._vanish_after = vanish_after_blocks
         self.default = SimpleNamespace(device=(0 if samples is not None else -1, 0))
         self.streams: list[FakeStream] = []
+        self.outputs: list[FakeOutputStream] = []
 
     def query_devices(self, device: Any = None, kind: str | None = None) -> Any:
         devices = (
@@ -49,6 +61,51 @@ class FakeSoundDevice:
         stream = FakeStream(self, **{k: v for k, v in kwargs.items() if k != "device"})
         self.streams.append(stream)
         return stream
+
+    def OutputStream(self, **kwargs: Any) -> FakeOutputStream:
+        stream = FakeOutputStream(**{k: v for k, v in kwargs.items() if k != "device"})
+        self.outputs.append(stream)
+        return stream
+
+
+class FakeOutputStream:
+    """Pulls blocks from the callback on its own thread, as PortAudio does, and keeps what was played."""
+
+    def __init__(self, *, samplerate: int, blocksize: int, callback: Any, finished_callback: Any, **_: Any) -> None:
+        self.samplerate = samplerate
+        self._blocksize = blocksize
+        self._callback = callback
+        self._finished = finished_callback
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.blocks: list[np.ndarray] = []
+        self.closed = False
+
+    @property
+    def played(self) -> np.ndarray:
+        return np.concatenate(self.blocks) if self.blocks else np.zeros(0, np.int16)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            out = np.zeros((self._blocksize, 1), dtype=np.int16)
+            try:
+                self._callback(out, self._blocksize, None, None)
+            except CallbackStop:
+                self.blocks.append(out[:, 0].copy())
+                break
+            self.blocks.append(out[:, 0].copy())
+        self._finished()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if threading.current_thread() is not self._thread:
+            self._thread.join(timeout=5)
+
+    def close(self) -> None:
+        self.closed = True
 
 
 class FakeStream:
@@ -77,6 +134,8 @@ class FakeStream:
         samples = self._device._samples
         assert samples is not None
         blocks = 0
+        if self._device._repeat:
+            samples = np.tile(samples, 1000)
         for offset in range(0, len(samples), self._blocksize):
             if self._stop.wait(self._blocksize / self._device._rate / 20):  # 20x real time
                 break

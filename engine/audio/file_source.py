@@ -98,3 +98,9 @@ class FileSource:
         finally:
             decoder_thread.submit(blocks.close)
             decoder_thread.shutdown(wait=False)
+
+
+def read_samples(path: Path) -> npt.NDArray[np.int16]:
+    """The whole file as 16 kHz mono int16; blocking (for replay of a short recording, off the loop)."""
+    blocks = list(_decode_blocks(path))
+    return np.concatenate(blocks) if blocks else np.zeros(0, np.int16)

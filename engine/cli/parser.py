@@ -30,6 +30,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--ui-lang", choices=["en", "ko"], default=None, help="language of messages (default: system locale)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument("--screenshot", type=Path, default=None, help="render a screen of the app to a PNG and exit")
+    parser.add_argument(
+        "--screen",
+        choices=["first-run", "setup", "practice", "review", "history", "settings"],
+        default="setup",
+        help="the screen --screenshot renders (default: setup)",
+    )
+    # Start-up timing for bench/startup.py: marks on stderr, and quit once the speech model is ready.
+    parser.add_argument("--startup-trace", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
 
     practice = commands.add_parser("practice", help="run an interview answered by audio files")

@@ -86,7 +86,18 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("questions").create_index(["bank_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """Full-text search over questions and answers (FTS5, kept in step by triggers).
+
+    unicode61 splits on spaces; Korean words carry particles (프로젝트를), so searches use prefix queries
+    (see Store.search): 프로젝트 then finds 프로젝트를. The trigram tokenizer would need 3+ characters,
+    and many Korean words are 2 syllables.
+    """
+    db.table("questions").enable_fts(["text"], fts_version="FTS5", create_triggers=True)
+    db.table("answers").enable_fts(["transcript"], fts_version="FTS5", create_triggers=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

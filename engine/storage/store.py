@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from engine.errors import StorageError
+from engine.storage import history
 from engine.storage.migrations import SCHEMA_VERSION, migrate
 from engine.storage.process_alive import process_alive
 from engine.stt.contract import TranscriptEvent
@@ -282,3 +283,16 @@ class Store:
             return session
 
         return await self._call(read)
+
+    # -- history ------------------------------------------------------------------------------------
+    async def search(self, text: str) -> list[dict[str, Any]]:
+        return await self._call(history.search, self.db, text)
+
+    async def trend(self) -> list[dict[str, Any]]:
+        return await self._call(history.trend, self.db)
+
+    async def delete_session(self, session_id: int) -> None:
+        """Delete a stored session and its recordings (the rows go in one transaction, then the files)."""
+        data_dir = self.path.parent
+        recordings = await self._call(self._write, lambda db: history.delete_session(db, session_id, data_dir))
+        await self._call(history.remove_recordings, recordings)

@@ -8,6 +8,7 @@ CTranslate2 and runs one short warm-up pass, so that the first answer's first pa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 from collections.abc import Callable
@@ -99,6 +100,13 @@ class SpeechModel:
         self.start()
         assert self._task is not None
         return await asyncio.shield(self._task)
+
+    async def close(self) -> None:
+        """Stop waiting for a load still under way (its thread finishes on its own; nothing is written)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
 
     async def _load(self) -> WhisperDecoder:
         loop = asyncio.get_running_loop()

@@ -1,0 +1,104 @@
+"""What every screen of the desktop app shares: preferences, the store, the speech model, audio, tasks.
+
+One object, built once by desktop/app.py and handed to each page; the sounddevice module and the answer
+source are injected here so tests can put a file or a stand-in sound card where the microphone would be.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.errors import ErrorPresenter
+from desktop.tasks import TaskOwner
+from engine import preferences as prefs_file
+from engine.audio.frames import AudioSource
+from engine.audio.microphone import MicrophoneSource, list_input_devices
+from engine.audio.playback import Player
+from engine.errors import AppError
+from engine.preferences import Preferences
+from engine.settings import AppPaths
+from engine.storage.store import Store
+from engine.stt.speech_model import ModelProgress, ModelStage, SpeechModel
+
+log = logging.getLogger(__name__)
+
+SourceFactory = Callable[[], AudioSource]
+
+
+class AppContext(QObject):
+    modelProgress = Signal(object)  # ModelProgress
+    preferencesChanged = Signal(object)  # Preferences
+    languageChanged = Signal(str)
+    historyChanged = Signal()  # a session was stored, finished or deleted
+
+    def __init__(
+        self,
+        preferences: Preferences,
+        store: Store,
+        speech_model: SpeechModel,
+        tasks: TaskOwner,
+        errors: ErrorPresenter,
+        *,
+        sd: ModuleType | Any,
+        config_dir: Path | None = None,
+        source_factory: SourceFactory | None = None,
+    ) -> None:
+        super().__init__()
+        self.preferences = preferences
+        self.paths: AppPaths = preferences.paths()
+        self.store = store
+        self.speech_model = speech_model
+        self.tasks = tasks
+        self.errors = errors
+        self.sd = sd
+        self.config_dir = config_dir
+        self._source_factory = source_factory
+        self.player = Player(sd)
+        self.model_progress = speech_model.progress
+        speech_model.subscribe(self._on_model_progress)
+
+    # -- speech model -------------------------------------------------------------------------------
+    def _on_model_progress(self, progress: ModelProgress) -> None:
+        self.model_progress = progress
+        self.modelProgress.emit(progress)
+
+    @property
+    def model_ready(self) -> bool:
+        return self.model_progress.stage is ModelStage.READY
+
+    # -- audio --------------------------------------------------------------------------------------
+    def input_device(self) -> int | str | None:
+        """The chosen microphone if it is still plugged in, else the system default."""
+        name = self.preferences.input_device
+        if not name:
+            return None
+        try:
+            names = {device.name for device in list_input_devices(self.sd)}
+        except AppError:
+            return None
+        return name if name in names else None
+
+    def answer_source(self) -> AudioSource:
+        if self._source_factory is not None:
+            return self._source_factory()
+        return MicrophoneSource(self.sd, self.input_device())
+
+    def microphone(self) -> AudioSource:
+        """The real microphone (first-run level meter and test recording), even when answers are injected."""
+        return MicrophoneSource(self.sd, self.input_device())
+
+    # -- preferences --------------------------------------------------------------------------------
+    def update_preferences(self, **changes: Any) -> Preferences:
+        new = self.preferences.with_changes(**changes)
+        prefs_file.save(new, self.config_dir)  # StorageError (with advice) if it cannot be written
+        old, self.preferences = self.preferences, new
+        if new.ui_language != old.ui_language:
+            self.languageChanged.emit(new.ui_language)
+        self.preferencesChanged.emit(new)
+        return new

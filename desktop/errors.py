@@ -1,0 +1,49 @@
+"""The one place the desktop shows an error: an AppError's title and message, in the interface language.
+
+Anything that is not an AppError is a bug: it is logged with its traceback and shown as a generic message
+that says where the log is, never swallowed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from engine import messages
+from engine.errors import AppError
+
+log = logging.getLogger(__name__)
+
+
+class ErrorPresenter(QObject):
+    shown = Signal(str, str)  # title, message (tests wait on this)
+
+    def __init__(self, language: str = "en") -> None:
+        super().__init__()
+        self.language = language
+        self.parent_widget: QWidget | None = None
+        self.last_box: QMessageBox | None = None
+
+    def describe(self, error: BaseException) -> tuple[str, str]:
+        if isinstance(error, AppError):
+            return error.title(self.language), error.message(self.language)
+        return (
+            messages.text("error.title.generic", self.language),
+            messages.text("error.unexpected", self.language, detail=f"{type(error).__name__}: {error}"),
+        )
+
+    def show(self, error: BaseException) -> None:
+        title, message = self.describe(error)
+        if not isinstance(error, AppError):
+            log.error("unexpected error shown to the user", exc_info=error)
+        self.show_text(title, message)
+
+    def show_text(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+        # open(), not exec(): a nested event loop inside an asyncio callback would re-enter the loop.
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.parent_widget)
+        box.setObjectName("errorBox")
+        box.open()
+        self.last_box = box
+        self.shown.emit(title, message)

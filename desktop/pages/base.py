@@ -1,0 +1,38 @@
+"""What every screen has: the shared context, and re-labelling itself when the interface language changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.context import AppContext
+
+
+class Page(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    @property
+    def language(self) -> str:
+        """The interface language, for the engine's own messages (errors, notices)."""
+        return self.ctx.errors.language
+
+    def retranslate(self) -> None:
+        """Set every visible string; called once built and again on each language change."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def heading(point_delta: int = 6, *, bold: bool = True) -> QLabel:
+    label = QLabel()
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + point_delta)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label

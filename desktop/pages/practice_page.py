@@ -1,0 +1,306 @@
+"""Practice: the question, the live transcript, timer, level and pace, and the buttons to answer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.context import AppContext
+from desktop.pages.base import Page, heading
+from desktop.practice_runner import PracticeRunner
+from desktop.widgets.meters import LevelMeter, PaceMeter
+from desktop.widgets.transcripts import LiveTranscript
+from engine import messages
+from engine.analysis.pace import PaceVerdict, live_pace
+from engine.audio.frames import AudioFrame
+from engine.interview.events import (
+    ErrorRaised,
+    FeedbackReady,
+    InterviewEvent,
+    Notice,
+    QuestionAsked,
+    SessionStarted,
+    StateChanged,
+    TranscriptUpdated,
+)
+from engine.interview.session import InterviewConfig
+from engine.interview.state import SessionState
+from engine.stt.contract import Word
+from engine.stt.speech_model import ModelProgress, ModelStage
+
+
+class PracticePage(Page):
+    sessionEnded = Signal(int)  # session id, to review
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("practicePage")
+        self.runner = PracticeRunner(ctx)
+        self.runner.event.connect(self._on_event)
+        self.runner.awaitingChoice.connect(self._on_awaiting)
+        self.runner.frame.connect(self._on_frame)
+        self.runner.ended.connect(self._on_ended)
+        ctx.modelProgress.connect(self._on_model)
+        self.config: InterviewConfig | None = None
+        self.state = SessionState.SETTING_UP
+        self.total = 0
+        self.number = 0
+        self.words: list[Word] = []
+        self.partial_words: tuple[Word, ...] = ()
+        self.audio_s = 0.0
+        self.awaiting = False
+        self._notice_keys: list[str] = []
+
+        self.progress_label = QLabel(objectName="progressLabel")
+        self.state_label = QLabel(objectName="stateLabel")
+        self.backend_label = QLabel(objectName="backendLabel")
+        self.question = heading(5, bold=True)
+        self.question.setObjectName("questionText")
+        self.category = QLabel(objectName="categoryLabel")
+        card = QFrame(objectName="questionCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(20, 16, 20, 16)
+        card_layout.addWidget(self.category)
+        card_layout.addWidget(self.question)
+        self.banner = QLabel(objectName="noticeBanner", wordWrap=True)
+        self.banner.setStyleSheet(
+            "QLabel#noticeBanner { background: #fff4ce; color: #4a3b00; padding: 8px; border-radius: 4px; }"
+        )
+        self.banner.hide()
+        self.transcript = LiveTranscript()
+        self.last_answer = QLabel(objectName="lastAnswerLabel", wordWrap=True)
+        self.timer_label = QLabel("0:00", objectName="timerLabel")
+        font = self.timer_label.font()
+        font.setPointSize(font.pointSize() + 8)
+        self.timer_label.setFont(font)
+        self.level = LevelMeter()
+        self.pace = PaceMeter()
+        self.pace_label = QLabel(objectName="paceLabel")
+        self.answer_button = QPushButton(objectName="answerButton")
+        self.finish_button = QPushButton(objectName="finishButton")
+        self.skip_button = QPushButton(objectName="skipButton")
+        self.end_button = QPushButton(objectName="endButton")
+        self.answer_button.clicked.connect(self.runner.answer)
+        self.finish_button.clicked.connect(self.runner.finish)
+        self.skip_button.clicked.connect(self.runner.skip)
+        self.end_button.clicked.connect(self.runner.end)
+        for button in (self.answer_button, self.finish_button, self.skip_button, self.end_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Space belongs to the shortcut below
+        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._space)
+
+        top = QHBoxLayout()
+        top.addWidget(self.progress_label)
+        top.addStretch(1)
+        top.addWidget(self.state_label)
+        top.addSpacing(16)
+        top.addWidget(self.backend_label)
+        meters = QHBoxLayout()
+        meters.addWidget(self.timer_label)
+        meters.addSpacing(16)
+        level_box = QVBoxLayout()
+        self.level_caption = QLabel()
+        level_box.addWidget(self.level_caption)
+        level_box.addWidget(self.level)
+        pace_box = QVBoxLayout()
+        pace_box.addWidget(self.pace_label)
+        pace_box.addWidget(self.pace)
+        meters.addLayout(level_box, 1)
+        meters.addSpacing(16)
+        meters.addLayout(pace_box, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.answer_button)
+        buttons.addWidget(self.finish_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.end_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.addLayout(top)
+        layout.addWidget(card)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.transcript, 1)
+        layout.addWidget(self.last_answer)
+        layout.addLayout(meters)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self._update_controls()
+
+    # -- labels -------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.answer_button.setText(self.tr("Start answer"))
+        self.finish_button.setText(self.tr("Finish answer (Space)"))
+        self.skip_button.setText(self.tr("Skip question"))
+        self.end_button.setText(self.tr("End interview"))
+        self.level_caption.setText(self.tr("Microphone"))
+        self.backend_label.setText(self.tr("Speech: {backend}").replace("{backend}", self._backend_name()))
+        if self.number:
+            self.progress_label.setText(
+                self.tr("Question {n} of {total}").replace("{n}", str(self.number)).replace("{total}", str(self.total))
+            )
+        elif self.state is SessionState.SETTING_UP:
+            self.progress_label.setText(self.tr("Preparing questions…"))
+        self.state_label.setText(self._state_text())
+        self._show_pace()
+        self._show_notices()
+
+    def _backend_name(self) -> str:
+        return self.tr("Whisper {model} on this computer").replace("{model}", self.ctx.preferences.speech_model)
+
+    def _state_text(self) -> str:
+        if self.state is SessionState.ASKING and self.awaiting:
+            return self.tr("Your turn: start when ready")
+        texts = {
+            SessionState.SETTING_UP: self.tr("Setting up"),
+            SessionState.ASKING: self.tr("Asking"),
+            SessionState.LISTENING: self.tr("● Listening"),
+            SessionState.THINKING: self.tr("Thinking…"),
+            SessionState.FEEDBACK: self.tr("Feedback"),
+            SessionState.COMPLETE: self.tr("Complete"),
+            SessionState.INTERRUPTED: self.tr("Ended early"),
+            SessionState.FAILED: self.tr("Stopped by an error"),
+        }
+        return texts[self.state]
+
+    # -- starting -----------------------------------------------------------------------------------
+    def start(self, config: InterviewConfig) -> None:
+        self.config = config
+        self.state = SessionState.SETTING_UP
+        self.total = self.number = 0
+        self.question.setText("")
+        self.category.setText("")
+        self.last_answer.setText("")
+        self._notice_keys.clear()
+        self._reset_answer()
+        self.retranslate()
+        self.runner.start(config)
+        self._update_controls()
+
+    def preview(self, text: str, category: str, total: int) -> None:
+        """Show a question without running an interview (screenshots)."""
+        self.total, self.number = total, 1
+        self.state = SessionState.ASKING
+        self.question.setText(text)
+        self.category.setText(messages.text(f"category.{category}", self.language))
+        self.retranslate()
+
+    def _reset_answer(self) -> None:
+        self.words = []
+        self.partial_words = ()
+        self.audio_s = 0.0
+        self.transcript.clear_answer()
+        self.timer_label.setText("0:00")
+        self.level.set_level(-90.0)
+
+    # -- engine events ------------------------------------------------------------------------------
+    def _on_event(self, event: InterviewEvent) -> None:
+        if isinstance(event, SessionStarted):
+            self.total = event.question_count
+        elif isinstance(event, StateChanged):
+            self.state = event.state
+            if event.state is SessionState.LISTENING:
+                self._reset_answer()
+                self._show_notices()
+            self.state_label.setText(self._state_text())
+            self._update_controls()
+        elif isinstance(event, QuestionAsked):
+            self.number = event.number
+            self.question.setText(event.text)
+            self.category.setText(messages.text(f"category.{event.category}", self.language))
+            self.retranslate()
+        elif isinstance(event, TranscriptUpdated):
+            self.transcript.add_event(event.event)
+            if event.event.is_final:
+                self.words.extend(event.event.words)
+                self.partial_words = ()
+            else:
+                self.partial_words = event.event.words
+            self._show_pace()
+        elif isinstance(event, FeedbackReady):
+            m = event.metrics
+            rate = (self.tr("{n} syllables/min") if m.language == "ko" else self.tr("{n} words/min")).replace(
+                "{n}", f"{m.syllables_per_minute if m.language == 'ko' else m.words_per_minute:.0f}"
+            )
+            self.last_answer.setText(
+                self.tr("Last answer: {rate} · {fillers} fillers · longest pause {pause} s")
+                .replace("{rate}", rate)
+                .replace("{fillers}", str(m.filler_count))
+                .replace("{pause}", f"{m.longest_pause_s:.1f}")
+            )
+        elif isinstance(event, Notice):
+            self._notice_keys.append(event.message_key)
+            self._show_notices()
+        elif isinstance(event, ErrorRaised):
+            self.ctx.errors.show(event.error)
+
+    def _on_awaiting(self, awaiting: bool) -> None:
+        self.awaiting = awaiting
+        self.state_label.setText(self._state_text())
+        self._update_controls()
+
+    def _on_frame(self, frame: AudioFrame) -> None:
+        self.audio_s = frame.end_s
+        seconds = int(self.audio_s)
+        self.timer_label.setText(f"{seconds // 60}:{seconds % 60:02d}")
+        self.level.set_level(frame.level_dbfs())
+        if int(frame.end_s * 10) % 5 == 0:  # twice a second is plenty for a pace figure
+            self._show_pace()
+
+    def _on_model(self, progress: ModelProgress) -> None:
+        self._show_notices()
+
+    def _on_ended(self, session_id: int, state: SessionState) -> None:
+        self.state = state
+        self.awaiting = False
+        self._update_controls()
+        if session_id:
+            self.sessionEnded.emit(session_id)
+
+    # -- display ------------------------------------------------------------------------------------
+    def _show_pace(self) -> None:
+        language = self.config.language if self.config else "en"
+        pace = live_pace([*self.words, *self.partial_words], language, self.audio_s)
+        self.pace.set_pace(pace)
+        low, high = pace.band
+        unit = self.tr("syllables/min") if pace.unit == "spm" else self.tr("words/min")
+        if pace.verdict is PaceVerdict.UNKNOWN:
+            text = self.tr("Pace (target {low}–{high} {unit})")
+        else:
+            verdicts = {
+                PaceVerdict.SLOW: self.tr("a little slow"),
+                PaceVerdict.GOOD: self.tr("good"),
+                PaceVerdict.FAST: self.tr("a little fast"),
+            }
+            text = self.tr("Pace {rate} {unit}: {verdict} (target {low}–{high})")
+            text = text.replace("{rate}", f"{pace.rate:.0f}").replace("{verdict}", verdicts[pace.verdict])
+        self.pace_label.setText(
+            text.replace("{low}", f"{low:.0f}").replace("{high}", f"{high:.0f}").replace("{unit}", unit)
+        )
+
+    def _show_notices(self) -> None:
+        lines = [messages.text(key, self.language) for key in self._notice_keys]
+        progress = self.ctx.model_progress
+        if self.state is SessionState.LISTENING and progress.stage is not ModelStage.READY:
+            lines.append(
+                self.tr(
+                    "The speech model is still loading ({percent}%). Keep talking: your answer is being "
+                    "recorded and will be transcribed as soon as the model is ready."
+                ).replace("{percent}", str(round(progress.fraction * 100)))
+            )
+        self.banner.setText("\n".join(lines))
+        self.banner.setVisible(bool(lines))
+
+    def _update_controls(self) -> None:
+        running = self.runner.running
+        listening = self.state is SessionState.LISTENING
+        self.answer_button.setEnabled(running and self.awaiting)
+        self.skip_button.setEnabled(running and self.awaiting)
+        self.finish_button.setEnabled(running and listening)
+        self.end_button.setEnabled(running)
+
+    def _space(self) -> None:
+        if self.finish_button.isEnabled():
+            self.runner.finish()
+        elif self.answer_button.isEnabled():
+            self.runner.answer()

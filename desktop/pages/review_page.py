@@ -1,0 +1,191 @@
+"""Review: each answer's transcript with fillers highlighted, its figures and advice, and replay."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.context import AppContext
+from desktop.pages.base import Page, heading
+from desktop.widgets.transcripts import highlighted_html
+from engine import messages
+from engine.analysis.advice import advise, render
+from engine.analysis.highlight import marked_words
+from engine.audio.file_source import read_samples
+from engine.errors import StorageError
+
+
+class ReviewPage(Page):
+    loaded = Signal(int)  # session id (tests wait on it)
+    replayStarted = Signal(int)  # answer id
+    practiseAgain = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("reviewPage")
+        self.detail: dict[str, Any] | None = None
+        self.replay_buttons: dict[int, QPushButton] = {}
+        self._playing: int | None = None
+        self.title = heading()
+        self.summary = QLabel(objectName="reviewSummary", wordWrap=True)
+        self.again_button = QPushButton(objectName="againButton")
+        self.again_button.clicked.connect(self.practiseAgain)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.again_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.again_button.setText(self.tr("Practise again"))
+        self._render()
+
+    # -- loading ------------------------------------------------------------------------------------
+    def show_session(self, session_id: int) -> None:
+        self.ctx.tasks.spawn(self._load(session_id), f"review-{session_id}")
+
+    async def _load(self, session_id: int) -> None:
+        detail = await self.ctx.store.session_detail(session_id)
+        if detail is None:
+            raise StorageError("storage.session_missing", session_id=session_id)
+        self.detail = detail
+        self._render()
+        self.loaded.emit(session_id)
+
+    # -- display ------------------------------------------------------------------------------------
+    def _render(self) -> None:
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.replay_buttons.clear()
+        detail = self.detail
+        if detail is None:
+            self.title.setText(self.tr("Review"))
+            self.summary.setText(self.tr("Finish an interview, or pick one in History, to review it here."))
+            self.body_layout.addStretch(1)
+            return
+        self.title.setText(self.tr("Review of interview #{id}").replace("{id}", str(detail["id"])))
+        state = messages.text(f"state.{detail['status']}", self.language)
+        parts = [
+            detail["created_at"][:16].replace("T", " "),
+            "한국어" if detail["language"] == "ko" else "English",
+            state,
+        ]
+        if detail.get("role"):
+            parts.insert(1, detail["role"])
+        self.summary.setText(" · ".join(parts))
+        for question in detail["questions"]:
+            self.body_layout.addWidget(self._question_card(question))
+        self.body_layout.addStretch(1)
+
+    def _question_card(self, question: dict[str, Any]) -> QFrame:
+        card = QFrame(objectName="answerCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(card)
+        title = QLabel(wordWrap=True)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setText(self.tr("Question {n}").replace("{n}", str(question["position"])) + ": " + question["text"])
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        answers = question["answers"] or [{"status": "unanswered"}]
+        for answer in answers:
+            layout.addLayout(self._answer_block(answer))
+        return card
+
+    def _answer_block(self, answer: dict[str, Any]) -> QVBoxLayout:
+        block = QVBoxLayout()
+        status = answer["status"]
+        if status in ("skipped", "unanswered"):
+            block.addWidget(QLabel(self.tr("Skipped") if status == "skipped" else self.tr("Not answered")))
+            return block
+        words = [w[0] for segment in answer["segments"] for w in segment["words"]]
+        metrics = answer.get("metrics") or {}
+        text = QLabel(objectName="answerTranscript", wordWrap=True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if words:
+            text.setText(highlighted_html(marked_words(words, metrics.get("fillers", []))))
+        else:
+            text.setText(
+                html.escape(answer.get("transcript") or "") or "<i>" + self.tr("No speech was recognised.") + "</i>"
+            )
+        block.addWidget(text)
+        if answer.get("error"):
+            note = QLabel(self.tr("This answer was cut short; what was said before is kept."), wordWrap=True)
+            block.addWidget(note)
+        if metrics:
+            block.addWidget(QLabel(self._metrics_line(metrics), objectName="metricsLine", wordWrap=True))
+            for advice in advise(metrics):
+                mark = "✓ " if advice.good else "→ "
+                block.addWidget(QLabel(mark + render(advice, self.language), wordWrap=True))
+        if answer.get("audio_path"):
+            row = QHBoxLayout()
+            button = QPushButton(self.tr("▶ Replay answer"), objectName="replayButton")
+            button.clicked.connect(lambda _=False, a=answer: self._toggle_replay(a))
+            self.replay_buttons[int(answer["id"])] = button
+            row.addWidget(button)
+            row.addStretch(1)
+            block.addLayout(row)
+        return block
+
+    def _metrics_line(self, m: dict[str, Any]) -> str:
+        korean = m.get("language") == "ko"
+        rate = (self.tr("{n} syllables/min") if korean else self.tr("{n} words/min")).replace(
+            "{n}", f"{m['syllables_per_minute'] if korean else m['words_per_minute']:.0f}"
+        )
+        return (
+            self.tr(
+                "{rate} · {fillers} fillers ({per_minute}/min) · {pauses} pauses, longest {longest} s · "
+                "{speaking} s speaking"
+            )
+            .replace("{rate}", rate)
+            .replace("{fillers}", str(m["filler_count"]))
+            .replace("{per_minute}", f"{m['fillers_per_minute']:.1f}")
+            .replace("{pauses}", str(m["pause_count"]))
+            .replace("{longest}", f"{m['longest_pause_s']:.1f}")
+            .replace("{speaking}", f"{m['speaking_s']:.0f}")
+        )
+
+    # -- replay -------------------------------------------------------------------------------------
+    def _toggle_replay(self, answer: dict[str, Any]) -> None:
+        if self._playing == answer["id"]:
+            self.ctx.player.stop()
+            return
+        self.ctx.tasks.spawn(self._replay(answer), f"replay-{answer['id']}")
+
+    async def _replay(self, answer: dict[str, Any]) -> None:
+        answer_id = int(answer["id"])
+        path = self.ctx.paths.data_dir / answer["audio_path"]
+        if not path.is_file():
+            raise StorageError("storage.recording_missing", path=str(path))
+        samples = await asyncio.to_thread(read_samples, path)
+        button = self.replay_buttons.get(answer_id)
+        self._playing = answer_id
+        if button is not None:
+            button.setText(self.tr("■ Stop"))
+        self.replayStarted.emit(answer_id)
+        try:
+            await self.ctx.player.play(samples)
+        finally:
+            self._playing = None
+            button = self.replay_buttons.get(answer_id)
+            if button is not None:
+                button.setText(self.tr("▶ Replay answer"))

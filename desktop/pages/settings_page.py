@@ -1,0 +1,160 @@
+"""Settings: microphone, speech recognition, interface language, folders, light or dark."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.pages.base import Page, heading
+from desktop.pages.first_run import LANGUAGE_NAMES
+from engine.audio.microphone import list_input_devices
+from engine.errors import AppError
+from engine.preferences import Preferences, Theme
+
+COMPUTE_TYPES = ("int8", "int8_float32", "float32")
+# Changing these means reloading the model or reopening the database: they apply at the next start.
+RESTART_FIELDS = ("data_dir", "models_dir", "speech_model", "compute_type", "stt_backend")
+
+
+class SettingsPage(Page):
+    saved = Signal(bool)  # True when a restart is needed for everything to apply
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("settingsPage")
+        self.title = heading()
+        self.device = QComboBox(objectName="settingsDeviceBox")
+        self.backend = QComboBox(objectName="backendBox")
+        self.backend.addItem("", "local")
+        self.model = QComboBox(objectName="modelBox")
+        self.model.setEditable(True)  # a larger installed model, by name or folder
+        self.model.addItem("base")
+        self.compute = QComboBox(objectName="computeBox")
+        for compute in COMPUTE_TYPES:
+            self.compute.addItem(compute, compute)
+        self.ui_language = QComboBox(objectName="uiLanguageBox")
+        self.ui_language.addItem("", "")
+        for code, name in LANGUAGE_NAMES:
+            self.ui_language.addItem(name, code)
+        self.theme = QComboBox(objectName="themeBox")
+        for theme in Theme:
+            self.theme.addItem("", theme.value)
+        self.data_dir = QLineEdit(objectName="dataDirEdit")
+        self.models_dir = QLineEdit(objectName="modelsDirEdit")
+        self.data_browse = QPushButton()
+        self.models_browse = QPushButton()
+        self.data_browse.clicked.connect(lambda: self._browse(self.data_dir))
+        self.models_browse.clicked.connect(lambda: self._browse(self.models_dir))
+        self.save_button = QPushButton(objectName="saveSettingsButton")
+        self.save_button.clicked.connect(self.save)
+        self.note = QLabel(objectName="settingsNote", wordWrap=True)
+
+        self.form = QFormLayout()
+        self.form.addRow(QLabel(), self.device)
+        self.form.addRow(QLabel(), self.backend)
+        self.form.addRow(QLabel(), self.model)
+        self.form.addRow(QLabel(), self.compute)
+        self.form.addRow(QLabel(), self.ui_language)
+        self.form.addRow(QLabel(), self.theme)
+        for edit, button in ((self.data_dir, self.data_browse), (self.models_dir, self.models_browse)):
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(button)
+            self.form.addRow(QLabel(), row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.addWidget(self.title)
+        layout.addLayout(self.form)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        layout.addLayout(bottom)
+        self.load(ctx.preferences)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        labels = (
+            self.tr("Microphone"),
+            self.tr("Speech recognition"),
+            self.tr("Speech model"),
+            self.tr("Compute type"),
+            self.tr("Interface language"),
+            self.tr("Appearance"),
+            self.tr("Data folder"),
+            self.tr("Models folder"),
+        )
+        for row, text in enumerate(labels):
+            self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(text)  # type: ignore[union-attr, attr-defined]
+        self.backend.setItemText(0, self.tr("On this computer (Whisper)"))
+        self.ui_language.setItemText(0, self.tr("Follow the system"))
+        themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        for i in range(self.theme.count()):
+            self.theme.setItemText(i, themes[self.theme.itemData(i)])
+        if self.device.count():
+            self.device.setItemText(0, self.tr("System default"))
+        self.data_dir.setPlaceholderText(str(Preferences().paths().data_dir))
+        self.models_dir.setPlaceholderText(self.tr("<data folder>/models"))
+        self.data_browse.setText(self.tr("Choose…"))
+        self.models_browse.setText(self.tr("Choose…"))
+        self.save_button.setText(self.tr("Save"))
+        if not self.note.property("restart"):
+            self.note.setText(self.tr("Folder and speech-model changes apply the next time the app starts."))
+
+    def load(self, prefs: Preferences) -> None:
+        self.device.clear()
+        self.device.addItem(self.tr("System default"), "")
+        try:
+            for device in list_input_devices(self.ctx.sd):
+                self.device.addItem(device.name, device.name)
+        except AppError as error:
+            self.note.setText(error.message(self.language))
+        self.device.setCurrentIndex(max(0, self.device.findData(prefs.input_device)))
+        self.backend.setCurrentIndex(max(0, self.backend.findData(prefs.stt_backend)))
+        self.model.setCurrentText(prefs.speech_model)
+        self.compute.setCurrentIndex(max(0, self.compute.findData(prefs.compute_type)))
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(prefs.ui_language)))
+        self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme.value)))
+        self.data_dir.setText(prefs.data_dir)
+        self.models_dir.setText(prefs.models_dir)
+
+    def _browse(self, edit: QLineEdit) -> None:
+        dialog = QFileDialog(self, self.tr("Choose a folder"), edit.text() or edit.placeholderText())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(edit.setText)
+        dialog.open()  # not exec(): no nested event loop inside the asyncio loop
+
+    def save(self) -> None:
+        old = self.ctx.preferences
+        new = self.ctx.update_preferences(
+            input_device=self.device.currentData() or "",
+            stt_backend=self.backend.currentData(),
+            speech_model=self.model.currentText().strip() or "base",
+            compute_type=self.compute.currentData(),
+            ui_language=self.ui_language.currentData(),
+            theme=Theme(self.theme.currentData()),
+            data_dir=self.data_dir.text().strip(),
+            models_dir=self.models_dir.text().strip(),
+        )
+        restart = any(getattr(old, f) != getattr(new, f) for f in RESTART_FIELDS)
+        self.note.setProperty("restart", restart)
+        self.note.setText(
+            self.tr("Saved. Restart Interview Coach to use the new folders or speech model.")
+            if restart
+            else self.tr("Saved.")
+        )
+        self.saved.emit(restart)

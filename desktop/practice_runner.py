@@ -1,0 +1,145 @@
+"""Runs one interview for the practice screen: the engine's InterviewSession, driven by the user's buttons.
+
+The screen never touches the session directly: it calls answer()/finish()/skip()/end() and listens to the
+`event` signal, which carries the engine's own frozen events (pushed, never polled).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.context import AppContext
+from engine.audio.frames import AudioFrame
+from engine.audio.tap import TappedSource
+from engine.errors import AppError
+from engine.interview.events import InterviewEvent
+from engine.interview.session import InterviewConfig, InterviewSession
+from engine.interview.state import SessionState
+from engine.stt.factory import SttBackend, session_factory
+
+log = logging.getLogger(__name__)
+
+
+class Choice(enum.Enum):
+    ANSWER = "answer"
+    SKIP = "skip"
+    END = "end"
+
+
+class PracticeRunner(QObject):
+    event = Signal(object)  # an engine InterviewEvent
+    awaitingChoice = Signal(bool)  # True: a question is up and the user may start, skip or end
+    frame = Signal(object)  # AudioFrame of the answer being heard (level meter, timer, pace)
+    ended = Signal(int, object)  # session id, final SessionState
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.session: InterviewSession | None = None
+        self.backend = _backend(ctx.preferences.stt_backend)
+        self._choice: asyncio.Future[Choice] | None = None
+        self._ending = False
+        self.running = False
+
+    def start(self, config: InterviewConfig) -> None:
+        self._ending = False
+        self.running = True
+        self.ctx.tasks.spawn(self._run(config), "practice-interview")
+
+    # -- the user's buttons -------------------------------------------------------------------------
+    def _choose(self, choice: Choice) -> None:
+        if self._choice is not None and not self._choice.done():
+            self._choice.set_result(choice)
+
+    def answer(self) -> None:
+        self._choose(Choice.ANSWER)
+
+    def skip(self) -> None:
+        self._choose(Choice.SKIP)
+
+    def finish(self) -> None:
+        """Done speaking: the answer's audio stops and its last words are transcribed."""
+        if self.session is not None:
+            self.session.finish_answer()
+
+    def end(self) -> None:
+        """End the interview now; an answer in progress is finished first, so nothing said is lost."""
+        self._ending = True
+        self.finish()
+        self._choose(Choice.END)
+
+    @property
+    def listening(self) -> bool:
+        return self.session is not None and self.session.state is SessionState.LISTENING
+
+    # -- the interview ------------------------------------------------------------------------------
+    def _forward(self, event: InterviewEvent) -> None:
+        self.event.emit(event)
+
+    async def _next_choice(self) -> Choice:
+        self._choice = asyncio.get_running_loop().create_future()
+        self.awaitingChoice.emit(True)
+        try:
+            return await self._choice
+        finally:
+            self._choice = None
+            self.awaitingChoice.emit(False)
+
+    async def _run(self, config: InterviewConfig) -> None:
+        weak = config.language == "ko" and self.ctx.preferences.speech_model == "base"
+        notices = ("model.korean_base_weak",) if weak else ()
+        session = InterviewSession(
+            config,
+            self.ctx.store,
+            self.ctx.paths,
+            session_factory(self.backend, self.ctx.speech_model),
+            self.backend.value,
+            notices=notices,
+        )
+        self.session = session
+        session.subscribe(self._forward)
+        final = SessionState.COMPLETE
+        try:
+            await session.begin()
+            self.ctx.historyChanged.emit()
+            while session.has_next_question and not self._ending:
+                await session.ask_next()
+                choice = await self._next_choice()
+                if choice is Choice.ANSWER:
+                    await session.answer(TappedSource(self.ctx.answer_source(), self._on_frame))
+                elif choice is Choice.SKIP:
+                    await session.skip()
+                else:
+                    break
+            final = SessionState.INTERRUPTED if self._ending and session.has_next_question else SessionState.COMPLETE
+            if final is SessionState.COMPLETE:
+                await session.complete()
+            else:
+                await session.end(final)
+        except AppError:
+            final = SessionState.FAILED
+            await session.end(final)
+            raise
+        except asyncio.CancelledError:
+            final = SessionState.INTERRUPTED  # the app is closing: keep what was said
+            await asyncio.shield(session.end(final))
+            raise
+        finally:
+            self.running = False
+            self.ctx.historyChanged.emit()
+            self.ended.emit(session.session_id, final)
+
+    def _on_frame(self, frame: AudioFrame) -> None:
+        self.frame.emit(frame)
+
+
+def _backend(name: str) -> SttBackend:
+    try:
+        return SttBackend(name)
+    except ValueError:
+        log.warning("unknown speech backend %r in preferences; using local recognition", name)
+        return SttBackend.LOCAL

@@ -1,0 +1,67 @@
+"""`main.py --screenshot PATH --screen NAME`: render one screen offscreen to a PNG and exit (docs, checks)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QApplication
+
+from desktop.main_window import MainWindow, Screen
+from engine.interview.questions import InterviewKind, choose_questions
+
+log = logging.getLogger(__name__)
+
+SCREENS = tuple(s.value for s in Screen)
+
+
+async def signal_once(signal: SignalInstance, timeout: float = 30.0) -> None:
+    done = asyncio.get_running_loop().create_future()
+    signal.connect(lambda *_: done.done() or done.set_result(None))
+    await asyncio.wait_for(done, timeout)
+
+
+async def show_for_capture(window: MainWindow, screen: Screen) -> None:
+    """Put the window on `screen` with real content: the newest stored session, a question from the bank."""
+    if screen is Screen.REVIEW:
+        sessions = await window.ctx.store.list_sessions()
+        if sessions:
+            loaded = signal_once(window.review.loaded)
+            window.open_review(int(sessions[0]["id"]))
+            await loaded
+            return
+    if screen is Screen.HISTORY:
+        refreshed = signal_once(window.history.refreshed)
+        window.show_screen(screen)
+        await refreshed
+        return
+    if screen is Screen.PRACTICE:
+        language = window.ctx.errors.language
+        question = (await asyncio.to_thread(choose_questions, language, InterviewKind.MIXED, 1))[0]
+        window.practice.preview(question.text, question.category.value, 5)
+    window.show_screen(screen)
+
+
+def save_png(widget: QObject, path: Path) -> None:
+    QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path), "PNG"):  # type: ignore[attr-defined]
+        raise OSError(f"could not write {path}")
+
+
+def capture_on_ready(path: Path, screen: str) -> Callable[[MainWindow], None]:
+    def on_ready(window: MainWindow) -> None:
+        async def capture() -> None:
+            try:
+                await show_for_capture(window, Screen(screen))
+                save_png(window, path)
+                print(path)
+            finally:
+                window.close()
+
+        window.ctx.tasks.spawn(capture(), "screenshot")
+
+    return on_ready

@@ -1,0 +1,97 @@
+"""Reads and deletes over the stored history: full-text search, the trend over sessions, deleting a session.
+
+Plain functions of a sqlite-utils Database; Store runs them on its one database thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+log = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+MAX_HITS = 200
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: every word must match as a word prefix (Korean particles).
+
+    Only word characters reach the query, so quotes, operators and column filters typed by the user can
+    neither break the syntax nor change its meaning.
+    """
+    return " ".join(f'"{token}"*' for token in _TOKEN.findall(text))
+
+
+def search(db: sqlite_utils.Database, text: str) -> list[dict[str, Any]]:
+    """Sessions whose questions or answers match, newest first, each with a snippet of the first hit."""
+    query = fts_query(text)
+    if not query:
+        return []
+    hits: dict[int, dict[str, Any]] = {}
+    sql_answers = (
+        "select a.session_id, snippet(answers_fts, 0, '[', ']', '…', 12) as snippet from answers_fts "
+        "join answers a on a.rowid = answers_fts.rowid where answers_fts match ? order by rank limit ?"
+    )
+    sql_questions = (
+        "select q.session_id, snippet(questions_fts, 0, '[', ']', '…', 12) as snippet from questions_fts "
+        "join questions q on q.rowid = questions_fts.rowid where questions_fts match ? order by rank limit ?"
+    )
+    for sql, where in ((sql_answers, "answer"), (sql_questions, "question")):
+        for row in db.query(sql, [query, MAX_HITS]):
+            hit = hits.setdefault(row["session_id"], {"session_id": row["session_id"], "matches": 0})
+            hit["matches"] += 1
+            hit.setdefault("snippet", row["snippet"])
+            hit.setdefault("found_in", where)
+    return sorted(hits.values(), key=lambda h: -int(h["session_id"]))
+
+
+def trend(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Per session with at least one analysed answer, oldest first: average pace and fillers per minute."""
+    return list(
+        db.query(
+            "select s.id as session_id, s.created_at, s.language, "
+            "round(avg(m.words_per_minute), 1) as words_per_minute, "
+            "round(avg(m.syllables_per_minute), 1) as syllables_per_minute, "
+            "round(avg(m.fillers_per_minute), 2) as fillers_per_minute, count(m.answer_id) as answers "
+            "from sessions s join answers a on a.session_id = s.id join metrics m on m.answer_id = a.id "
+            "group by s.id order by s.id"
+        )
+    )
+
+
+def delete_session(db: sqlite_utils.Database, session_id: int, data_dir: Path) -> list[Path]:
+    """Delete a session's rows (one transaction, by the caller) and return its recordings to remove."""
+    recordings = [
+        data_dir / row[0]
+        for row in db.execute(
+            "select audio_path from answers where session_id = ? and audio_path != ''", (session_id,)
+        ).fetchall()
+    ]
+    answer_ids = "select id from answers where session_id = ?"
+    db.execute(f"delete from metrics where answer_id in ({answer_ids})", (session_id,))
+    db.execute(f"delete from transcript_segments where answer_id in ({answer_ids})", (session_id,))
+    db.execute("delete from answers where session_id = ?", (session_id,))
+    db.execute("delete from questions where session_id = ?", (session_id,))
+    db.execute("delete from sessions where id = ?", (session_id,))
+    return recordings
+
+
+def remove_recordings(paths: list[Path]) -> None:
+    """Remove a deleted session's audio files and their folder; a file already gone is no error."""
+    folders = set()
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:  # the rows are gone; a leftover file costs only disk space
+            log.warning("could not remove recording %s: %s", path, error)
+        folders.add(path.parent)
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            log.debug("recording folder %s not empty or gone; left", folder)

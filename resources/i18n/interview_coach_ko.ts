@@ -1,0 +1,611 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Interview Coach</source>
+        <translation>Interview Coach에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>Practise interviews out loud, privately: everything stays on this computer. Three quick checks and you are ready.</source>
+        <translation>소리 내어, 혼자서 면접을 연습하세요. 모든 내용은 이 컴퓨터에만 남습니다. 간단한 확인 세 가지면 준비가 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>화면 언어</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>마이크</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>입력 크기</translation>
+    </message>
+    <message>
+        <source>Speech model</source>
+        <translation>음성 모델</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>면접관</translation>
+    </message>
+    <message>
+        <source>Test: record 3 s and play back</source>
+        <translation>테스트: 3초 녹음 후 재생</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>Speak and watch the level move. Then try the test recording.</source>
+        <translation>말하면서 입력 막대가 움직이는지 확인한 뒤 테스트 녹음을 해 보세요.</translation>
+    </message>
+    <message>
+        <source>No interviewer model installed yet: questions come from the built-in question bank.</source>
+        <translation>아직 면접관 모델이 설치되지 않았습니다. 질문은 내장 질문 은행에서 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Preparing the embedded speech model…</source>
+        <translation>내장 음성 모델을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Loading the speech model…</source>
+        <translation>음성 모델을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Speech model ready (Whisper {name}, on this computer).</source>
+        <translation>음성 모델 준비 완료 (Whisper {name}, 이 컴퓨터에서 실행).</translation>
+    </message>
+    <message>
+        <source>The speech model could not be loaded. See the message shown, or Settings.</source>
+        <translation>음성 모델을 불러오지 못했습니다. 표시된 안내나 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Recording… say a sentence now.</source>
+        <translation>녹음 중… 지금 한 문장을 말해 보세요.</translation>
+    </message>
+    <message>
+        <source>Playing back what was recorded…</source>
+        <translation>녹음한 소리를 재생하는 중…</translation>
+    </message>
+    <message>
+        <source>Did you hear yourself clearly? If not, choose another microphone and test again.</source>
+        <translation>목소리가 또렷하게 들렸나요? 아니라면 다른 마이크를 골라 다시 테스트하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Search questions and answers…</source>
+        <translation>질문과 답변 검색…</translation>
+    </message>
+    <message>
+        <source>Open review</source>
+        <translation>리뷰 열기</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Your progress over sessions</source>
+        <translation>연습 회차별 변화</translation>
+    </message>
+    <message>
+        <source>No interview matches “{query}”.</source>
+        <translation>“{query}”와(과) 일치하는 면접이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No interviews yet. Your practice sessions will appear here.</source>
+        <translation>아직 면접 기록이 없습니다. 연습한 면접이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>syllables/min</source>
+        <translation>음절/분</translation>
+    </message>
+    <message>
+        <source>words/min</source>
+        <translation>단어/분</translation>
+    </message>
+    <message>
+        <source>(no role)</source>
+        <translation>(직무 없음)</translation>
+    </message>
+    <message>
+        <source>{answers}/{questions} answered</source>
+        <translation>{questions}문항 중 {answers}개 답변</translation>
+    </message>
+    <message>
+        <source>Delete interview?</source>
+        <translation>면접을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete interview #{id} with its transcripts and recordings? This cannot be undone.</source>
+        <translation>면접 #{id}과(와) 그 녹취록, 녹음을 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>Microphone level</source>
+        <translation>마이크 입력 크기</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Interview Coach</source>
+        <translation>Interview Coach</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>연습</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Speech model: preparing</source>
+        <translation>음성 모델: 준비 중</translation>
+    </message>
+    <message>
+        <source>Speech model: loading</source>
+        <translation>음성 모델: 불러오는 중</translation>
+    </message>
+    <message>
+        <source>Speech model: ready</source>
+        <translation>음성 모델: 준비 완료</translation>
+    </message>
+    <message>
+        <source>Speech model: failed (see Settings)</source>
+        <translation>음성 모델: 실패 (설정 확인)</translation>
+    </message>
+    <message>
+        <source>Interrupted interview found</source>
+        <translation>중단된 면접이 있습니다</translation>
+    </message>
+    <message>
+        <source>Interview {ids} stopped unexpectedly last time. Everything said before it stopped is kept: open it from History.</source>
+        <translation>지난번 면접 {ids}이(가) 예기치 않게 중단되었습니다. 중단 전까지 말한 내용은 모두 보존되어 있습니다. 기록에서 열어 보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticePage</name>
+    <message>
+        <source>Start answer</source>
+        <translation>답변 시작</translation>
+    </message>
+    <message>
+        <source>Finish answer (Space)</source>
+        <translation>답변 마치기 (Space)</translation>
+    </message>
+    <message>
+        <source>Skip question</source>
+        <translation>질문 건너뛰기</translation>
+    </message>
+    <message>
+        <source>End interview</source>
+        <translation>면접 종료</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>마이크</translation>
+    </message>
+    <message>
+        <source>Speech: {backend}</source>
+        <translation>음성 인식: {backend}</translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation>질문 {n} / {total}</translation>
+    </message>
+    <message>
+        <source>Preparing questions…</source>
+        <translation>질문을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Whisper {model} on this computer</source>
+        <translation>이 컴퓨터의 Whisper {model}</translation>
+    </message>
+    <message>
+        <source>Your turn: start when ready</source>
+        <translation>답변 차례: 준비되면 시작하세요</translation>
+    </message>
+    <message>
+        <source>Setting up</source>
+        <translation>준비 중</translation>
+    </message>
+    <message>
+        <source>Asking</source>
+        <translation>질문 중</translation>
+    </message>
+    <message>
+        <source>● Listening</source>
+        <translation>● 듣는 중</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>분석 중…</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>피드백</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>일찍 종료됨</translation>
+    </message>
+    <message>
+        <source>Stopped by an error</source>
+        <translation>오류로 중단됨</translation>
+    </message>
+    <message>
+        <source>{n} syllables/min</source>
+        <translation>분당 {n}음절</translation>
+    </message>
+    <message>
+        <source>{n} words/min</source>
+        <translation>분당 {n}단어</translation>
+    </message>
+    <message>
+        <source>Last answer: {rate} · {fillers} fillers · longest pause {pause} s</source>
+        <translation>직전 답변: {rate} · 군말 {fillers}회 · 가장 긴 침묵 {pause}초</translation>
+    </message>
+    <message>
+        <source>syllables/min</source>
+        <translation>음절/분</translation>
+    </message>
+    <message>
+        <source>words/min</source>
+        <translation>단어/분</translation>
+    </message>
+    <message>
+        <source>Pace (target {low}–{high} {unit})</source>
+        <translation>말하기 속도 (목표 {low}–{high} {unit})</translation>
+    </message>
+    <message>
+        <source>a little slow</source>
+        <translation>조금 느림</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>좋음</translation>
+    </message>
+    <message>
+        <source>a little fast</source>
+        <translation>조금 빠름</translation>
+    </message>
+    <message>
+        <source>Pace {rate} {unit}: {verdict} (target {low}–{high})</source>
+        <translation>말하기 속도 {rate} {unit}: {verdict} (목표 {low}–{high})</translation>
+    </message>
+    <message>
+        <source>The speech model is still loading ({percent}%). Keep talking: your answer is being recorded and will be transcribed as soon as the model is ready.</source>
+        <translation>음성 모델을 아직 불러오는 중입니다({percent}%). 계속 말씀하세요. 답변은 녹음되고 있으며 모델이 준비되는 대로 받아쓰기됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Practise again</source>
+        <translation>다시 연습하기</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>리뷰</translation>
+    </message>
+    <message>
+        <source>Finish an interview, or pick one in History, to review it here.</source>
+        <translation>면접을 마치거나 기록에서 하나를 고르면 여기에서 리뷰할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Review of interview #{id}</source>
+        <translation>면접 #{id} 리뷰</translation>
+    </message>
+    <message>
+        <source>Question {n}</source>
+        <translation>질문 {n}</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>답변하지 않음</translation>
+    </message>
+    <message>
+        <source>No speech was recognised.</source>
+        <translation>인식된 말이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This answer was cut short; what was said before is kept.</source>
+        <translation>이 답변은 도중에 끊겼습니다. 그 전까지 말한 내용은 보존되었습니다.</translation>
+    </message>
+    <message>
+        <source>▶ Replay answer</source>
+        <translation>▶ 답변 다시 듣기</translation>
+    </message>
+    <message>
+        <source>{n} syllables/min</source>
+        <translation>분당 {n}음절</translation>
+    </message>
+    <message>
+        <source>{n} words/min</source>
+        <translation>분당 {n}단어</translation>
+    </message>
+    <message>
+        <source>{rate} · {fillers} fillers ({per_minute}/min) · {pauses} pauses, longest {longest} s · {speaking} s speaking</source>
+        <translation>{rate} · 군말 {fillers}회 (분당 {per_minute}) · 침묵 {pauses}회, 최장 {longest}초 · 발화 {speaking}초</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ 정지</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>마이크</translation>
+    </message>
+    <message>
+        <source>Speech recognition</source>
+        <translation>음성 인식</translation>
+    </message>
+    <message>
+        <source>Speech model</source>
+        <translation>음성 모델</translation>
+    </message>
+    <message>
+        <source>Compute type</source>
+        <translation>연산 형식</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>화면 언어</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>화면 테마</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>데이터 폴더</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>모델 폴더</translation>
+    </message>
+    <message>
+        <source>On this computer (Whisper)</source>
+        <translation>이 컴퓨터에서 (Whisper)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>&lt;data folder&gt;/models</source>
+        <translation>&lt;데이터 폴더&gt;/models</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Folder and speech-model changes apply the next time the app starts.</source>
+        <translation>폴더와 음성 모델 변경은 앱을 다시 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>폴더 선택</translation>
+    </message>
+    <message>
+        <source>Saved. Restart Interview Coach to use the new folders or speech model.</source>
+        <translation>저장했습니다. 새 폴더나 음성 모델을 쓰려면 Interview Coach를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Set up an interview</source>
+        <translation>면접 설정</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>직무</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>분야</translation>
+    </message>
+    <message>
+        <source>Seniority</source>
+        <translation>경력 수준</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>회사</translation>
+    </message>
+    <message>
+        <source>Interview kind</source>
+        <translation>면접 유형</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>질문 수</translation>
+    </message>
+    <message>
+        <source>Interview language</source>
+        <translation>면접 언어</translation>
+    </message>
+    <message>
+        <source>e.g. Backend engineer</source>
+        <translation>예: 백엔드 개발자</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>선택 사항</translation>
+    </message>
+    <message>
+        <source>Any field</source>
+        <translation>모든 분야</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>소프트웨어</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>프로덕트</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>디자인</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>마케팅</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>영업</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <source>Any level</source>
+        <translation>모든 수준</translation>
+    </message>
+    <message>
+        <source>Junior</source>
+        <translation>신입·주니어</translation>
+    </message>
+    <message>
+        <source>Mid-level</source>
+        <translation>중간 경력</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>시니어</translation>
+    </message>
+    <message>
+        <source>Behavioural</source>
+        <translation>행동 면접</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>기술 면접</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>혼합</translation>
+    </message>
+    <message>
+        <source>Job posting (optional)</source>
+        <translation>채용 공고 (선택)</translation>
+    </message>
+    <message>
+        <source>Résumé (optional)</source>
+        <translation>이력서 (선택)</translation>
+    </message>
+    <message>
+        <source>Paste the job posting here, or open a .txt, .md or .pdf file.</source>
+        <translation>채용 공고를 붙여 넣거나 .txt, .md, .pdf 파일을 여세요.</translation>
+    </message>
+    <message>
+        <source>Paste your résumé here, or open a .txt, .md or .pdf file.</source>
+        <translation>이력서를 붙여 넣거나 .txt, .md, .pdf 파일을 여세요.</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>파일 열기…</translation>
+    </message>
+    <message>
+        <source>Start interview</source>
+        <translation>면접 시작</translation>
+    </message>
+    <message>
+        <source>Answer out loud as you would in the room. Press Space to finish an answer.</source>
+        <translation>실제 면접장에서처럼 소리 내어 답하세요. Space 키로 답변을 마칩니다.</translation>
+    </message>
+    <message>
+        <source>Open a document</source>
+        <translation>문서 열기</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>문서</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Pace (syllables/min)</source>
+        <translation>말하기 속도 (음절/분)</translation>
+    </message>
+    <message>
+        <source>Pace (words/min)</source>
+        <translation>말하기 속도 (단어/분)</translation>
+    </message>
+    <message>
+        <source>Fillers per minute</source>
+        <translation>분당 군말</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>회차</translation>
+    </message>
+</context>
+</TS>

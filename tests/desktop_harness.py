@@ -1,0 +1,93 @@
+"""Starts the real desktop app (window, engine, SQLite, Whisper) inside a test, with injected audio."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import Launch, prepare, run_app
+from desktop.main_window import MainWindow
+from engine.audio.file_source import FileSource
+from engine.preferences import LoadedPreferences, Preferences
+
+
+@dataclass
+class Desktop:
+    window: MainWindow
+    launch: Launch
+    task: asyncio.Task[int]
+    shots: Path
+    sd: Any
+    taken: list[Path] = field(default_factory=list)
+
+    @property
+    def ctx(self) -> Any:
+        return self.window.ctx
+
+    def shoot(self, name: str) -> Path:
+        """Save the window as it is now; the test run keeps every screen for a person to look at."""
+        QApplication.processEvents()
+        path = self.shots / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        assert self.window.grab().save(str(path)), path
+        self.taken.append(path)
+        return path
+
+
+def answer_files(paths: list[Path]) -> Callable[[], FileSource]:
+    """Answer N comes from file N (the microphone's place), fed at full speed."""
+    queue: Iterator[Path] = iter(paths)
+    return lambda: FileSource(next(queue))
+
+
+@contextlib.contextmanager
+def open_desktop(
+    qtbot: Any,
+    tmp: Path,
+    *,
+    sd: Any,
+    ui_language: str = "en",
+    answers: list[Path] | None = None,
+    preferences: Preferences | None = None,
+    shots: Path | None = None,
+    config_dir: Path | None = None,
+) -> Iterator[Desktop]:
+    """Start the app on the running qasync loop (call from a test body), and close it on the way out.
+
+    Everything happens inside the test body, so no engine task is alive between pytest's phases (pytest-qt
+    processes Qt events there, outside the loop).
+    """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    loop = asyncio.get_running_loop()
+    prefs = preferences or Preferences(data_dir=str(tmp / "data"))
+    launch = Launch(
+        config_dir=config_dir or tmp / "config",
+        ui_language=ui_language,
+        sd=sd,
+        source_factory=answer_files(answers) if answers is not None else None,
+        preferences=LoadedPreferences(prefs),
+    )
+    translations = prepare(app, launch)
+    windows: list[MainWindow] = []
+    launch.on_ready = windows.append
+    task = loop.create_task(run_app(app, launch, translations), name="desktop-app")
+    qtbot.waitUntil(lambda: bool(windows) or task.done(), timeout=30_000)
+    if task.done():
+        task.result()  # raises what stopped the start
+    desktop = Desktop(windows[0], launch, task, shots or tmp / "screenshots", sd)
+    try:
+        yield desktop
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if widget is not desktop.window and widget.isVisible():
+                widget.close()  # message boxes left open by a test
+        desktop.window.close()
+        qtbot.waitUntil(task.done, timeout=60_000)
+    assert task.result() == 0
