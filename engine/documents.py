@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from engine.errors import AppError
@@ -12,7 +13,10 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".md", ".pdf")
 # A résumé or posting is a few pages; a bigger file is almost certainly the wrong one.
 MAX_BYTES = 20 * 1024 * 1024
-MAX_CHARS = 20_000  # what the interviewer model is given at most; the rest is cut with a notice
+MAX_CHARS = 20_000  # what the interviewer model is given at most
+# Spaces, tabs and control characters: PDF text extraction gives all of them between words (Qt's own PDF
+# writer maps a space to \x01 with some fonts).
+_SPACES = re.compile(r"[ \t\u00a0\u3000\x00-\x08\x0b-\x1f\x7f]+")
 
 
 class DocumentError(AppError):
@@ -31,7 +35,9 @@ def read_document(path: Path) -> str:
     if size > MAX_BYTES:
         raise DocumentError("document.too_large", name=path.name, megabytes=MAX_BYTES // (1024 * 1024))
     text = _read_pdf(path) if suffix == ".pdf" else _read_text(path)
-    text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    # One space between words reads the same to a model, whatever the PDF put there.
+    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n"))
+    text = "\n".join(lines).strip()
     if not text:
         raise DocumentError("document.empty", name=path.name)
     return text[:MAX_CHARS]

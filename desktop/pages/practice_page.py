@@ -191,7 +191,7 @@ class PracticePage(Page):
         self.audio_s = 0.0
         self.transcript.clear_answer()
         self.timer_label.setText("0:00")
-        self.level.set_level(-90.0)
+        self.level.reset()
 
     # -- engine events ------------------------------------------------------------------------------
     def _on_event(self, event: InterviewEvent) -> None:
@@ -202,6 +202,8 @@ class PracticePage(Page):
             if event.state is SessionState.LISTENING:
                 self._reset_answer()
                 self._show_notices()
+            else:
+                self.level.reset()  # no microphone in use: the meter rests
             self.state_label.setText(self._state_text())
             self._update_controls()
         elif isinstance(event, QuestionAsked):

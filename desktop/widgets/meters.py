@@ -32,6 +32,10 @@ class LevelMeter(QWidget):
         self.level_dbfs = dbfs if dbfs > self.level_dbfs else max(dbfs, self.level_dbfs - 3.0)
         self.update()
 
+    def reset(self) -> None:
+        self.level_dbfs = FLOOR_DBFS
+        self.update()
+
     def fraction(self) -> float:
         return min(1.0, max(0.0, (self.level_dbfs - FLOOR_DBFS) / -FLOOR_DBFS))
 

@@ -57,8 +57,10 @@ class TrendChart(QChartView):
         x.setRange(1, max(2, len(self.rows)))
         x.setTickCount(min(max(2, len(self.rows)), 10))
         left = QValueAxis()
+        left.setLabelFormat("%d")
         left.setRange(0, max([band[1] * 1.3, *(p.y() * 1.1 for p in pace.points())]))
         right = QValueAxis()
+        right.setLabelFormat("%.1f")
         right.setRange(0, max([6.0, *(p.y() * 1.2 for p in fillers.points())]))
         for axis in (x, left, right):
             axis.setLabelsColor(self.palette().text().color())

@@ -1,0 +1,92 @@
+"""Full-text search, the trend and deleting, on a real SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.storage.history import fts_query
+from engine.storage.store import Store
+from engine.stt.contract import TranscriptEvent, TranscriptKind
+
+
+async def add_session(store: Store, language: str, question: str, answer: str, wpm: float, audio: Path | None) -> int:
+    session = await store.create_session({"language": language, "role": "Engineer"}, "local")
+    q = await store.add_question(session, 1, f"{language}-x", question, "behavioural")
+    relative = ""
+    if audio is not None:
+        audio.parent.mkdir(parents=True, exist_ok=True)
+        audio.write_bytes(b"fLaC")
+        relative = audio.relative_to(store.path.parent).as_posix()
+    answer_id = await store.start_answer(session, q, relative)
+    final = TranscriptEvent(TranscriptKind.FINAL, 0, answer, "", 0.0, 5.0, (), 0.9, "test")
+    await store.add_final(answer_id, final)
+    await store.finish_answer(answer_id, "complete", 5.0, answer)
+    metrics = {
+        "words_per_minute": wpm,
+        "syllables_per_minute": wpm * 2,
+        "fillers_per_minute": 1.5,
+        "filler_count": 1,
+        "pause_count": 0,
+        "longest_pause_s": 0.0,
+        "speaking_s": 5.0,
+    }
+    await store.save_metrics(answer_id, metrics)
+    await store.set_session_status(session, "complete", ended=True)
+    return session
+
+
+async def test_search_finds_words_in_answers_and_questions_korean_particles_included(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        en = await add_session(
+            store, "en", "Tell me about a deadline.", "We shipped the payment service early.", 140, None
+        )
+        ko = await add_session(
+            store, "ko", "협업 경험을 말해 주세요.", "프로젝트를 일정보다 먼저 끝냈습니다.", 150, None
+        )
+        assert [h["session_id"] for h in await store.search("payment")] == [en]
+        assert [h["session_id"] for h in await store.search("deadline")] == [en]  # in the question
+        assert [h["session_id"] for h in await store.search("프로젝트")] == [ko]  # 프로젝트를 in the answer
+        assert [h["session_id"] for h in await store.search("경험")] == [ko]
+        assert "[" in (await store.search("payment"))[0]["snippet"]
+        assert await store.search("zebra") == []
+        assert await store.search('"; drop table sessions; --') == []  # the user's text never becomes syntax
+        assert len(await store.list_sessions()) == 2
+    finally:
+        await store.close()
+
+
+def test_a_search_query_keeps_only_words() -> None:
+    assert fts_query('payment "OR" NEAR(x') == '"payment"* "OR"* "NEAR"* "x"*'
+    assert fts_query("  ** ") == ""
+
+
+async def test_the_trend_has_one_point_per_analysed_session_oldest_first(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        first = await add_session(store, "en", "Q", "answer one", 120, None)
+        second = await add_session(store, "en", "Q", "answer two", 150, None)
+        await store.create_session({"language": "en"}, "local")  # no answers: no point
+        rows = await store.trend()
+        assert [r["session_id"] for r in rows] == [first, second]
+        assert [r["words_per_minute"] for r in rows] == [120, 150]
+    finally:
+        await store.close()
+
+
+async def test_deleting_a_session_removes_its_rows_search_entries_and_recordings(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        audio = tmp_path / "recordings" / "session-1" / "answer-1.flac"
+        doomed = await add_session(store, "en", "Q", "unique marmalade words", 130, audio)
+        kept = await add_session(store, "en", "Q", "other words", 130, None)
+        assert audio.is_file()
+        await store.delete_session(doomed)
+        assert [r["id"] for r in await store.list_sessions()] == [kept]
+        assert await store.search("marmalade") == []
+        assert await store.session_detail(doomed) is None
+        assert not audio.exists() and not audio.parent.exists()
+        counts = [store.db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("answers", "metrics")]
+        assert counts == [1, 1]
+    finally:
+        await store.close()
