@@ -40,10 +40,10 @@ class Desktop:
         return path
 
 
-def answer_files(paths: list[Path]) -> Callable[[], FileSource]:
-    """Answer N comes from file N (the microphone's place), fed at full speed."""
+def answer_files(paths: list[Path], *, realtime: bool = False) -> Callable[[], FileSource]:
+    """Answer N comes from file N (the microphone's place), at full speed or paced as a person speaks."""
     queue: Iterator[Path] = iter(paths)
-    return lambda: FileSource(next(queue))
+    return lambda: FileSource(next(queue), realtime=realtime)
 
 
 @contextlib.contextmanager
@@ -57,6 +57,7 @@ def open_desktop(
     preferences: Preferences | None = None,
     shots: Path | None = None,
     config_dir: Path | None = None,
+    realtime: bool = False,
 ) -> Iterator[Desktop]:
     """Start the app on the running qasync loop (call from a test body), and close it on the way out.
 
@@ -71,7 +72,7 @@ def open_desktop(
         config_dir=config_dir or tmp / "config",
         ui_language=ui_language,
         sd=sd,
-        source_factory=answer_files(answers) if answers is not None else None,
+        source_factory=answer_files(answers, realtime=realtime) if answers is not None else None,
         preferences=LoadedPreferences(prefs),
     )
     translations = prepare(app, launch)

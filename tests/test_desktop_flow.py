@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.main_window import Screen
 from engine.audio.file_source import read_samples
-from engine.interview.events import AnswerFinished
+from engine.interview.events import AnswerFinished, TranscriptUpdated
+from engine.preferences import Preferences
 from tests.conftest import speech_file
 from tests.desktop_harness import Desktop, open_desktop
 from tests.fake_sounddevice import FakeSoundDevice
@@ -168,3 +169,60 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     window.nav.setCurrentRow(2)
     assert window.screen is Screen.SETTINGS
     desktop.shoot("9-settings")
+
+
+def first_final(qtbot: Any, desktop: Desktop) -> None:
+    with qtbot.waitSignal(
+        desktop.window.practice.runner.event,
+        timeout=60_000,
+        check_params_cb=lambda e: isinstance(e, TranscriptUpdated) and e.event.is_final and bool(e.event.text),
+    ):
+        qtbot.mouseClick(desktop.window.practice.answer_button, Qt.MouseButton.LeftButton)
+
+
+def begin(qtbot: Any, desktop: Desktop, questions: int) -> None:
+    desktop.window.setup.count.setValue(questions)
+    with qtbot.waitSignal(desktop.window.practice.runner.awaitingChoice, timeout=30_000, check_params_cb=bool):
+        qtbot.mouseClick(desktop.window.setup.start_button, Qt.MouseButton.LeftButton)
+
+
+def test_space_finishes_an_answer_and_keeps_what_was_said(
+    qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    prefs = Preferences(data_dir=str(tmp_path / "data"), first_run_done=True)
+    answers = [speech_file("en/jfk.flac")]
+    with open_desktop(
+        qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs, answers=answers, realtime=True
+    ) as desktop:
+        begin(qtbot, desktop, 1)
+        first_final(qtbot, desktop)  # the candidate is mid-answer, speaking at a person's pace
+        practice = desktop.window.practice
+        assert practice.finish_button.isEnabled()
+        with qtbot.waitSignal(
+            practice.runner.event, timeout=60_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
+        ) as done:
+            qtbot.keyClick(practice, Qt.Key.Key_Space)
+        finished: AnswerFinished = done.args[0]
+        assert finished.status == "complete"
+        assert "americans" in finished.transcript.lower()
+        assert finished.duration_s < 10.5  # cut before the 11 s clip ran out
+
+
+def test_ending_mid_answer_stores_the_answer_and_marks_the_interview_ended_early(
+    qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    prefs = Preferences(data_dir=str(tmp_path / "data"), first_run_done=True)
+    answers = [speech_file("en/jfk.flac")]
+    with open_desktop(
+        qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs, answers=answers, realtime=True
+    ) as desktop:
+        begin(qtbot, desktop, 3)
+        first_final(qtbot, desktop)
+        with qtbot.waitSignal(desktop.window.review.loaded, timeout=60_000):
+            qtbot.mouseClick(desktop.window.practice.end_button, Qt.MouseButton.LeftButton)
+        detail = desktop.window.review.detail
+        assert detail["status"] == "interrupted"
+        assert len(detail["questions"]) == 1  # the two questions never asked are not stored as asked
+        answer = detail["questions"][0]["answers"][0]
+        assert answer["status"] == "complete" and "americans" in answer["transcript"].lower()
+        desktop.shoot("ended-early-review")

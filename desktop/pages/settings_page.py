@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -113,6 +114,10 @@ class SettingsPage(Page):
         self.save_button.setText(self.tr("Save"))
         if not self.note.property("restart"):
             self.note.setText(self.tr("Folder and speech-model changes apply the next time the app starts."))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.load(self.ctx.preferences)  # a device plugged in, or a choice made on first run, since last time
 
     def load(self, prefs: Preferences) -> None:
         self.device.clear()
