@@ -74,6 +74,7 @@ async def practised_answer_stall(work: Path, models: Path, clip: Path) -> tuple[
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import Launch, prepare, run_app
+    from desktop.signals import next_emission
     from engine.audio.file_source import FileSource
     from engine.interview.events import AnswerFinished
     from engine.loop_stall import StallMonitor
@@ -97,18 +98,14 @@ async def practised_answer_stall(work: Path, models: Path, clip: Path) -> tuple[
             from desktop.main_window import MainWindow
 
             assert isinstance(window, MainWindow)
-            loop = asyncio.get_running_loop()
             await window.ctx.speech_model.get()
-            awaiting = loop.create_future()
-            window.practice.runner.awaitingChoice.connect(
-                lambda up: up and not awaiting.done() and awaiting.set_result(0)
-            )
+            runner = window.practice.runner
+            awaiting = asyncio.ensure_future(next_emission(runner.awaitingChoice, bool))
             window.setup.count.setValue(1)
             window.setup.start_button.click()
             await awaiting
-            finished = loop.create_future()
-            window.practice.runner.event.connect(
-                lambda e: isinstance(e, AnswerFinished) and not finished.done() and finished.set_result(e)
+            finished = asyncio.ensure_future(
+                next_emission(runner.engine_event, lambda e: isinstance(e, AnswerFinished))
             )
             monitor = StallMonitor(0.005)
             monitor.start()

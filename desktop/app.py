@@ -25,6 +25,7 @@ from desktop.errors import ErrorPresenter
 from desktop.fonts import install_fonts
 from desktop.i18n import Translations, system_language
 from desktop.main_window import MainWindow
+from desktop.signals import next_emission
 from desktop.tasks import TaskOwner
 from desktop.theme import apply_theme
 from engine import preferences as prefs_file
@@ -146,10 +147,8 @@ async def _let_answer_finish(window: MainWindow) -> None:
     runner = window.practice.runner
     if not runner.running:
         return
-    done = asyncio.get_running_loop().create_future()
-    runner.ended.connect(lambda *_: done.done() or done.set_result(None))
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(done, CLOSE_GRACE_S)
+        await next_emission(runner.ended, timeout=CLOSE_GRACE_S)
 
 
 async def _fatal(errors: ErrorPresenter, error: AppError) -> None:
@@ -157,9 +156,7 @@ async def _fatal(errors: ErrorPresenter, error: AppError) -> None:
     errors.show(error)
     box = errors.last_box
     if box is not None:
-        done = asyncio.get_running_loop().create_future()
-        box.finished.connect(lambda _result: done.done() or done.set_result(None))
-        await done
+        await next_emission(box.finished)
 
 
 def _mark(launch: Launch, name: str) -> None:
@@ -206,6 +203,7 @@ def main(launch: Launch, screenshot: tuple[Path, str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     try:
         with loop:
-            return loop.run_until_complete(run_app(app, launch, translations))
+            code: int = loop.run_until_complete(run_app(app, launch, translations))
+            return code
     finally:
         asyncio.set_event_loop(None)

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
 
     # -- navigation ---------------------------------------------------------------------------------
     @property
-    def screen(self) -> Screen:
+    def current_screen(self) -> Screen:
         current = self.stack.currentWidget()
         return next(s for s, page in self.pages.items() if page is current)
 

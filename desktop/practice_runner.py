@@ -31,7 +31,7 @@ class Choice(enum.Enum):
 
 
 class PracticeRunner(QObject):
-    event = Signal(object)  # an engine InterviewEvent
+    engine_event = Signal(object)  # an engine InterviewEvent (not "event": that is QObject.event())
     awaitingChoice = Signal(bool)  # True: a question is up and the user may start, skip or end
     frame = Signal(object)  # AudioFrame of the answer being heard (level meter, timer, pace)
     ended = Signal(int, object)  # session id, final SessionState
@@ -78,7 +78,7 @@ class PracticeRunner(QObject):
 
     # -- the interview ------------------------------------------------------------------------------
     def _forward(self, event: InterviewEvent) -> None:
-        self.event.emit(event)
+        self.engine_event.emit(event)
 
     async def _next_choice(self) -> Choice:
         self._choice = asyncio.get_running_loop().create_future()

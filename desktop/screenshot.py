@@ -7,10 +7,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow, Screen
+from desktop.signals import next_emission
 from engine.interview.questions import InterviewKind, choose_questions
 
 log = logging.getLogger(__name__)
@@ -18,23 +19,17 @@ log = logging.getLogger(__name__)
 SCREENS = tuple(s.value for s in Screen)
 
 
-async def signal_once(signal: SignalInstance, timeout: float = 30.0) -> None:
-    done = asyncio.get_running_loop().create_future()
-    signal.connect(lambda *_: done.done() or done.set_result(None))
-    await asyncio.wait_for(done, timeout)
-
-
 async def show_for_capture(window: MainWindow, screen: Screen) -> None:
     """Put the window on `screen` with real content: the newest stored session, a question from the bank."""
     if screen is Screen.REVIEW:
         sessions = await window.ctx.store.list_sessions()
         if sessions:
-            loaded = signal_once(window.review.loaded)
+            loaded = asyncio.ensure_future(next_emission(window.review.loaded, timeout=30))
             window.open_review(int(sessions[0]["id"]))
             await loaded
             return
     if screen is Screen.HISTORY:
-        refreshed = signal_once(window.history.refreshed)
+        refreshed = asyncio.ensure_future(next_emission(window.history.refreshed, timeout=30))
         window.show_screen(screen)
         await refreshed
         return

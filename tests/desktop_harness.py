@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import Launch, prepare, run_app
@@ -92,3 +93,12 @@ def open_desktop(
         desktop.window.close()
         qtbot.waitUntil(task.done, timeout=60_000)
     assert task.result() == 0
+
+
+def start_interview(qtbot: Any, desktop: Desktop, language: str = "en", questions: int = 1) -> None:
+    """From the set-up screen: start an interview and wait until the first question waits for an answer."""
+    setup = desktop.window.setup
+    setup.count.setValue(questions)
+    setup.interview_language.setCurrentIndex(setup.interview_language.findData(language))
+    with qtbot.waitSignal(desktop.window.practice.runner.awaitingChoice, timeout=30_000, check_params_cb=bool):
+        qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)

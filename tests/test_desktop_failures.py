@@ -19,22 +19,14 @@ from engine.preferences import Preferences
 from engine.settings import AppPaths
 from engine.storage.store import Store
 from tests.conftest import speech_file
-from tests.desktop_harness import Desktop, open_desktop
+from tests.desktop_harness import Desktop, open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
-
-
-def start_interview(qtbot: Any, desktop: Desktop, language: str = "en", questions: int = 1) -> None:
-    setup = desktop.window.setup
-    setup.count.setValue(questions)
-    setup.interview_language.setCurrentIndex(setup.interview_language.findData(language))
-    with qtbot.waitSignal(desktop.window.practice.runner.awaitingChoice, timeout=30_000, check_params_cb=bool):
-        qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
 
 
 def answer_and_wait(qtbot: Any, desktop: Desktop) -> AnswerFinished:
     practice = desktop.window.practice
     with qtbot.waitSignal(
-        practice.runner.event, timeout=120_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
+        practice.runner.engine_event, timeout=120_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
     ) as done:
         qtbot.mouseClick(practice.answer_button, Qt.MouseButton.LeftButton)
     return done.args[0]
@@ -77,7 +69,7 @@ def test_an_answer_given_while_the_model_loads_is_kept_and_transcribed(qtbot: An
         assert "still loading" in practice.banner.text()
         desktop.shoot("model-loading-notice")
         with qtbot.waitSignal(
-            practice.runner.event, timeout=180_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
+            practice.runner.engine_event, timeout=180_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
         ) as done:
             pass
         assert done.args[0].status == "complete"

@@ -7,7 +7,9 @@ plays real speech into the first-run level meter and test recording, and keeps w
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from engine.audio.file_source import read_samples
 from engine.interview.events import AnswerFinished, TranscriptUpdated
 from engine.preferences import Preferences
 from tests.conftest import speech_file
-from tests.desktop_harness import Desktop, open_desktop
+from tests.desktop_harness import Desktop, open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
 
 CASES = {
@@ -44,14 +46,6 @@ def shots_dir(tmp_path: Path, language: str) -> Path:
     return Path(base) / language if base else tmp_path / "screenshots" / language
 
 
-def wait_event(qtbot: Any, desktop: Desktop, kind: type, timeout: int = 120_000) -> Any:
-    with qtbot.waitSignal(
-        desktop.window.practice.runner.event, timeout=timeout, check_params_cb=lambda e: isinstance(e, kind)
-    ) as blocker:
-        pass
-    return blocker.args[0]
-
-
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_a_candidate_goes_from_first_run_to_deleting_an_interview(
     qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path, language: str
@@ -70,7 +64,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     ctx = desktop.ctx
 
     # First run: the level meter follows the microphone, and the test recording plays back what it heard.
-    assert window.screen is Screen.FIRST_RUN
+    assert window.current_screen is Screen.FIRST_RUN
     first = window.first_run
     qtbot.waitUntil(lambda: first.meter.level_dbfs > -50, timeout=10_000)
     with qtbot.waitSignal(ctx.modelProgress, timeout=120_000, check_params_cb=lambda p: p.stage.value == "ready"):
@@ -85,7 +79,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     assert ctx.preferences.first_run_done
 
     # Set-up.
-    assert window.screen is Screen.SETUP
+    assert window.current_screen is Screen.SETUP
     setup = window.setup
     if language == "en":
         qtbot.keyClicks(setup.role, "Backend engineer")
@@ -99,7 +93,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     runner = window.practice.runner
     with qtbot.waitSignal(runner.awaitingChoice, timeout=30_000, check_params_cb=bool):
         qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
-    assert window.screen is Screen.PRACTICE
+    assert window.current_screen is Screen.PRACTICE
     practice = window.practice
     assert practice.question.text()
     desktop.shoot("3-practice-question")
@@ -107,7 +101,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
         if number > 1:
             qtbot.waitUntil(lambda: practice.answer_button.isEnabled(), timeout=30_000)
         with qtbot.waitSignal(
-            runner.event, timeout=120_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
+            runner.engine_event, timeout=120_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
         ) as done:
             qtbot.mouseClick(practice.answer_button, Qt.MouseButton.LeftButton)
         finished: AnswerFinished = done.args[0]
@@ -121,7 +115,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     # Review: opened by itself when the interview completes.
     with qtbot.waitSignal(window.review.loaded, timeout=60_000):
         pass
-    assert window.screen is Screen.REVIEW
+    assert window.current_screen is Screen.REVIEW
     review = window.review
     assert review.detail is not None and review.detail["status"] == "complete"
     answers = [a for q in review.detail["questions"] for a in q["answers"]]
@@ -136,7 +130,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
 
     # History: the interview is listed, found by a word of an answer, and not by a word never said.
     window.nav.setCurrentRow(1)
-    assert window.screen is Screen.HISTORY
+    assert window.current_screen is Screen.HISTORY
     history = window.history
     qtbot.waitUntil(lambda: history.list.count() == 1, timeout=10_000)
     desktop.shoot("6-history")
@@ -167,39 +161,36 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
 
     # Settings render in the same language.
     window.nav.setCurrentRow(2)
-    assert window.screen is Screen.SETTINGS
+    assert window.current_screen is Screen.SETTINGS
     desktop.shoot("9-settings")
 
 
-def first_final(qtbot: Any, desktop: Desktop) -> None:
-    with qtbot.waitSignal(
-        desktop.window.practice.runner.event,
-        timeout=60_000,
-        check_params_cb=lambda e: isinstance(e, TranscriptUpdated) and e.event.is_final and bool(e.event.text),
-    ):
-        qtbot.mouseClick(desktop.window.practice.answer_button, Qt.MouseButton.LeftButton)
-
-
-def begin(qtbot: Any, desktop: Desktop, questions: int) -> None:
-    desktop.window.setup.count.setValue(questions)
-    with qtbot.waitSignal(desktop.window.practice.runner.awaitingChoice, timeout=30_000, check_params_cb=bool):
-        qtbot.mouseClick(desktop.window.setup.start_button, Qt.MouseButton.LeftButton)
-
-
-def test_space_finishes_an_answer_and_keeps_what_was_said(
-    qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path
-) -> None:
+@contextlib.contextmanager
+def mid_answer(qtbot: Any, tmp_path: Path, questions: int) -> Iterator[Desktop]:
+    """The app with an interview running and the candidate part-way through answering (at a person's pace)."""
     prefs = Preferences(data_dir=str(tmp_path / "data"), first_run_done=True)
     answers = [speech_file("en/jfk.flac")]
     with open_desktop(
         qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs, answers=answers, realtime=True
     ) as desktop:
-        begin(qtbot, desktop, 1)
-        first_final(qtbot, desktop)  # the candidate is mid-answer, speaking at a person's pace
+        start_interview(qtbot, desktop, questions=questions)
+        with qtbot.waitSignal(
+            desktop.window.practice.runner.engine_event,
+            timeout=60_000,
+            check_params_cb=lambda e: isinstance(e, TranscriptUpdated) and e.event.is_final and bool(e.event.text),
+        ):
+            qtbot.mouseClick(desktop.window.practice.answer_button, Qt.MouseButton.LeftButton)
+        yield desktop
+
+
+def test_space_finishes_an_answer_and_keeps_what_was_said(
+    qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    with mid_answer(qtbot, tmp_path, questions=1) as desktop:
         practice = desktop.window.practice
         assert practice.finish_button.isEnabled()
         with qtbot.waitSignal(
-            practice.runner.event, timeout=60_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
+            practice.runner.engine_event, timeout=60_000, check_params_cb=lambda e: isinstance(e, AnswerFinished)
         ) as done:
             qtbot.keyClick(practice, Qt.Key.Key_Space)
         finished: AnswerFinished = done.args[0]
@@ -211,13 +202,7 @@ def test_space_finishes_an_answer_and_keeps_what_was_said(
 def test_ending_mid_answer_stores_the_answer_and_marks_the_interview_ended_early(
     qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path
 ) -> None:
-    prefs = Preferences(data_dir=str(tmp_path / "data"), first_run_done=True)
-    answers = [speech_file("en/jfk.flac")]
-    with open_desktop(
-        qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs, answers=answers, realtime=True
-    ) as desktop:
-        begin(qtbot, desktop, 3)
-        first_final(qtbot, desktop)
+    with mid_answer(qtbot, tmp_path, questions=3) as desktop:
         with qtbot.waitSignal(desktop.window.review.loaded, timeout=60_000):
             qtbot.mouseClick(desktop.window.practice.end_button, Qt.MouseButton.LeftButton)
         detail = desktop.window.review.detail

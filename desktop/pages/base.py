@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop.context import AppContext
 
@@ -26,6 +26,15 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def set_form_labels(form: QFormLayout, labels: tuple[str, ...]) -> None:
+    """Label a form's rows in order (rows were added with an empty QLabel, re-labelled on language change)."""
+    for row, text in enumerate(labels):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel):
+            label.setText(text)
 
 
 def heading(point_delta: int = 6, *, bold: bool = True) -> QLabel:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.pages.base import Page, heading
+from desktop.pages.base import Page, heading, set_form_labels
 from desktop.widgets.meters import LevelMeter
 from engine.audio.frames import SAMPLE_RATE
 from engine.audio.microphone import list_input_devices
@@ -116,10 +116,7 @@ class FirstRunPage(Page):
             "",
             self.tr("Interviewer"),
         )
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and label.widget() is not None:
-                label.widget().setText(text)  # type: ignore[attr-defined]
+        set_form_labels(self.form, labels)
         self.test_button.setText(self.tr("Test: record 3 s and play back"))
         self.continue_button.setText(self.tr("Continue"))
         if self.device_box.count():

@@ -37,7 +37,7 @@ class PracticePage(Page):
         super().__init__(ctx, parent)
         self.setObjectName("practicePage")
         self.runner = PracticeRunner(ctx)
-        self.runner.event.connect(self._on_event)
+        self.runner.engine_event.connect(self._on_event)
         self.runner.awaitingChoice.connect(self._on_awaiting)
         self.runner.frame.connect(self._on_frame)
         self.runner.ended.connect(self._on_ended)

@@ -71,8 +71,9 @@ class ReviewPage(Page):
     def _render(self) -> None:
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.replay_buttons.clear()
         detail = self.detail
         if detail is None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.pages.base import Page, heading
+from desktop.pages.base import Page, heading, set_form_labels
 from desktop.pages.first_run import LANGUAGE_NAMES
 from engine.audio.microphone import list_input_devices
 from engine.errors import AppError
@@ -98,8 +98,7 @@ class SettingsPage(Page):
             self.tr("Data folder"),
             self.tr("Models folder"),
         )
-        for row, text in enumerate(labels):
-            self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(text)  # type: ignore[union-attr, attr-defined]
+        set_form_labels(self.form, labels)
         self.backend.setItemText(0, self.tr("On this computer (Whisper)"))
         self.ui_language.setItemText(0, self.tr("Follow the system"))
         themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.pages.base import Page, heading
+from desktop.pages.base import Page, heading, set_form_labels
 from engine.documents import SUFFIXES, read_document
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
 from engine.interview.session import InterviewConfig
@@ -121,9 +121,7 @@ class SetupPage(Page):
             self.tr("Questions"),
             self.tr("Interview language"),
         )
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            item.widget().setText(text)  # type: ignore[union-attr, attr-defined]
+        set_form_labels(self.form, labels)
         self.role.setPlaceholderText(self.tr("e.g. Backend engineer"))
         self.company.setPlaceholderText(self.tr("optional"))
         families = {
