@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
             ModelStage.FAILED: self.tr("Speech model: failed (see Settings)"),
         }
         self.model_label.setText(texts[progress.stage])
+        # Loading has no measurable steps: a busy bar rather than one stuck at 0 %.
+        self.model_bar.setRange(0, 0 if progress.stage is ModelStage.LOADING else 100)
         self.model_bar.setValue(100 if progress.stage is ModelStage.READY else round(progress.fraction * 100))
         self.model_bar.setVisible(progress.stage in (ModelStage.PREPARING, ModelStage.LOADING))
 

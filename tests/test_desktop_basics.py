@@ -87,3 +87,20 @@ def test_the_screenshot_option_renders_a_screen_to_png(tmp_path: Path, screen: s
     assert image.width() >= 800 and image.height() >= 500
     colours = {image.pixel(x, y) for x in range(0, image.width(), 13) for y in range(0, image.height(), 13)}
     assert len(colours) > 5  # text and widgets, not a blank rectangle
+
+
+def test_dark_and_light_themes_apply_on_any_platform(qapp: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.theme import apply_theme, is_dark
+    from engine.preferences import Theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        apply_theme(app, Theme.DARK)
+        assert is_dark(app)
+        apply_theme(app, Theme.LIGHT)
+        assert not is_dark(app)
+    finally:
+        apply_theme(app, Theme.SYSTEM)

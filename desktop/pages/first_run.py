@@ -129,6 +129,7 @@ class FirstRunPage(Page):
         self._show_model(self.ctx.model_progress)
 
     def _show_model(self, progress: ModelProgress) -> None:
+        self.model_bar.setRange(0, 0 if progress.stage is ModelStage.LOADING else 100)  # loading: busy
         self.model_bar.setValue(round(progress.fraction * 100))
         texts = {
             ModelStage.PREPARING: self.tr("Preparing the embedded speech model…"),
