@@ -133,6 +133,8 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     assert window.current_screen is Screen.HISTORY
     history = window.history
     qtbot.waitUntil(lambda: history.list.count() == 1, timeout=10_000)
+    assert history.chart_language.currentData() == language  # the chart shows the newest session's language
+    assert len(history.chart.rows) == 1
     desktop.shoot("6-history")
     with qtbot.waitSignal(history.refreshed, timeout=10_000, check_params_cb=lambda q, n: q == search_word) as found:
         history.search.setText(search_word)

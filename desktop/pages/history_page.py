@@ -55,7 +55,8 @@ class HistoryPage(Page):
         self.chart_language = QComboBox(objectName="chartLanguageBox")
         self.chart_language.addItem("English", "en")
         self.chart_language.addItem("한국어", "ko")
-        self.chart_language.currentIndexChanged.connect(lambda: self.ctx.tasks.spawn(self._load_trend(), "trend"))
+        self._chart_language_chosen = False  # until the user picks, the chart shows the newest session's language
+        self.chart_language.activated.connect(self._chart_language_picked)
         self.chart_title = QLabel()
         self.empty = QLabel(objectName="historyEmpty", wordWrap=True)
 
@@ -102,7 +103,13 @@ class HistoryPage(Page):
         self._fill()
         self.refreshed.emit(query, self.list.count())
 
+    def _chart_language_picked(self) -> None:
+        self._chart_language_chosen = True
+        self.ctx.tasks.spawn(self._load_trend(), "trend")
+
     async def _load_trend(self) -> None:
+        if not self._chart_language_chosen and self.sessions:
+            self.chart_language.setCurrentIndex(max(0, self.chart_language.findData(self.sessions[0]["language"])))
         rows = await self.ctx.store.trend()
         self.chart.set_rows(rows, self.chart_language.currentData())
 
