@@ -218,6 +218,18 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "The recording {path} is no longer there, so it cannot be replayed. The transcript is kept.",
         "ko": "녹음 파일 {path}이(가) 없어 재생할 수 없습니다. 녹취록은 보존되어 있습니다.",
     },
+    # The interviewer's voice
+    "error.title.tts": {"en": "Interviewer voice problem", "ko": "면접관 음성 문제"},
+    "tts.unavailable": {
+        "en": "No voice is available to speak the questions. Install espeak-ng (on Debian/Ubuntu: sudo apt-get "
+        "install espeak-ng), or turn spoken questions off in Settings; the questions still show on screen.",
+        "ko": "질문을 읽어 줄 음성이 없습니다. espeak-ng를 설치하거나(Debian/Ubuntu: sudo apt-get install "
+        "espeak-ng) 설정에서 질문 읽기를 끄세요. 질문은 화면에 계속 표시됩니다.",
+    },
+    "tts.failed": {
+        "en": "The question could not be spoken ({detail}). It is shown on screen; you can answer as usual.",
+        "ko": "질문을 읽어 주지 못했습니다({detail}). 질문은 화면에 표시되어 있으니 평소처럼 답하시면 됩니다.",
+    },
     # Question categories
     "category.behavioural": {"en": "Behavioural", "ko": "행동 질문"},
     "category.situational": {"en": "Situational", "ko": "상황 질문"},
