@@ -13,11 +13,14 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from desktop.context import AppContext
-from engine.audio.frames import AudioFrame
+from desktop.voice import InterviewerVoice
+from engine.audio.frames import AudioFrame, AudioSource
+from engine.audio.gate import GatedSource, TurnGate
 from engine.audio.tap import TappedSource
 from engine.errors import AppError
 from engine.interview.events import InterviewEvent
 from engine.interview.session import InterviewConfig, InterviewSession
+from engine.interview.silence import SilenceCountdownSource
 from engine.interview.state import SessionState
 from engine.stt.factory import SttBackend, session_factory
 
@@ -34,6 +37,7 @@ class PracticeRunner(QObject):
     engine_event = Signal(object)  # an engine InterviewEvent (not "event": that is QObject.event())
     awaitingChoice = Signal(bool)  # True: a question is up and the user may start, skip or end
     frame = Signal(object)  # AudioFrame of the answer being heard (level meter, timer, pace)
+    countdown = Signal(object)  # seconds left before silence ends the answer, or None (no countdown)
     ended = Signal(int, object)  # session id, final SessionState
 
     def __init__(self, ctx: AppContext) -> None:
@@ -41,6 +45,9 @@ class PracticeRunner(QObject):
         self.ctx = ctx
         self.session: InterviewSession | None = None
         self.backend = _backend(ctx.preferences.stt_backend)
+        self.gate = TurnGate()
+        self.voice = InterviewerVoice(ctx, self.gate)
+        self._speaking: asyncio.Task[None] | None = None
         self._choice: asyncio.Future[Choice] | None = None
         self._ending = False
         self.running = False
@@ -56,9 +63,19 @@ class PracticeRunner(QObject):
             self._choice.set_result(choice)
 
     def answer(self) -> None:
+        # Taking the turn while the question is still being read stops the voice (the gate's tail still
+        # keeps its last syllable out of the answer).
+        self._silence_voice()
         self._choose(Choice.ANSWER)
 
+    def _silence_voice(self) -> None:
+        # Cancelling the task stops a question still being rendered as well as one being played.
+        if self._speaking is not None and not self._speaking.done():
+            self._speaking.cancel()
+        self.voice.stop()
+
     def skip(self) -> None:
+        self._silence_voice()
         self._choose(Choice.SKIP)
 
     def finish(self) -> None:
@@ -69,6 +86,7 @@ class PracticeRunner(QObject):
     def end(self) -> None:
         """End the interview now; an answer in progress is finished first, so nothing said is lost."""
         self._ending = True
+        self._silence_voice()
         self.finish()
         self._choose(Choice.END)
 
@@ -107,10 +125,11 @@ class PracticeRunner(QObject):
             await session.begin()
             self.ctx.historyChanged.emit()
             while session.has_next_question and not self._ending:
-                await session.ask_next()
+                asked = await session.ask_next()
+                self._speaking = self.ctx.tasks.spawn(self.voice.say(asked.text, config.language), "speak-question")
                 choice = await self._next_choice()
                 if choice is Choice.ANSWER:
-                    await session.answer(TappedSource(self.ctx.answer_source(), self._on_frame))
+                    await session.answer(self._answer_source())
                 elif choice is Choice.SKIP:
                     await session.skip()
                 else:
@@ -132,6 +151,14 @@ class PracticeRunner(QObject):
             self.running = False
             self.ctx.historyChanged.emit()
             self.ended.emit(session.session_id, final)
+
+    def _answer_source(self) -> AudioSource:
+        """Microphone → turn-taking gate → silence countdown → the screen's meters → the session."""
+        source: AudioSource = GatedSource(self.ctx.answer_source(), self.gate)
+        limit = self.ctx.preferences.silence_end_s
+        if limit > 0:
+            source = SilenceCountdownSource(source, limit, self.countdown.emit)
+        return TappedSource(source, self._on_frame)
 
     def _on_frame(self, frame: AudioFrame) -> None:
         self.frame.emit(frame)

@@ -34,6 +34,8 @@ class TaskOwner:
         task = self._group.create_task(self._guarded(coro), name=name)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        # A task cancelled before its first step never awaits `coro`: close it (a no-op once it has run).
+        task.add_done_callback(lambda _task: coro.close())
         return task
 
     async def _guarded(self, coro: Coroutine[Any, Any, Any]) -> Any:

@@ -43,6 +43,11 @@ class Preferences:
     speech_model: str = "base"
     compute_type: str = "int8"
     first_run_done: bool = False
+    speak_questions: bool = True
+    voice: str = ""  # "" = the system's voice for the interview language, else espeak-ng's
+    speech_rate_wpm: int = 165
+    headset: bool = False  # the microphone cannot hear the speakers: no muting while the interviewer speaks
+    silence_end_s: float = 4.0  # a silence this long ends an answer; 0 = only the button or Space
 
     def with_changes(self, **changes: Any) -> Preferences:
         return replace(self, **changes)
@@ -97,6 +102,8 @@ def _from_dict(raw: dict[str, Any]) -> Preferences:
         default = getattr(defaults, f.name)
         if f.name == "theme":
             value = Theme(value)
+        elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
         elif not isinstance(value, type(default)):
             raise TypeError(f"{f.name} should be {type(default).__name__}")
         values[f.name] = value

@@ -41,6 +41,8 @@ class PracticePage(Page):
         self.runner.awaitingChoice.connect(self._on_awaiting)
         self.runner.frame.connect(self._on_frame)
         self.runner.ended.connect(self._on_ended)
+        self.runner.countdown.connect(self._on_countdown)
+        self.runner.voice.speaking.connect(self._on_speaking)
         ctx.modelProgress.connect(self._on_model)
         self.config: InterviewConfig | None = None
         self.state = SessionState.SETTING_UP
@@ -50,6 +52,7 @@ class PracticePage(Page):
         self.partial_words: tuple[Word, ...] = ()
         self.audio_s = 0.0
         self.awaiting = False
+        self.interviewer_speaking = False
         self._notice_keys: list[str] = []
 
         self.progress_label = QLabel(objectName="progressLabel")
@@ -71,6 +74,9 @@ class PracticePage(Page):
         self.banner.hide()
         self.transcript = LiveTranscript()
         self.last_answer = QLabel(objectName="lastAnswerLabel", wordWrap=True)
+        self.countdown_label = QLabel(objectName="countdownLabel", wordWrap=True)
+        self.countdown_label.setStyleSheet("QLabel#countdownLabel { color: #b45309; font-weight: bold; }")
+        self.countdown_label.hide()
         self.timer_label = QLabel("0:00", objectName="timerLabel")
         font = self.timer_label.font()
         font.setPointSize(font.pointSize() + 8)
@@ -121,6 +127,7 @@ class PracticePage(Page):
         layout.addWidget(card)
         layout.addWidget(self.banner)
         layout.addWidget(self.transcript, 1)
+        layout.addWidget(self.countdown_label)
         layout.addWidget(self.last_answer)
         layout.addLayout(meters)
         layout.addLayout(buttons)
@@ -149,6 +156,8 @@ class PracticePage(Page):
         return self.tr("Whisper {model} on this computer").replace("{model}", self.ctx.preferences.speech_model)
 
     def _state_text(self) -> str:
+        if self.interviewer_speaking and self.state is SessionState.ASKING:
+            return self.tr("🔊 Reading the question…")
         if self.state is SessionState.ASKING and self.awaiting:
             return self.tr("Your turn: start when ready")
         texts = {
@@ -199,6 +208,7 @@ class PracticePage(Page):
             self.total = event.question_count
         elif isinstance(event, StateChanged):
             self.state = event.state
+            self.countdown_label.hide()
             if event.state is SessionState.LISTENING:
                 self._reset_answer()
                 self._show_notices()
@@ -248,6 +258,19 @@ class PracticePage(Page):
         self.level.set_level(frame.level_dbfs())
         if int(frame.end_s * 10) % 5 == 0:  # twice a second is plenty for a pace figure
             self._show_pace()
+
+    def _on_countdown(self, seconds: float | None) -> None:
+        if seconds is None:
+            self.countdown_label.hide()
+            return
+        self.countdown_label.setText(
+            self.tr("Silence: ending your answer in {s} s. Keep talking to go on.").replace("{s}", f"{seconds:.0f}")
+        )
+        self.countdown_label.show()
+
+    def _on_speaking(self, speaking: bool) -> None:
+        self.interviewer_speaking = speaking
+        self.state_label.setText(self._state_text())
 
     def _on_model(self, progress: ModelProgress) -> None:
         self._show_notices()

@@ -5,13 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +27,7 @@ from engine.errors import AppError
 from engine.preferences import Preferences, Theme
 
 COMPUTE_TYPES = ("int8", "int8_float32", "float32")
+ESPEAK_VOICES = ("en-us", "en-gb", "ko")
 # Changing these means reloading the model or reopening the database: they apply at the next start.
 RESTART_FIELDS = ("data_dir", "models_dir", "speech_model", "compute_type", "stt_backend")
 
@@ -51,6 +55,19 @@ class SettingsPage(Page):
         self.theme = QComboBox(objectName="themeBox")
         for theme in Theme:
             self.theme.addItem("", theme.value)
+        self.speak = QCheckBox(objectName="speakBox")
+        self.voice = QComboBox(objectName="voiceBox")
+        self.voice.addItem("", "")
+        for name in ESPEAK_VOICES:
+            self.voice.addItem(f"espeak-ng: {name}", name)
+        self.rate = QSpinBox(objectName="rateBox")
+        self.rate.setRange(80, 300)
+        self.rate.setSingleStep(10)
+        self.headset = QCheckBox(objectName="headsetBox")
+        self.silence = QDoubleSpinBox(objectName="silenceBox")
+        self.silence.setRange(0.0, 30.0)
+        self.silence.setSingleStep(0.5)
+        self.silence.setDecimals(1)
         self.data_dir = QLineEdit(objectName="dataDirEdit")
         self.models_dir = QLineEdit(objectName="modelsDirEdit")
         self.data_browse = QPushButton()
@@ -68,6 +85,8 @@ class SettingsPage(Page):
         self.form.addRow(QLabel(), self.compute)
         self.form.addRow(QLabel(), self.ui_language)
         self.form.addRow(QLabel(), self.theme)
+        for widget in (self.speak, self.voice, self.rate, self.headset, self.silence):
+            self.form.addRow(QLabel(), widget)
         for edit, button in ((self.data_dir, self.data_browse), (self.models_dir, self.models_browse)):
             row = QHBoxLayout()
             row.addWidget(edit, 1)
@@ -95,6 +114,11 @@ class SettingsPage(Page):
             self.tr("Compute type"),
             self.tr("Interface language"),
             self.tr("Appearance"),
+            self.tr("Interviewer voice"),
+            self.tr("Voice"),
+            self.tr("Speaking rate"),
+            self.tr("Headset"),
+            self.tr("End an answer after"),
             self.tr("Data folder"),
             self.tr("Models folder"),
         )
@@ -108,6 +132,12 @@ class SettingsPage(Page):
             self.device.setItemText(0, self.tr("System default"))
         self.data_dir.setPlaceholderText(str(Preferences().paths().data_dir))
         self.models_dir.setPlaceholderText(self.tr("<data folder>/models"))
+        self.speak.setText(self.tr("Read each question aloud"))
+        self.voice.setItemText(0, self.tr("Automatic (the system's voice for the interview language)"))
+        self.rate.setSuffix(" " + self.tr("words/min"))
+        self.headset.setText(self.tr("I use headphones: keep the microphone on while the interviewer speaks"))
+        self.silence.setSuffix(" " + self.tr("s of silence"))
+        self.silence.setSpecialValueText(self.tr("never (button or Space only)"))
         self.data_browse.setText(self.tr("Choose…"))
         self.models_browse.setText(self.tr("Choose…"))
         self.save_button.setText(self.tr("Save"))
@@ -132,6 +162,11 @@ class SettingsPage(Page):
         self.compute.setCurrentIndex(max(0, self.compute.findData(prefs.compute_type)))
         self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(prefs.ui_language)))
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme.value)))
+        self.speak.setChecked(prefs.speak_questions)
+        self.voice.setCurrentIndex(max(0, self.voice.findData(prefs.voice)))
+        self.rate.setValue(prefs.speech_rate_wpm)
+        self.headset.setChecked(prefs.headset)
+        self.silence.setValue(prefs.silence_end_s)
         self.data_dir.setText(prefs.data_dir)
         self.models_dir.setText(prefs.models_dir)
 
@@ -151,6 +186,11 @@ class SettingsPage(Page):
             compute_type=self.compute.currentData(),
             ui_language=self.ui_language.currentData(),
             theme=Theme(self.theme.currentData()),
+            speak_questions=self.speak.isChecked(),
+            voice=self.voice.currentData(),
+            speech_rate_wpm=self.rate.value(),
+            headset=self.headset.isChecked(),
+            silence_end_s=self.silence.value(),
             data_dir=self.data_dir.text().strip(),
             models_dir=self.models_dir.text().strip(),
         )

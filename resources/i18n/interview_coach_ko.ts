@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>FirstRunPage</name>
@@ -224,6 +223,10 @@
         <translation>이 컴퓨터의 Whisper {model}</translation>
     </message>
     <message>
+        <source>🔊 Reading the question…</source>
+        <translation>🔊 질문을 읽는 중…</translation>
+    </message>
+    <message>
         <source>Your turn: start when ready</source>
         <translation>답변 차례: 준비되면 시작하세요</translation>
     </message>
@@ -270,6 +273,10 @@
     <message>
         <source>Last answer: {rate} · {fillers} fillers · longest pause {pause} s</source>
         <translation>직전 답변: {rate} · 군말 {fillers}회 · 가장 긴 침묵 {pause}초</translation>
+    </message>
+    <message>
+        <source>Silence: ending your answer in {s} s. Keep talking to go on.</source>
+        <translation>침묵: {s}초 후 답변을 마칩니다. 계속하려면 이어서 말씀하세요.</translation>
     </message>
     <message>
         <source>syllables/min</source>
@@ -394,6 +401,26 @@
         <translation>화면 테마</translation>
     </message>
     <message>
+        <source>Interviewer voice</source>
+        <translation>면접관 음성</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>목소리</translation>
+    </message>
+    <message>
+        <source>Speaking rate</source>
+        <translation>말하기 속도</translation>
+    </message>
+    <message>
+        <source>Headset</source>
+        <translation>헤드셋</translation>
+    </message>
+    <message>
+        <source>End an answer after</source>
+        <translation>답변 자동 종료</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
@@ -424,6 +451,30 @@
     <message>
         <source>&lt;data folder&gt;/models</source>
         <translation>&lt;데이터 폴더&gt;/models</translation>
+    </message>
+    <message>
+        <source>Read each question aloud</source>
+        <translation>질문을 소리 내어 읽기</translation>
+    </message>
+    <message>
+        <source>Automatic (the system's voice for the interview language)</source>
+        <translation>자동 (면접 언어에 맞는 시스템 음성)</translation>
+    </message>
+    <message>
+        <source>words/min</source>
+        <translation>단어/분</translation>
+    </message>
+    <message>
+        <source>I use headphones: keep the microphone on while the interviewer speaks</source>
+        <translation>헤드폰 사용: 면접관이 말하는 동안에도 마이크를 켜 둡니다</translation>
+    </message>
+    <message>
+        <source>s of silence</source>
+        <translation>초 침묵 후</translation>
+    </message>
+    <message>
+        <source>never (button or Space only)</source>
+        <translation>사용 안 함 (버튼 또는 Space로만)</translation>
     </message>
     <message>
         <source>Choose…</source>
