@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.context import AppContext
+from engine.audio.microphone import list_input_devices
+from engine.errors import AppError
 
 
 class Page(QWidget):
@@ -26,6 +28,23 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def fill_devices(box: QComboBox, ctx: AppContext, default_label: str) -> str:
+    """The system default, then every input device; selects the preferred one. Returns an error message
+    (in the interface language) when the devices cannot be listed, else ""."""
+    box.blockSignals(True)  # refilling is not the user choosing
+    box.clear()
+    box.addItem(default_label, "")
+    problem = ""
+    try:
+        for device in list_input_devices(ctx.sd):
+            box.addItem(device.name, device.name)
+    except AppError as error:
+        problem = error.message(ctx.errors.language)
+    box.setCurrentIndex(max(0, box.findData(ctx.preferences.input_device)))
+    box.blockSignals(False)
+    return problem
 
 
 def set_form_labels(form: QFormLayout, labels: tuple[str, ...]) -> None:

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.pages.base import Page, heading, set_form_labels
+from desktop.pages.base import Page, fill_devices, heading, set_form_labels
 from desktop.widgets.meters import LevelMeter
 from engine.audio.frames import SAMPLE_RATE
-from engine.audio.microphone import list_input_devices
 from engine.errors import AppError
 from engine.stt.speech_model import ModelProgress, ModelStage
 
@@ -143,19 +142,9 @@ class FirstRunPage(Page):
 
     # -- choices ------------------------------------------------------------------------------------
     def _fill_devices(self) -> None:
-        self.device_box.blockSignals(True)
-        self.device_box.clear()
-        self.device_box.addItem(self.tr("System default"), "")
-        try:
-            devices = list_input_devices(self.ctx.sd)
-        except AppError as error:
-            devices = []
-            self.mic_status.setText(error.message(self.language))
-        for device in devices:
-            self.device_box.addItem(device.name, device.name)
-        current = self.device_box.findData(self.ctx.preferences.input_device)
-        self.device_box.setCurrentIndex(max(0, current))
-        self.device_box.blockSignals(False)
+        problem = fill_devices(self.device_box, self.ctx, self.tr("System default"))
+        if problem:
+            self.mic_status.setText(problem)
 
     def _language_chosen(self) -> None:
         self.ctx.update_preferences(ui_language=self.language_box.currentData())

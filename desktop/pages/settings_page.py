@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.pages.base import Page, heading, set_form_labels
+from desktop.pages.base import Page, fill_devices, heading, set_form_labels
 from desktop.pages.first_run import LANGUAGE_NAMES
-from engine.audio.microphone import list_input_devices
-from engine.errors import AppError
 from engine.preferences import Preferences, Theme
 
 COMPUTE_TYPES = ("int8", "int8_float32", "float32")
@@ -149,14 +147,9 @@ class SettingsPage(Page):
         self.load(self.ctx.preferences)  # a device plugged in, or a choice made on first run, since last time
 
     def load(self, prefs: Preferences) -> None:
-        self.device.clear()
-        self.device.addItem(self.tr("System default"), "")
-        try:
-            for device in list_input_devices(self.ctx.sd):
-                self.device.addItem(device.name, device.name)
-        except AppError as error:
-            self.note.setText(error.message(self.language))
-        self.device.setCurrentIndex(max(0, self.device.findData(prefs.input_device)))
+        problem = fill_devices(self.device, self.ctx, self.tr("System default"))
+        if problem:
+            self.note.setText(problem)
         self.backend.setCurrentIndex(max(0, self.backend.findData(prefs.stt_backend)))
         self.model.setCurrentText(prefs.speech_model)
         self.compute.setCurrentIndex(max(0, self.compute.findData(prefs.compute_type)))

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>FirstRunPage</name>
@@ -457,7 +458,7 @@
         <translation>질문을 소리 내어 읽기</translation>
     </message>
     <message>
-        <source>Automatic (the system's voice for the interview language)</source>
+        <source>Automatic (the system&apos;s voice for the interview language)</source>
         <translation>자동 (면접 언어에 맞는 시스템 음성)</translation>
     </message>
     <message>
