@@ -97,6 +97,7 @@ def open_desktop(
                 widget.close()  # message boxes left open by a test
         desktop.window.close()
         qtbot.waitUntil(task.done, timeout=60_000)
+        translations.apply("en")  # take this app's translators off the shared QApplication
     assert task.result() == 0
 
 
