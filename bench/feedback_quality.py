@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine.analysis.content import read_content
+from engine.analysis.content import read_content  # noqa: E402 - after the path insert above
 
 LABELLED = ROOT / "tests" / "data" / "feedback_labelled.json"
 

@@ -272,6 +272,42 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "ko": "군말 {count}회(분당 {per_minute}회)로 망설이는 인상을 줍니다. 대신 조용히 쉬고, 답변의 첫 "
         "부분을 연습해 두세요.",
     },
+    "advice.star_complete": {
+        "en": "Situation, task, action and result are all there.",
+        "ko": "상황, 과제, 행동, 결과가 모두 담겨 있습니다.",
+    },
+    "advice.star_missing_situation": {
+        "en": "Set the scene first: where and when it happened, in one sentence.",
+        "ko": "먼저 상황을 한 문장으로 알려 주세요: 언제, 어디에서 있었던 일인지.",
+    },
+    "advice.star_missing_task": {
+        "en": "Say what you had to achieve or solve: the goal or problem that was yours.",
+        "ko": "본인이 해결하거나 달성해야 했던 목표나 문제를 말해 주세요.",
+    },
+    "advice.star_missing_action": {
+        "en": 'Say what you did yourself, step by step ("I analysed…, I proposed…").',
+        "ko": '본인이 직접 한 일을 단계별로 말해 주세요("제가 분석했고… 제안했습니다").',
+    },
+    "advice.star_missing_result": {
+        "en": "End with the result: what changed, ideally with a number, and what you learned.",
+        "ko": "결과로 마무리하세요: 무엇이 달라졌는지, 가능하면 수치로, 그리고 배운 점을.",
+    },
+    "advice.no_numbers": {
+        "en": "No figures: a number (time saved, users, percent) makes the result checkable.",
+        "ko": "수치가 없습니다. 절감한 시간, 사용자 수, 비율 같은 숫자가 결과를 믿을 수 있게 합니다.",
+    },
+    "advice.ownership": {
+        "en": 'Mostly "we": say what *you* did, so the interviewer can credit you.',
+        "ko": '"저희"가 대부분입니다. 면접관이 평가할 수 있도록 본인이 한 일을 말해 주세요.',
+    },
+    "advice.vague": {
+        "en": '{count} vague phrases ("stuff", "kind of"): name the actual thing instead.',
+        "ko": '모호한 표현 {count}회("이것저것", "뭔가"): 구체적인 대상을 말해 주세요.',
+    },
+    "advice.keywords": {
+        "en": "From the job posting you touched: {hit}. Not yet: {missed}.",
+        "ko": "채용 공고의 핵심어 중 언급한 것: {hit}. 아직 언급하지 않은 것: {missed}.",
+    },
     "advice.long_pauses": {
         "en": "{count} long pause(s), the longest {longest} s. Structure helps: situation, task, action, result.",
         "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 상황-과제-행동-결과 순서로 구성하면 도움이 됩니다.",

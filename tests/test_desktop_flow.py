@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.main_window import Screen
 from engine.audio.file_source import read_samples
@@ -120,6 +120,8 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     assert review.detail is not None and review.detail["status"] == "complete"
     answers = [a for q in review.detail["questions"] for a in q["answers"]]
     assert len(answers) == 2 and all(a["metrics"] for a in answers)
+    assert all(0 <= a["metrics"]["content"]["score"] <= 100 for a in answers)
+    assert review.findChildren(QLabel, "contentLine")
     desktop.shoot("5-review")
     answer_id = int(answers[0]["id"])
     with qtbot.waitSignal(review.replayStarted, timeout=20_000):

@@ -134,6 +134,8 @@ class ReviewPage(Page):
             block.addWidget(note)
         if metrics:
             block.addWidget(QLabel(self._metrics_line(metrics), objectName="metricsLine", wordWrap=True))
+            if metrics.get("content"):
+                block.addWidget(self._content_line(metrics["content"]))
             for advice in advise(metrics):
                 mark = "✓ " if advice.good else "→ "
                 block.addWidget(QLabel(mark + render(advice, self.language), wordWrap=True))
@@ -146,6 +148,25 @@ class ReviewPage(Page):
             row.addStretch(1)
             block.addLayout(row)
         return block
+
+    def _content_line(self, content: dict[str, Any]) -> QLabel:
+        names = {
+            "situation": self.tr("Situation"),
+            "task": self.tr("Task"),
+            "action": self.tr("Action"),
+            "result": self.tr("Result"),
+        }
+        parts = " ".join(f"{names[p['part']]} {'✓' if p['evidence'] else '✗'}" for p in content["star"])
+        label = QLabel(
+            self.tr("Content {score}/100 · STAR: {parts}")
+            .replace("{score}", f"{content['score']:.0f}")
+            .replace("{parts}", parts),
+            objectName="contentLine",
+            wordWrap=True,
+        )
+        # The sentence that shows each part, for the curious.
+        label.setToolTip("\n".join(f"{names[p['part']]}: {p['evidence']}" for p in content["star"] if p["evidence"]))
+        return label
 
     def _metrics_line(self, m: dict[str, Any]) -> str:
         korean = m.get("language") == "ko"

@@ -55,12 +55,42 @@ def advise(metrics: Mapping[str, Any]) -> list[Advice]:
         out.append(Advice("advice.fillers_some", (("count", count), ("per_minute", round(fillers, 1)))))
     else:
         out.append(Advice("advice.fillers_many", (("count", count), ("per_minute", round(fillers, 1)))))
+    out.extend(content_advice(metrics.get("content")))
     long_pauses = int(metrics.get("long_pause_count", 0))
     if long_pauses:
         out.append(
             Advice(
                 "advice.long_pauses",
                 (("count", long_pauses), ("longest", round(float(metrics.get("longest_pause_s", 0.0)), 1))),
+            )
+        )
+    return out
+
+
+def content_advice(content: Mapping[str, Any] | None) -> list[Advice]:
+    """What the answer said: STAR parts missing, no figures, "we" without "I", vague words, posting terms."""
+    if not content:
+        return []
+    out: list[Advice] = []
+    missing = [p["part"] for p in content["star"] if not p["evidence"]]
+    if not missing:
+        out.append(Advice("advice.star_complete", good=True))
+    else:
+        out.extend(Advice(f"advice.star_missing_{part}") for part in missing)
+    if int(content["numbers"]) == 0:
+        out.append(Advice("advice.no_numbers"))
+    if int(content["team"]) > int(content["first_person"]):
+        out.append(Advice("advice.ownership"))
+    if int(content["vague"]) >= 2:
+        out.append(Advice("advice.vague", (("count", int(content["vague"])),)))
+    if content["keywords_missed"] and content["keywords_hit"] is not None:
+        out.append(
+            Advice(
+                "advice.keywords",
+                (
+                    ("hit", ", ".join(content["keywords_hit"]) or "-"),
+                    ("missed", ", ".join(content["keywords_missed"][:6])),
+                ),
             )
         )
     return out

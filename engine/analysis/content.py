@@ -20,22 +20,33 @@ from engine.resources import resource_path
 STAR_PARTS = ("situation", "task", "action", "result")
 _SENTENCE_END = re.compile(r"(?<=[.?!。？！])\s+|\n+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]|[\uac00-\ud7a3]+|\d+(?:[.,]\d+)?%?")
-_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred|thousand|million|half|double|twice|percent)\b|[두세네]\s?(?:배|명|달|주|개)")
+_NUMBER = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred|thousand|million|half|double|twice|percent)\b|[두세네]\s?(?:배|명|달|주|개)"
+)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Korean particles and endings trimmed from a posting's words, so 파이썬을 and 파이썬 are one keyword.
-_PARTICLES = ("으로", "에서", "에게", "까지", "부터", "이나", "과", "와", "을", "를", "이", "가", "은", "는", "에", "의", "로", "도", "및")
+_PARTICLES = (
+    "으로",
+    "에서",
+    "에게",
+    "까지",
+    "부터",
+    "이나",
+    "과",
+    "와",
+    "을",
+    "를",
+    "이",
+    "가",
+    "은",
+    "는",
+    "에",
+    "의",
+    "로",
+    "도",
+    "및",
+)
 _VERB_ENDINGS = ("니다", "한", "하는", "하고", "하며", "된", "되는", "있는", "적인", "하실", "해요", "세요")
-_STOPWORDS = {
-    "en": set(
-        "the a an and or of to in on for with at by from as is are be been will you your we our us they this that "
-        "these those it its who what which have has had can able must should would may work working team teams "
-        "role job position candidate candidates experience years year plus strong good great excellent ability "
-        "skills skill knowledge including include includes such etc other new about into across within using "
-        "use help join looking required preferred responsibilities requirements qualifications design build run "
-        "make take get like want need plus bonus nice environment company".split()
-    ),
-    "ko": set("및 등 경험 경험이 있는 분 우대 우대사항 자격요건 주요업무 담당 업무 관련 이상 가능 능력 보유 기반 통한 위한 대한 통해 위해 있는 있으신 하는 하실 합니다 입니다 분을 함께 모집 채용 지원 우리 팀".split()),
-}
 
 
 @cache
@@ -154,12 +165,15 @@ def _scored(r: ContentReading, keyword_count: int) -> ContentReading:
     if keyword_count:
         points += 8.0 * len(r.keywords_hit) / keyword_count
         points *= 100.0 / 108.0
-    return ContentReading(**{**{f: getattr(r, f) for f in r.__dataclass_fields__}, "score": round(max(0.0, min(100.0, points)), 1)})
+    return ContentReading(
+        **{**{f: getattr(r, f) for f in r.__dataclass_fields__}, "score": round(max(0.0, min(100.0, points)), 1)}
+    )
 
 
 def posting_keywords(posting: str, language: str, limit: int = 12) -> tuple[str, ...]:
     """The skills and terms a job posting stresses: its most repeated content words, technical terms first."""
-    stop = _STOPWORDS.get(language, set()) | _STOPWORDS["en"]
+    # Postings mix languages (Korean ones name English tools): both lists apply.
+    stop = set(cues(language)["posting_stopwords"]) | set(cues("en")["posting_stopwords"])
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     shown: dict[str, str] = {}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from engine.analysis.content import posting_keywords, read_content
 from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
@@ -101,6 +102,7 @@ class InterviewSession:
         self.session_id = 0
         self._progress = _Progress()
         self._source: AudioSource | None = None
+        self._keywords: tuple[str, ...] = ()  # the job posting's terms, to see which answers touch
 
     # -- events -------------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -128,6 +130,8 @@ class InterviewSession:
     async def begin(self) -> None:
         recent = await self._store.recent_bank_ids(self.config.language, RECENT_SESSIONS)
         # The bank is read from disk on first use: off the loop.
+        if self.config.job_posting:
+            self._keywords = await asyncio.to_thread(posting_keywords, self.config.job_posting, self.config.language)
         self._progress.questions = await asyncio.to_thread(
             choose_questions,
             self.config.language,
@@ -234,7 +238,9 @@ class InterviewSession:
             audio_path=None if recorder.exists else "",
         )
         if metrics is not None:
-            await self._store.save_metrics(answer_id, metrics.to_dict())
+            # Off the loop: the cue lists are read from disk on first use.
+            content = await asyncio.to_thread(read_content, transcript, self.config.language, self._keywords)
+            await self._store.save_metrics(answer_id, {**metrics.to_dict(), "content": content.to_dict()})
         self._emit(AnswerFinished(self.session_id, answer_id, transcript, duration, status))
         if app_error is not None:
             self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))

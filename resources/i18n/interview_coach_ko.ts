@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>FirstRunPage</name>
@@ -355,6 +354,26 @@
         <translation>▶ 답변 다시 듣기</translation>
     </message>
     <message>
+        <source>Situation</source>
+        <translation>상황</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>행동</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Content {score}/100 · STAR: {parts}</source>
+        <translation>내용 {score}/100 · STAR: {parts}</translation>
+    </message>
+    <message>
         <source>{n} syllables/min</source>
         <translation>분당 {n}음절</translation>
     </message>
@@ -458,7 +477,7 @@
         <translation>질문을 소리 내어 읽기</translation>
     </message>
     <message>
-        <source>Automatic (the system&apos;s voice for the interview language)</source>
+        <source>Automatic (the system's voice for the interview language)</source>
         <translation>자동 (면접 언어에 맞는 시스템 음성)</translation>
     </message>
     <message>
