@@ -272,6 +272,15 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "ko": "군말 {count}회(분당 {per_minute}회)로 망설이는 인상을 줍니다. 대신 조용히 쉬고, 답변의 첫 "
         "부분을 연습해 두세요.",
     },
+    "advice.star_structure": {
+        "en": "The answer lacks its structure ({parts} missing). Tell it as a story: situation, task, what you "
+        "did, and the result.",
+        "ko": "답변에 구조가 부족합니다({parts} 없음). 상황, 과제, 본인이 한 일, 결과 순서로 이야기해 보세요.",
+    },
+    "star.situation": {"en": "situation", "ko": "상황"},
+    "star.task": {"en": "task", "ko": "과제"},
+    "star.action": {"en": "action", "ko": "행동"},
+    "star.result": {"en": "result", "ko": "결과"},
     "advice.star_complete": {
         "en": "Situation, task, action and result are all there.",
         "ko": "상황, 과제, 행동, 결과가 모두 담겨 있습니다.",

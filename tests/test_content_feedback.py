@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from bench.feedback_quality import LABELLED, roc_auc, scores
-from engine.analysis.advice import advise
+from engine.analysis.advice import advise, render
 from engine.analysis.content import posting_keywords, read_content
 
 STRONG_EN = (
@@ -50,7 +50,12 @@ def test_a_vague_answer_gets_advice_to_be_specific() -> None:
     }
     keys = [a.key for a in advise(metrics)]
     assert "advice.no_numbers" in keys and "advice.ownership" in keys and "advice.vague" in keys
-    assert "advice.star_missing_action" in keys
+    assert "advice.star_missing_action" in keys or "advice.star_structure" in keys
+    thin = {**metrics, "content": read_content("I like teamwork.", "en").to_dict()}
+    structure = [a for a in advise(thin) if a.key == "advice.star_structure"]
+    assert len(structure) == 1  # one line for a shapeless answer, not four
+    assert "situation, task, action, result" in render(structure[0], "en")
+    assert "상황, 과제, 행동, 결과" in render(structure[0], "ko")
 
 
 def test_posting_keywords_name_the_tools_and_skills_and_answers_are_checked_against_them() -> None:

@@ -75,6 +75,8 @@ def content_advice(content: Mapping[str, Any] | None) -> list[Advice]:
     missing = [p["part"] for p in content["star"] if not p["evidence"]]
     if not missing:
         out.append(Advice("advice.star_complete", good=True))
+    elif len(missing) >= 3:  # one line, not a wall of them: the answer needs its structure first
+        out.append(Advice("advice.star_structure", (("parts", tuple(f"star.{part}" for part in missing)),)))
     else:
         out.extend(Advice(f"advice.star_missing_{part}") for part in missing)
     if int(content["numbers"]) == 0:
@@ -98,8 +100,13 @@ def content_advice(content: Mapping[str, Any] | None) -> list[Advice]:
 
 def render(advice: Advice, language: str) -> str:
     """The advice in the user's language (a parameter that is itself a catalogue key is rendered too)."""
-    params = {
-        name: messages.text(value, language) if isinstance(value, str) and value.startswith("advice.") else value
-        for name, value in advice.params
-    }
+
+    def show(value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return ", ".join(show(v) for v in value)
+        if isinstance(value, str) and value.startswith(("advice.", "star.")):
+            return messages.text(value, language)
+        return value
+
+    params = {name: show(value) for name, value in advice.params}
     return messages.text(advice.key, language, **params)
