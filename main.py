@@ -18,6 +18,8 @@ def run(argv: list[str] | None = None) -> int:
     )
     if args.command is None:
         return _desktop(args)
+    if args.command == "report":
+        return _report(args, ui)
     from engine.cli.commands import run_command
 
     return run_command(args, ui)
@@ -34,6 +36,45 @@ def _desktop(args: argparse.Namespace) -> int:
     )
     screenshot = (args.screenshot, args.screen) if args.screenshot else None
     return main(launch, screenshot)
+
+
+def _report(args: argparse.Namespace, ui: str) -> int:
+    """Headless PDF export. Qt renders it, so it runs without a display (the offscreen platform)."""
+    import asyncio
+    import os
+
+    from engine import messages
+    from engine.errors import AppError
+
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import qt_application
+    from desktop.fonts import install_fonts
+    from desktop.i18n import Translations
+    from desktop.report_pdf import export_report
+    from engine.cli.commands import open_store
+    from engine.settings import AppPaths, default_data_dir
+
+    app = qt_application()
+    install_fonts(app)
+    Translations(app).apply(ui)
+
+    async def export() -> None:
+        store = await open_store(
+            AppPaths(args.data_dir.expanduser() if args.data_dir else default_data_dir()), ui, sys.stderr
+        )
+        try:
+            path = await export_report(store, args.session_id, args.out, args.page_size, ui)
+        finally:
+            await store.close()
+        print(messages.text("report.saved", ui, path=path))
+
+    try:
+        asyncio.run(export())
+    except AppError as error:
+        print(f"{error.title(ui)}: {error.message(ui)}", file=sys.stderr)
+        return 2
+    return 0
 
 
 if __name__ == "__main__":

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import html
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.context import AppContext
 from desktop.pages.base import Page, heading
+from desktop.report_pdf import export_report
 from desktop.widgets.transcripts import highlighted_html
 from engine import messages
 from engine.analysis.advice import advise, render
@@ -23,6 +34,7 @@ class ReviewPage(Page):
     loaded = Signal(int)  # session id (tests wait on it)
     replayStarted = Signal(int)  # answer id
     practiseAgain = Signal()
+    exported = Signal(str)  # the PDF written (tests wait on it)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -34,6 +46,9 @@ class ReviewPage(Page):
         self.summary = QLabel(objectName="reviewSummary", wordWrap=True)
         self.again_button = QPushButton(objectName="againButton")
         self.again_button.clicked.connect(self.practiseAgain)
+        self.export_button = QPushButton(objectName="exportButton")
+        self.export_button.clicked.connect(self._choose_export)
+        self.export_button.setEnabled(False)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
@@ -43,6 +58,7 @@ class ReviewPage(Page):
         scroll.setWidget(self.body)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.export_button)
         top.addWidget(self.again_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
@@ -53,6 +69,7 @@ class ReviewPage(Page):
 
     def retranslate(self) -> None:
         self.again_button.setText(self.tr("Practise again"))
+        self.export_button.setText(self.tr("Export PDF report…"))
         self._render()
 
     # -- loading ------------------------------------------------------------------------------------
@@ -64,6 +81,7 @@ class ReviewPage(Page):
         if detail is None:
             raise StorageError("storage.session_missing", session_id=session_id)
         self.detail = detail
+        self.export_button.setEnabled(True)
         self._render()
         self.loaded.emit(session_id)
 
@@ -185,6 +203,29 @@ class ReviewPage(Page):
             .replace("{longest}", f"{m['longest_pause_s']:.1f}")
             .replace("{speaking}", f"{m['speaking_s']:.0f}")
         )
+
+    # -- export -------------------------------------------------------------------------------------
+    def _choose_export(self) -> None:
+        if self.detail is None:
+            return
+        suggested = self.ctx.paths.data_dir / "reports" / f"interview-{self.detail['id']}.pdf"
+        dialog = QFileDialog(self, self.tr("Save the report"), str(suggested), self.tr("PDF report") + " (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        dialog.open()  # not exec(): no nested event loop inside the asyncio loop
+
+    def export_to(self, path: Path, page: str = "") -> None:
+        if self.detail is not None:
+            self.ctx.tasks.spawn(self._export(int(self.detail["id"]), path, page), "export-report")
+
+    async def _export(self, session_id: int, path: Path, page: str) -> None:
+        # Letter where the system locale measures in inches (US, Canada), A4 elsewhere.
+        size = page or (
+            "letter" if QLocale.system().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else "a4"
+        )
+        written = await export_report(self.ctx.store, session_id, path, size, self.language)
+        self.exported.emit(str(written))
 
     # -- replay -------------------------------------------------------------------------------------
     def _toggle_replay(self, answer: dict[str, Any]) -> None:

@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     sessions = commands.add_parser("sessions", help="list stored sessions")
     sessions.add_argument("--json", action="store_true")
 
+    report = commands.add_parser("report", help="export one stored session as a PDF report")
+    report.add_argument("session_id", type=int)
+    report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    report.add_argument("--page-size", choices=["a4", "letter"], default="a4")
+
     show = commands.add_parser("show", help="print one stored session")
     show.add_argument("session_id", type=int)
     show.add_argument("--json", action="store_true")

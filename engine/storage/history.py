@@ -95,3 +95,14 @@ def remove_recordings(paths: list[Path]) -> None:
             folder.rmdir()
         except OSError:
             log.debug("recording folder %s not empty or gone; left", folder)
+
+
+def previous_session(db: sqlite_utils.Database, session_id: int) -> int | None:
+    """The latest earlier session in the same language with at least one analysed answer."""
+    row = db.execute(
+        "select s.id from sessions s join sessions cur on cur.id = ? "
+        "where s.id < cur.id and s.language = cur.language and exists (select 1 from answers a "
+        "join metrics m on m.answer_id = a.id where a.session_id = s.id) order by s.id desc limit 1",
+        (session_id,),
+    ).fetchone()
+    return int(row[0]) if row else None

@@ -291,6 +291,9 @@ class Store:
     async def trend(self) -> list[dict[str, Any]]:
         return await self._call(history.trend, self.db)
 
+    async def previous_session(self, session_id: int) -> int | None:
+        return await self._call(history.previous_session, self.db, session_id)
+
     async def delete_session(self, session_id: int) -> None:
         """Delete a stored session and its recordings (the rows go in one transaction, then the files)."""
         data_dir = self.path.parent

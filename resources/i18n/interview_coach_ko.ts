@@ -318,6 +318,10 @@
         <translation>다시 연습하기</translation>
     </message>
     <message>
+        <source>Export PDF report…</source>
+        <translation>PDF 보고서 내보내기…</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>리뷰</translation>
     </message>
@@ -384,6 +388,14 @@
     <message>
         <source>{rate} · {fillers} fillers ({per_minute}/min) · {pauses} pauses, longest {longest} s · {speaking} s speaking</source>
         <translation>{rate} · 군말 {fillers}회 (분당 {per_minute}) · 침묵 {pauses}회, 최장 {longest}초 · 발화 {speaking}초</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>보고서 저장</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>PDF 보고서</translation>
     </message>
     <message>
         <source>■ Stop</source>
