@@ -83,6 +83,31 @@ def _chart(points: Sequence[tuple[float, float]], band: tuple[float, float] | No
     return image
 
 
+def _bars(values: Sequence[tuple[str, float]], y_max: float, label: str, colour: QColor) -> QImage:
+    """Bars, one per question, with each value written above its bar."""
+    image = QImage(900, 240, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(QFont(REPORT_FONT, 11))
+    left, top, width, height = 40.0, 24.0, 840.0, 170.0
+    painter.setPen(QPen(QColor("#999999"), 1))
+    painter.drawLine(QPointF(left, top + height), QPointF(left + width, top + height))
+    slot = width / max(1, len(values))
+    for i, (name, value) in enumerate(values):
+        bar = height * min(value, y_max) / y_max if y_max else 0.0
+        rect = QRectF(left + i * slot + slot * 0.25, top + height - bar, slot * 0.5, bar)
+        painter.fillRect(rect, colour)
+        painter.setPen(QColor("#333333"))
+        painter.drawText(
+            QRectF(rect.left() - 20, rect.top() - 20, rect.width() + 40, 18), Qt.AlignmentFlag.AlignCenter, f"{value:g}"
+        )
+        painter.drawText(QRectF(left + i * slot, top + height + 4, slot, 18), Qt.AlignmentFlag.AlignCenter, name)
+    painter.drawText(QRectF(left, top + height + 24, width, 20), Qt.AlignmentFlag.AlignCenter, label)
+    painter.end()
+    return image
+
+
 def _escape(text: Any) -> str:
     return html.escape(str(text or ""))
 
@@ -139,6 +164,30 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
             for c in summary.changes
         )
         parts.append("</ul>")
+    per_question = [
+        (t("report.question").replace("{n}", str(q["position"])), a["metrics"])
+        for q in detail["questions"]
+        for a in q["answers"]
+        if a.get("metrics")
+    ]
+    if per_question:
+        scores = [(name, round(float(m["content"]["score"]))) for name, m in per_question if m.get("content")]
+        fillers = [(name, round(float(m["fillers_per_minute"]), 1)) for name, m in per_question]
+        parts.append(f"<h2>{_escape(t('report.per_question'))}</h2>")
+        if scores:
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource,
+                QUrl("chart://scores"),
+                _bars(scores, 100.0, t("report.content_score"), ACCENT),
+            )
+            parts.append("<p><img src='chart://scores' width='600'></p>")
+        fillers_top = max(6.0, *(v for _, v in fillers))
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource,
+            QUrl("chart://fillers"),
+            _bars(fillers, fillers_top, t("report.fillers_per_minute"), QColor("#d98e04")),
+        )
+        parts.append("<p><img src='chart://fillers' width='600'></p>")
     fillers_note = t("report.fillers_note")
     parts.append(f"<p class='muted'>{_escape(fillers_note)}</p>")
     rows = [r for r in report.trend if r["language"] == detail["language"]]

@@ -261,6 +261,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "ko": "군말은 음성 인식기가 받아 적은 내용으로 셉니다. 인식기가 일부를 빠뜨리므로 실제보다 적게 "
         "셀 수 있습니다.",
     },
+    "report.per_question": {"en": "Question by question", "ko": "질문별"},
     "report.write_failed": {
         "en": "The report could not be written to {path} ({detail}). Choose another folder, or free some space.",
         "ko": "보고서를 {path}에 저장하지 못했습니다({detail}). 다른 폴더를 고르거나 공간을 확보하세요.",
@@ -352,6 +353,22 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "advice.keywords": {
         "en": "From the job posting you touched: {hit}. Not yet: {missed}.",
         "ko": "채용 공고의 핵심어 중 언급한 것: {hit}. 아직 언급하지 않은 것: {missed}.",
+    },
+    "advice.monotone": {
+        "en": "Your pitch hardly moved ({spread} semitones of spread): vary it to mark what matters, as you would "
+        "telling a friend.",
+        "ko": "목소리 높낮이 변화가 거의 없습니다(변화 폭 {spread}반음). 친구에게 이야기하듯 중요한 부분에서 "
+        "억양을 살려 보세요.",
+    },
+    "advice.lively": {
+        "en": "Your voice varied in pitch ({spread} semitones of spread): it sounds engaged.",
+        "ko": "목소리에 높낮이 변화가 있습니다(변화 폭 {spread}반음). 적극적으로 들립니다.",
+    },
+    "advice.quiet": {
+        "en": "Your voice came through quietly ({level} dBFS): speak up a little, or check the microphone's level "
+        "in the system settings.",
+        "ko": "목소리가 작게 들어왔습니다({level} dBFS). 조금 더 크게 말하거나 시스템 설정에서 마이크 입력 "
+        "크기를 확인하세요.",
     },
     "advice.long_pauses": {
         "en": "{count} long pause(s), the longest {longest} s. Structure helps: situation, task, action, result.",

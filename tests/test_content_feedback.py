@@ -79,3 +79,24 @@ def test_the_labelled_set_is_complete_and_the_score_ranks_strong_above_weak() ->
         strong, weak, _rows = scores(language)
         assert len(strong) >= 6 and len(weak) >= 6
         assert roc_auc(strong, weak) >= 0.9
+
+
+def test_the_voice_is_measured_from_the_recording_and_a_flat_one_is_called_monotone() -> None:
+    import numpy as np
+
+    from engine.analysis.advice import voice_advice
+    from engine.analysis.voice_delivery import measure
+    from engine.audio.file_source import read_samples
+    from tests.conftest import speech_file
+
+    t = np.arange(16000 * 6) / 16000
+    flat = measure((0.3 * np.sin(2 * np.pi * 150 * t) * 32767).astype(np.int16))
+    assert flat.monotone and abs(flat.pitch_hz - 150) < 3
+    frequency = 120 * 2 ** (np.sin(2 * np.pi * 0.5 * t) * 0.5)  # +-6 semitones, slowly
+    lively = measure((0.3 * np.sin(2 * np.pi * np.cumsum(frequency) / 16000) * 32767).astype(np.int16))
+    assert not lively.monotone and lively.pitch_spread_semitones > 3
+    speech = measure(read_samples(speech_file("en/jfk.flac")))
+    assert speech.judged and 80 < speech.pitch_hz < 300 and speech.pitch_spread_semitones > 1.5
+    assert [a.key for a in voice_advice(flat.to_dict())] == ["advice.monotone"]
+    quiet = measure((0.01 * np.sin(2 * np.pi * 150 * t) * 32767).astype(np.int16) + np.int16(0))
+    assert "advice.quiet" in [a.key for a in voice_advice(quiet.to_dict())]

@@ -121,6 +121,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     answers = [a for q in review.detail["questions"] for a in q["answers"]]
     assert len(answers) == 2 and all(a["metrics"] for a in answers)
     assert all(0 <= a["metrics"]["content"]["score"] <= 100 for a in answers)
+    assert all(a["metrics"]["voice"]["voiced_s"] > 1 for a in answers)  # measured from the recording
     assert review.findChildren(QLabel, "contentLine")
     desktop.shoot("5-review")
     answer_id = int(answers[0]["id"])

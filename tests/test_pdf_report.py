@@ -153,3 +153,26 @@ def test_user_text_prints_literally_and_the_gui_exports(qtbot: Any, qloop: Any, 
     text = extracted(pdf)
     assert "R&D <b>lead</b>" in text and "Smith & Sons" in text  # escaped, so printed as typed
     assert assert_pages_not_blank(pdf, tmp_path) >= 2
+
+
+async def test_a_transcript_with_markup_characters_prints_them_literally(tmp_path: Path, qapp: Any) -> None:
+    from desktop.fonts import install_fonts
+    from desktop.report_pdf import export_report
+    from engine.storage.store import Store
+    from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
+
+    install_fonts(qapp)
+    store = await Store.open(tmp_path / "data" / "interview-coach.sqlite3")
+    try:
+        session = await store.create_session({"language": "en", "role": "Engineer"}, "local")
+        question = await store.add_question(session, 1, "en-b01", "What do you build?", "technical")
+        answer = await store.start_answer(session, question, "")
+        text = "I wrote <b>bold</b> R&D tools & tests."
+        words = tuple(Word(w, i * 0.5, i * 0.5 + 0.4, 0.9) for i, w in enumerate(text.split()))
+        await store.add_final(answer, TranscriptEvent(TranscriptKind.FINAL, 0, text, "", 0.0, 4.0, words, 0.9, "t"))
+        await store.finish_answer(answer, "complete", 4.0, text)
+        await store.set_session_status(session, "complete", ended=True)
+        pdf = await export_report(store, session, tmp_path / "markup.pdf", "a4", "en")
+    finally:
+        await store.close()
+    assert "<b>bold</b> R&D tools & tests." in extracted(pdf)

@@ -17,6 +17,7 @@ from engine.analysis.thresholds import (
     FILLERS_PER_MIN_HESITANT,
     KO_SPM_BAND,
 )
+from engine.analysis.voice_delivery import MIN_VOICED_S, MONOTONE_SEMITONES, QUIET_DBFS
 
 # Under this much speech the figures say little: no advice on pace or fillers.
 MIN_SPEAKING_S = 5.0
@@ -56,6 +57,7 @@ def advise(metrics: Mapping[str, Any]) -> list[Advice]:
     else:
         out.append(Advice("advice.fillers_many", (("count", count), ("per_minute", round(fillers, 1)))))
     out.extend(content_advice(metrics.get("content")))
+    out.extend(voice_advice(metrics.get("voice")))
     long_pauses = int(metrics.get("long_pause_count", 0))
     if long_pauses:
         out.append(
@@ -95,6 +97,21 @@ def content_advice(content: Mapping[str, Any] | None) -> list[Advice]:
                 ),
             )
         )
+    return out
+
+
+def voice_advice(voice: Mapping[str, Any] | None) -> list[Advice]:
+    """How it sounded (engine/analysis/voice_delivery.py): flat pitch, a quiet voice."""
+    if not voice or float(voice["voiced_s"]) < MIN_VOICED_S:
+        return []
+    out: list[Advice] = []
+    spread = float(voice["pitch_spread_semitones"])
+    if spread < MONOTONE_SEMITONES:
+        out.append(Advice("advice.monotone", (("spread", round(spread, 1)),)))
+    else:
+        out.append(Advice("advice.lively", (("spread", round(spread, 1)),), good=True))
+    if float(voice["loudness_dbfs"]) < QUIET_DBFS:
+        out.append(Advice("advice.quiet", (("level", round(float(voice["loudness_dbfs"]))),)))
     return out
 
 

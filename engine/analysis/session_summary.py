@@ -25,6 +25,8 @@ PRIORITY = (
     "advice.pace_fast",
     "advice.pace_slow",
     "advice.long_pauses",
+    "advice.monotone",
+    "advice.quiet",
     "advice.vague",
     "advice.fillers_some",
     "advice.keywords",

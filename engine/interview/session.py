@@ -12,9 +12,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from engine.analysis.content import posting_keywords, read_content
 from engine.analysis.metrics import AnswerMetrics, analyse
+from engine.analysis.voice_delivery import measure
+from engine.audio.file_source import read_samples
 from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
 from engine.errors import AppError, AudioFileError, MicrophoneError, StorageError
@@ -78,6 +81,15 @@ class _Progress:
     questions: list[Question] = field(default_factory=list)
     asked: int = 0
     question_row: int = 0
+
+
+def _voice_of(path: Path) -> dict[str, Any] | None:
+    """Loudness and pitch variation from the answer's recording; None if it cannot be read back."""
+    try:
+        return measure(read_samples(path)).to_dict()
+    except AudioFileError as error:  # the transcript and its figures stand without it
+        log.warning("could not measure the voice in %s: %s", path, error)
+        return None
 
 
 class InterviewSession:
@@ -240,7 +252,10 @@ class InterviewSession:
         if metrics is not None:
             # Off the loop: the cue lists are read from disk on first use.
             content = await asyncio.to_thread(read_content, transcript, self.config.language, self._keywords)
-            await self._store.save_metrics(answer_id, {**metrics.to_dict(), "content": content.to_dict()})
+            stored = {**metrics.to_dict(), "content": content.to_dict()}
+            if recorder.exists and write_error is None:
+                stored["voice"] = await asyncio.to_thread(_voice_of, recorder.path)
+            await self._store.save_metrics(answer_id, stored)
         self._emit(AnswerFinished(self.session_id, answer_id, transcript, duration, status))
         if app_error is not None:
             self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
