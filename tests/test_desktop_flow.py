@@ -137,7 +137,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     history = window.history
     qtbot.waitUntil(lambda: history.list.count() == 1, timeout=10_000)
     assert history.chart_language.currentData() == language  # the chart shows the newest session's language
-    assert len(history.chart.rows) == 1
+    assert len(history.chart.rows) == 1 and history.chart.rows[0]["content_score"] is not None
     desktop.shoot("6-history")
     with qtbot.waitSignal(history.refreshed, timeout=10_000, check_params_cb=lambda q, n: q == search_word) as found:
         history.search.setText(search_word)

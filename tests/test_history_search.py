@@ -29,6 +29,7 @@ async def add_session(store: Store, language: str, question: str, answer: str, w
         "pause_count": 0,
         "longest_pause_s": 0.0,
         "speaking_s": 5.0,
+        "content": {"score": wpm / 2},
     }
     await store.save_metrics(answer_id, metrics)
     await store.set_session_status(session, "complete", ended=True)
@@ -70,6 +71,7 @@ async def test_the_trend_has_one_point_per_analysed_session_oldest_first(tmp_pat
         rows = await store.trend()
         assert [r["session_id"] for r in rows] == [first, second]
         assert [r["words_per_minute"] for r in rows] == [120, 150]
+        assert [r["content_score"] for r in rows] == [60, 75]  # the content score joins the trend
     finally:
         await store.close()
 

@@ -43,11 +43,15 @@ class TrendChart(QChartView):
         pace.setName(self.tr("Pace (syllables/min)") if korean else self.tr("Pace (words/min)"))
         fillers = QLineSeries()
         fillers.setName(self.tr("Fillers per minute"))
+        score = QLineSeries()
+        score.setName(self.tr("Content score"))
         for number, row in enumerate(self.rows, start=1):
             rate = row["syllables_per_minute"] if korean else row["words_per_minute"]
             pace.append(number, float(rate or 0.0))
             fillers.append(number, float(row["fillers_per_minute"] or 0.0))
-        for series in (pace, fillers):
+            if row.get("content_score") is not None:
+                score.append(number, float(row["content_score"]))
+        for series in (pace, fillers, score):
             series.setPointsVisible(True)
             chart.addSeries(series)
         band, _unit = band_for(self.language)
@@ -62,14 +66,20 @@ class TrendChart(QChartView):
         right = QValueAxis()
         right.setLabelFormat("%.1f")
         right.setRange(0, max([6.0, *(p.y() * 1.2 for p in fillers.points())]))
-        for axis in (x, left, right):
+        score_axis = QValueAxis()
+        score_axis.setRange(0, 100)
+        score_axis.setLabelFormat("%d")
+        for axis in (x, left, right, score_axis):
             axis.setLabelsColor(self.palette().text().color())
             axis.setTitleBrush(self.palette().text())
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
+        chart.addAxis(score_axis, Qt.AlignmentFlag.AlignRight)
         pace.attachAxis(x)
         pace.attachAxis(left)
         fillers.attachAxis(x)
         fillers.attachAxis(right)
+        score.attachAxis(x)
+        score.attachAxis(score_axis)
         self.setChart(chart)

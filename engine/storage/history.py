@@ -57,7 +57,8 @@ def trend(db: sqlite_utils.Database) -> list[dict[str, Any]]:
             "select s.id as session_id, s.created_at, s.language, "
             "round(avg(m.words_per_minute), 1) as words_per_minute, "
             "round(avg(m.syllables_per_minute), 1) as syllables_per_minute, "
-            "round(avg(m.fillers_per_minute), 2) as fillers_per_minute, count(m.answer_id) as answers "
+            "round(avg(m.fillers_per_minute), 2) as fillers_per_minute, count(m.answer_id) as answers, "
+            "round(avg(json_extract(m.metrics_json, '$.content.score')), 1) as content_score "
             "from sessions s join answers a on a.session_id = s.id join metrics m on m.answer_id = a.id "
             "group by s.id order by s.id"
         )

@@ -687,6 +687,10 @@
         <translation>분당 군말</translation>
     </message>
     <message>
+        <source>Content score</source>
+        <translation>내용 점수</translation>
+    </message>
+    <message>
         <source>Session</source>
         <translation>회차</translation>
     </message>
