@@ -13,7 +13,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -52,7 +52,6 @@ class Launch:
     trace: Callable[[str], None] | None = None  # start-up marks (bench/startup.py)
     preferences: LoadedPreferences | None = None
     on_ready: Callable[[MainWindow], None] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def qt_application(argv: list[str] | None = None) -> QApplication:

@@ -47,13 +47,19 @@ class ReportInput:
     language: str  # of the report's own words
 
 
-def _chart(points: Sequence[tuple[float, float]], band: tuple[float, float] | None, y_max: float, label: str) -> QImage:
-    """A small line chart with the target band shaded."""
-    image = QImage(900, 260, QImage.Format.Format_RGB32)
+def _canvas(height: int) -> tuple[QImage, QPainter]:
+    """A white chart image 900 px wide and a painter on it, in the report's font (end the painter after)."""
+    image = QImage(900, height, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(QFont(REPORT_FONT, 11))
+    return image, painter
+
+
+def _chart(points: Sequence[tuple[float, float]], band: tuple[float, float] | None, y_max: float, label: str) -> QImage:
+    """A small line chart with the target band shaded."""
+    image, painter = _canvas(260)
     left, top, width, height = 70.0, 20.0, 810.0, 200.0
     painter.setPen(QPen(QColor("#999999"), 1))
     painter.drawRect(QRectF(left, top, width, height))
@@ -85,11 +91,7 @@ def _chart(points: Sequence[tuple[float, float]], band: tuple[float, float] | No
 
 def _bars(values: Sequence[tuple[str, float]], y_max: float, label: str, colour: QColor) -> QImage:
     """Bars, one per question, with each value written above its bar."""
-    image = QImage(900, 240, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setFont(QFont(REPORT_FONT, 11))
+    image, painter = _canvas(240)
     left, top, width, height = 40.0, 24.0, 840.0, 170.0
     painter.setPen(QPen(QColor("#999999"), 1))
     painter.drawLine(QPointF(left, top + height), QPointF(left + width, top + height))

@@ -32,9 +32,11 @@ class FakeSoundDevice:
         rate: int = 16000,
         vanish_after_blocks: int | None = None,
         repeat: bool = False,
+        paced_output: bool = False,
     ) -> None:
         self._samples = samples
         self._repeat = repeat  # a live microphone never runs out: play the clip round and round
+        self._paced_output = paced_output  # play at real time (a sound being cut short), else at once
         self._rate = rate
         self._vanish_after = vanish_after_blocks
         self.default = SimpleNamespace(device=(0 if samples is not None else -1, 0))
@@ -63,7 +65,7 @@ class FakeSoundDevice:
         return stream
 
     def OutputStream(self, **kwargs: Any) -> FakeOutputStream:
-        stream = FakeOutputStream(**{k: v for k, v in kwargs.items() if k != "device"})
+        stream = FakeOutputStream(paced=self._paced_output, **{k: v for k, v in kwargs.items() if k != "device"})
         self.outputs.append(stream)
         return stream
 
@@ -71,8 +73,12 @@ class FakeSoundDevice:
 class FakeOutputStream:
     """Pulls blocks from the callback on its own thread, as PortAudio does, and keeps what was played."""
 
-    def __init__(self, *, samplerate: int, blocksize: int, callback: Any, finished_callback: Any, **_: Any) -> None:
+    def __init__(
+        self, *, samplerate: int, blocksize: int, callback: Any, finished_callback: Any, paced: bool = False, **_: Any
+    ) -> None:
         self.samplerate = samplerate
+        self._paced = paced
+        self.completed = False  # the callback said the sound had ended (not stopped from outside)
         self._blocksize = blocksize
         self._callback = callback
         self._finished = finished_callback
@@ -94,6 +100,10 @@ class FakeOutputStream:
             try:
                 self._callback(out, self._blocksize, None, None)
             except CallbackStop:
+                self.blocks.append(out[:, 0].copy())
+                self.completed = True
+                break
+            if self._paced and self._stop.wait(self._blocksize / self.samplerate):
                 self.blocks.append(out[:, 0].copy())
                 break
             self.blocks.append(out[:, 0].copy())

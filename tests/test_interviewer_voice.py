@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espea
 def test_each_question_is_spoken_with_the_microphone_muted_meanwhile(
     qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path
 ) -> None:
-    sd = FakeSoundDevice(None)
+    sd = FakeSoundDevice(None, paced_output=True)  # the voice takes as long as it would through speakers
     prefs = Preferences(data_dir=str(tmp_path / "data"), first_run_done=True, speak_questions=True)
     with open_desktop(qtbot, tmp_path, sd=sd, preferences=prefs, voice=True) as desktop:
         runner = desktop.window.practice.runner
@@ -33,6 +33,7 @@ def test_each_question_is_spoken_with_the_microphone_muted_meanwhile(
         assert gate_states == [False, True] or gate_states[0] is False  # shut while speaking
         played = sd.outputs[-1].played
         assert np.abs(played.astype(np.int32)).max() > 1000  # a voice, not silence
+        assert sd.outputs[-1].completed  # the first question was read to its end
         assert runner.voice.cache.renders == 1
 
         # Starting to answer while the next question is being read stops the voice.
@@ -42,6 +43,7 @@ def test_each_question_is_spoken_with_the_microphone_muted_meanwhile(
         qtbot.mouseClick(desktop.window.practice.answer_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not desktop.ctx.player.playing, timeout=5_000)
         assert runner.voice.cache.renders == 2
+        assert not sd.outputs[-1].completed  # cut off mid-question, not played out
 
 
 def qt_speech_available() -> bool:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any
 
+from engine.analysis.metrics import HANGUL_SYLLABLE
 from engine.resources import resource_path
 
 STAR_PARTS = ("situation", "task", "action", "result")
@@ -23,7 +24,6 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]|[\uac00-\u
 _NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred|thousand|million|half|double|twice|percent)\b|[두세네]\s?(?:배|명|달|주|개)"
 )
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Korean particles and endings trimmed from a posting's words, so 파이썬을 and 파이썬 are one keyword.
 _PARTICLES = (
     "으로",
@@ -126,7 +126,7 @@ def read_content(text: str, language: str, keywords: Iterable[str] = ()) -> Cont
     keywords = tuple(keywords)
     lowered = text.lower()
     hit = tuple(k for k in keywords if k.lower() in lowered)
-    size = len(_HANGUL.findall(text)) if language == "ko" else len(re.findall(r"[A-Za-z']+", text))
+    size = len(HANGUL_SYLLABLE.findall(text)) if language == "ko" else len(re.findall(r"[A-Za-z']+", text))
     first = _count_words(text, table["ownership_first"], language)
     team = _count_words(text, table["ownership_team"], language)
     if language == "ko":
@@ -179,7 +179,7 @@ def posting_keywords(posting: str, language: str, limit: int = 12) -> tuple[str,
     shown: dict[str, str] = {}
     for index, token in enumerate(_TOKEN.findall(posting)):
         word = token
-        if _HANGUL.search(word):
+        if HANGUL_SYLLABLE.search(word):
             for particle in _PARTICLES:
                 if word.endswith(particle) and len(word) > len(particle) + 1:
                     word = word[: -len(particle)]
@@ -187,7 +187,7 @@ def posting_keywords(posting: str, language: str, limit: int = 12) -> tuple[str,
             if len(word) < 2:
                 continue
         key = word.lower()
-        if _HANGUL.search(word) and word.endswith(_VERB_ENDINGS):
+        if HANGUL_SYLLABLE.search(word) and word.endswith(_VERB_ENDINGS):
             continue  # 모집합니다, 이용한: verbs and adjectives, not skills
         if key in stop or (len(key) < 2 and not key.isupper()) or key.replace(".", "").isdigit():
             continue

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-_WORDLIKE = re.compile(r"\w", re.UNICODE)
+from engine.analysis.metrics import WORDLIKE
 
 
 def marked_words(words: Sequence[str], fillers: Iterable[dict[str, Any]]) -> list[tuple[str, bool]]:
@@ -15,7 +14,7 @@ def marked_words(words: Sequence[str], fillers: Iterable[dict[str, Any]]) -> lis
     A hit's index counts only word-like tokens (as analyse() does), and a hit of several words ("you know")
     marks that many.
     """
-    counted = [i for i, w in enumerate(words) if _WORDLIKE.search(w)]
+    counted = [i for i, w in enumerate(words) if WORDLIKE.search(w)]
     marked: set[int] = set()
     for hit in fillers:
         first = int(hit["index"])

@@ -11,8 +11,9 @@ from engine.analysis.fillers import FillerHit, find_fillers
 from engine.analysis.thresholds import LONG_PAUSE_S, PAUSE_IGNORE_BELOW_S, PAUSE_MIN_S
 from engine.stt.contract import Word
 
-_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
-_WORDLIKE = re.compile(r"\w", re.UNICODE)
+# Shared by the analysis modules: a Hangul syllable block, and a token that holds a letter or digit.
+HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
+WORDLIKE = re.compile(r"\w", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +58,13 @@ def find_pauses(words: Sequence[Word]) -> list[Pause]:
 
 
 def analyse(words: Sequence[Word], language: str, duration_s: float) -> AnswerMetrics:
-    words = [w for w in words if _WORDLIKE.search(w.text)]
+    words = [w for w in words if WORDLIKE.search(w.text)]
     speaking = max(0.0, words[-1].end - words[0].start) if words else 0.0
     pauses = find_pauses(words)
     pause_total = sum(p.duration for p in pauses)
     articulation = max(0.0, speaking - pause_total)
     text = " ".join(w.text for w in words)
-    syllables = len(_HANGUL_SYLLABLE.findall(text)) if language == "ko" else 0
+    syllables = len(HANGUL_SYLLABLE.findall(text)) if language == "ko" else 0
     fillers = find_fillers(words, language)
     minutes = speaking / 60.0
 
@@ -77,7 +78,7 @@ def analyse(words: Sequence[Word], language: str, duration_s: float) -> AnswerMe
         articulation_s=round(articulation, 2),
         word_count=len(words),
         syllable_count=syllables,
-        char_count=len(_WORDLIKE.findall(text)),
+        char_count=len(WORDLIKE.findall(text)),
         words_per_minute=per_minute(len(words)),
         syllables_per_minute=per_minute(syllables),
         syllables_per_second_articulation=round(syllables / articulation, 2) if articulation > 0 else 0.0,

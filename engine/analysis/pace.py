@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from engine.analysis.metrics import HANGUL_SYLLABLE, WORDLIKE
 from engine.analysis.thresholds import EN_WPM_BAND, KO_SPM_BAND
 from engine.stt.contract import Word
 
 WINDOW_S = 15.0
 # Under this much speech in the window the figure would jump about: show nothing yet.
 MIN_SPAN_S = 4.0
-_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
-_WORDLIKE = re.compile(r"\w", re.UNICODE)
 
 
 class PaceVerdict(enum.Enum):
@@ -43,13 +41,13 @@ def live_pace(words: Sequence[Word], language: str, now_s: float, window_s: floa
     less a short grace, so a candidate who stops talking sees the pace fall rather than freeze.
     """
     band, unit = band_for(language)
-    recent = [w for w in words if w.end > now_s - window_s and _WORDLIKE.search(w.text)]
+    recent = [w for w in words if w.end > now_s - window_s and WORDLIKE.search(w.text)]
     if not recent:
         return Pace(0.0, unit, band, PaceVerdict.UNKNOWN)
     span = max(recent[-1].end, now_s - 1.0) - recent[0].start
     if span < MIN_SPAN_S:
         return Pace(0.0, unit, band, PaceVerdict.UNKNOWN)
-    count = sum(len(_HANGUL_SYLLABLE.findall(w.text)) for w in recent) if language == "ko" else len(recent)
+    count = sum(len(HANGUL_SYLLABLE.findall(w.text)) for w in recent) if language == "ko" else len(recent)
     rate = round(count / span * 60.0, 1)
     verdict = PaceVerdict.SLOW if rate < band[0] else PaceVerdict.FAST if rate > band[1] else PaceVerdict.GOOD
     return Pace(rate, unit, band, verdict)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from engine.analysis.metrics import HANGUL_SYLLABLE
+
 WINDOW_S = 10.0
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def pace_curve(
@@ -24,7 +24,7 @@ def pace_curve(
         inside = [w for w in words if start <= float(w[1]) < start + window_s]
         span = min(window_s, end - start)
         if span >= window_s / 2:
-            count = sum(len(_HANGUL.findall(str(w[0]))) for w in inside) if language == "ko" else len(inside)
+            count = sum(len(HANGUL_SYLLABLE.findall(str(w[0]))) for w in inside) if language == "ko" else len(inside)
             curve.append((round(start + span / 2, 1), round(count / span * 60.0, 1)))
         start += window_s
     return curve
