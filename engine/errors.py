@@ -48,5 +48,11 @@ class ConfigError(AppError):
     title_key = "error.title.config"
 
 
+class LlmError(AppError):
+    """The interviewer model: a missing or damaged file, a server that refuses, output that will not parse."""
+
+    title_key = "error.title.llm"
+
+
 class MissingPackageError(AppError):
     title_key = "error.title.missing_package"

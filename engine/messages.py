@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from engine.messages_llm import LLM_MESSAGES
+
 LANGUAGES: Final = ("en", "ko")
 
-CATALOGUE: Final[dict[str, dict[str, str]]] = {
+_GENERAL: Final[dict[str, dict[str, str]]] = {
     # Error titles
     "error.title.generic": {"en": "Something went wrong", "ko": "문제가 발생했습니다"},
     "error.title.model": {"en": "Speech model problem", "ko": "음성 모델 문제"},
@@ -374,6 +376,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{count} long pause(s), the longest {longest} s. Structure helps: situation, task, action, result.",
         "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 상황-과제-행동-결과 순서로 구성하면 도움이 됩니다.",
     },
+    "cli.score": {"en": "interviewer's score {overall}/5", "ko": "면접관 점수 {overall}/5"},
     "state.setting_up": {"en": "setting up", "ko": "준비 중"},
     "state.asking": {"en": "asking", "ko": "질문 중"},
     "state.listening": {"en": "listening", "ko": "듣는 중"},
@@ -383,6 +386,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "state.interrupted": {"en": "interrupted", "ko": "중단됨"},
     "state.failed": {"en": "failed", "ko": "실패"},
 }
+
+CATALOGUE: Final[dict[str, dict[str, str]]] = {**_GENERAL, **LLM_MESSAGES}
 
 
 def text(key: str, lang: str = "en", /, **params: Any) -> str:

@@ -14,10 +14,19 @@ from engine import messages
 from engine.analysis.metrics import AnswerMetrics
 from engine.audio.file_source import FileSource
 from engine.errors import AppError, ConfigError, StorageError
-from engine.interview.events import ErrorRaised, FeedbackReady, InterviewEvent, Notice, QuestionAsked, TranscriptUpdated
+from engine.interview.events import (
+    ErrorRaised,
+    FeedbackReady,
+    InterviewEvent,
+    Notice,
+    QuestionAsked,
+    ScoreUpdated,
+    TranscriptUpdated,
+)
 from engine.interview.questions import InterviewKind
 from engine.interview.session import AnswerOutcome, InterviewConfig, InterviewSession
 from engine.interview.state import SessionState
+from engine.llm.factory import LlmChoice, open_model
 from engine.settings import AppPaths, SpeechSettings, default_data_dir
 from engine.storage.store import Store
 from engine.stt.factory import SttBackend, session_factory
@@ -64,7 +73,16 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     count = args.questions or len(args.answers)
     if len(args.answers) > count:
         raise ConfigError("config.too_many_answers", answers=len(args.answers), questions=count)
+    language_model = open_model(
+        LlmChoice(
+            gguf_path=str(args.llm) if args.llm else "",
+            server_url=args.llm_url,
+            server_model=args.llm_model,
+            n_ctx=args.llm_context,
+        )
+    )
     store = await open_store(paths, ui, err)
+    scores: dict[int, ScoreUpdated] = {}
     try:
         notices = ("model.korean_base_weak",) if args.lang == "ko" and speech.model == "base" else ()
         config = InterviewConfig(
@@ -77,16 +95,26 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             company=args.company,
         )
         session = InterviewSession(
-            config, store, paths, session_factory(SttBackend.LOCAL, model), SttBackend.LOCAL.value, notices=notices
+            config,
+            store,
+            paths,
+            session_factory(SttBackend.LOCAL, model),
+            SttBackend.LOCAL.value,
+            notices=notices,
+            language_model=language_model,
+            follow_ups=args.follow_ups,
         )
         session.subscribe(_printer(ui, out, err, quiet=args.json))
+        session.subscribe(lambda e: scores.__setitem__(e.answer_id, e) if isinstance(e, ScoreUpdated) else None)
         outcomes: list[tuple[QuestionAsked, AnswerOutcome | None]] = []
         try:
             await session.begin()
-            for number in range(len(session.questions)):
+            number = 0
+            while session.has_next_question:
                 asked = await session.ask_next()
-                if number < len(args.answers):
-                    outcome = await session.answer(FileSource(args.answers[number], realtime=args.realtime))
+                number += 1
+                if number <= len(args.answers):
+                    outcome = await session.answer(FileSource(args.answers[number - 1], realtime=args.realtime))
                     outcomes.append((asked, outcome))
                 else:
                     await session.skip()
@@ -104,7 +132,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 "database": str(paths.database),
                 "language": args.lang,
                 "stt_backend": SttBackend.LOCAL.value,
-                "answers": [_answer_json(asked, outcome, ui) for asked, outcome in outcomes],
+                "interviewer_model": language_model.info.name if language_model else None,
+                "answers": [_answer_json(asked, outcome, ui, scores) for asked, outcome in outcomes],
             }
             json.dump(document, out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -114,14 +143,20 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         return 1 if failed else 0
     finally:
         await store.close()
+        if language_model is not None:
+            await language_model.close()
 
 
-def _answer_json(asked: QuestionAsked, outcome: AnswerOutcome | None, ui: str) -> dict[str, Any]:
+def _answer_json(
+    asked: QuestionAsked, outcome: AnswerOutcome | None, ui: str, scores: dict[int, ScoreUpdated]
+) -> dict[str, Any]:
+    question = {"question_number": asked.number, "question": asked.text, "kind": asked.kind, "source": asked.source}
     if outcome is None:
-        return {"question_number": asked.number, "question": asked.text, "status": "skipped", "transcript": ""}
+        return {**question, "status": "skipped", "transcript": ""}
+    score = scores.get(outcome.answer_id)
     return {
-        "question_number": asked.number,
-        "question": asked.text,
+        **question,
+        "score": score.rubric.to_dict() if score else None,
         "answer_id": outcome.answer_id,
         "status": outcome.status,
         "transcript": outcome.transcript,
@@ -147,7 +182,7 @@ def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
         if isinstance(event, ErrorRaised):
             print(f"{event.error.title(ui)}: {event.error.message(ui)}", file=err)
         elif isinstance(event, Notice):
-            print(messages.text(event.message_key, ui), file=err)
+            print(event.message(ui), file=err)
         elif quiet:
             return
         elif isinstance(event, QuestionAsked):
@@ -156,6 +191,9 @@ def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
             print(f"  {event.event.text}", file=out, flush=True)
         elif isinstance(event, FeedbackReady):
             print(f"  → {metrics_line(event.metrics, ui)}", file=out)
+        elif isinstance(event, ScoreUpdated):
+            detail = " ".join(f"{name[:4]} {score:.0f}" for name, score in event.scores)
+            print(f"  ★ {messages.text('cli.score', ui, overall=event.overall)}  ({detail})", file=out)
 
     return listener
 

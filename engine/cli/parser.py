@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument(
         "--compute-type", default="int8", help="CTranslate2 compute type (int8, int8_float32, float32)"
     )
+    practice.add_argument("--llm", type=Path, default=None, help="interviewer model: a GGUF file (e.g. EXAONE)")
+    practice.add_argument("--llm-url", default="", help="interviewer model: an OpenAI-compatible server's /v1 URL")
+    practice.add_argument("--llm-model", default="", help="the model name to ask the --llm-url server for")
+    practice.add_argument("--llm-context", type=int, default=32_768, help="context tokens of a local model")
+    practice.add_argument(
+        "--no-follow-ups", dest="follow_ups", action="store_false", help="no follow-up questions from the model"
+    )
     practice.add_argument("--realtime", action="store_true", help="feed the files at real time, as a microphone would")
     practice.add_argument("--json", action="store_true", help="print one JSON document instead of text")
 

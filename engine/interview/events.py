@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from engine import messages
 from engine.analysis.metrics import AnswerMetrics
 from engine.errors import AppError
 from engine.interview.state import SessionState
+from engine.llm.rubric import RubricScore
 from engine.stt.contract import TranscriptEvent
 
 
@@ -28,12 +30,23 @@ class StateChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class QuestionText:
+    """The next question as the interviewer model writes it (the text so far), before QuestionAsked."""
+
+    session_id: int
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionAsked:
     session_id: int
-    number: int  # 1-based
+    number: int  # 1-based, counting follow-ups
     question_id: int
     text: str
     category: str
+    kind: str = "main"  # main or follow_up
+    source: str = "bank"  # bank or model
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +74,13 @@ class FeedbackReady:
 
 @dataclass(frozen=True, slots=True)
 class ScoreUpdated:
+    """The interviewer model's rubric for one answer, scored in the background."""
+
     session_id: int
     answer_id: int
-    scores: tuple[tuple[str, float], ...]
+    scores: tuple[tuple[str, float], ...]  # criterion, 1-5
+    overall: float
+    rubric: RubricScore
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +102,17 @@ class Notice:
 
     session_id: int
     message_key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def message(self, lang: str) -> str:
+        return messages.text(self.message_key, lang, **dict(self.params))
 
 
 InterviewEvent = (
     SessionStarted
     | Notice
     | StateChanged
+    | QuestionText
     | QuestionAsked
     | TranscriptUpdated
     | AnswerFinished

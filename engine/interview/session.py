@@ -20,7 +20,7 @@ from engine.analysis.voice_delivery import measure
 from engine.audio.file_source import read_samples
 from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
-from engine.errors import AppError, AudioFileError, MicrophoneError, StorageError
+from engine.errors import AppError, AudioFileError, LlmError, MicrophoneError, StorageError
 from engine.interview.events import (
     AnswerFinished,
     ErrorRaised,
@@ -29,6 +29,8 @@ from engine.interview.events import (
     Listener,
     Notice,
     QuestionAsked,
+    QuestionText,
+    ScoreUpdated,
     SessionComplete,
     SessionStarted,
     StateChanged,
@@ -36,6 +38,11 @@ from engine.interview.events import (
 )
 from engine.interview.questions import InterviewKind, Question, choose_questions
 from engine.interview.state import SessionState, check_move
+from engine.interview.turns import PlanNotice, TurnPlan
+from engine.llm.contract import LanguageModel
+from engine.llm.desk import ModelDesk
+from engine.llm.interviewer import Exchange, LlmInterviewer
+from engine.llm.prompts import InterviewBrief
 from engine.settings import AppPaths
 from engine.storage.store import Store
 from engine.stt.contract import StreamingTranscriptionSession, TranscriptEvent
@@ -79,8 +86,9 @@ class AnswerOutcome:
 @dataclass
 class _Progress:
     questions: list[Question] = field(default_factory=list)
-    asked: int = 0
+    asked: int = 0  # turns asked, follow-ups included
     question_row: int = 0
+    plan: TurnPlan | None = None
 
 
 def _voice_of(path: Path) -> dict[str, Any] | None:
@@ -102,6 +110,8 @@ class InterviewSession:
         stt_backend: str,
         *,
         notices: tuple[str, ...] = (),
+        language_model: LanguageModel | None = None,
+        follow_ups: bool = True,
     ) -> None:
         self.config = config
         self._store = store
@@ -115,6 +125,12 @@ class InterviewSession:
         self._progress = _Progress()
         self._source: AudioSource | None = None
         self._keywords: tuple[str, ...] = ()  # the job posting's terms, to see which answers touch
+        self._language_model = language_model
+        self._interviewer: LlmInterviewer | None = None
+        self._follow_ups = follow_ups
+        # Scoring runs in the background while the next question is asked; the session owns these tasks:
+        # complete() waits for them, end() cancels them.
+        self._scoring: set[asyncio.Task[None]] = set()
 
     # -- events -------------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -137,7 +153,12 @@ class InterviewSession:
 
     @property
     def has_next_question(self) -> bool:
-        return self._progress.asked < len(self._progress.questions)
+        plan = self._progress.plan
+        return plan.has_next if plan is not None else False
+
+    @property
+    def interviewer(self) -> LlmInterviewer | None:
+        return self._interviewer
 
     async def begin(self) -> None:
         recent = await self._store.recent_bank_ids(self.config.language, RECENT_SESSIONS)
@@ -153,25 +174,67 @@ class InterviewSession:
             seniority=self.config.seniority,
             recently_asked=frozenset(recent),
         )
-        self.session_id = await self._store.create_session(
-            {**self.config.to_dict(), "question_count": len(self._progress.questions)}, self._stt_backend
+        if self._language_model is not None:
+            brief = InterviewBrief(
+                language=self.config.language,
+                role=self.config.role,
+                company=self.config.company,
+                seniority=self.config.seniority,
+                kind=self.config.kind.value,
+                posting=self.config.job_posting,
+                resume=self.config.resume,
+                seeds=tuple(q.text for q in self._progress.questions),
+            )
+            self._interviewer = LlmInterviewer(ModelDesk(self._language_model), brief)
+        self._progress.plan = TurnPlan(
+            self._progress.questions, self.config.language, self._interviewer, self._follow_ups
         )
+        stored = {**self.config.to_dict(), "question_count": len(self._progress.questions)}
+        if self._interviewer is not None:
+            stored["interviewer_model"] = self._interviewer.model_name
+        self.session_id = await self._store.create_session(stored, self._stt_backend)
         self._emit(SessionStarted(self.session_id, len(self._progress.questions)))
         for key in self._notices:
             self._emit(Notice(self.session_id, key))
 
     async def ask_next(self) -> QuestionAsked:
-        question = self._progress.questions[self._progress.asked]
+        plan = self._progress.plan
+        assert plan is not None, "begin() first"
         await self._move(SessionState.ASKING)
-        self._progress.asked += 1
+        number = self._progress.asked + 1
+
+        def streaming(text: str) -> None:
+            self._emit(QuestionText(self.session_id, number, text))
+
+        planned, notices = await plan.next_question(streaming)
+        self._notify(notices)
+        self._progress.asked = number
         self._progress.question_row = await self._store.add_question(
-            self.session_id, self._progress.asked, question.id, question.text, question.category.value
+            self.session_id,
+            number,
+            planned.bank.id,
+            planned.text,
+            planned.bank.category.value,
+            kind=planned.kind.value,
+            source=planned.source,
         )
         event = QuestionAsked(
-            self.session_id, self._progress.asked, self._progress.question_row, question.text, question.category.value
+            self.session_id,
+            number,
+            self._progress.question_row,
+            planned.text,
+            planned.bank.category.value,
+            planned.kind.value,
+            planned.source,
         )
         self._emit(event)
+        if number == 1:
+            plan.prime()
         return event
+
+    def _notify(self, notices: list[PlanNotice]) -> None:
+        for notice in notices:
+            self._emit(Notice(self.session_id, notice.key, notice.params))
 
     def finish_answer(self) -> None:
         """The user is done speaking (button, key, or end of silence): stop the audio source."""
@@ -206,6 +269,8 @@ class InterviewSession:
                 if event.is_final and event.text:
                     await self._store.add_final(answer_id, event)  # committed before it is shown
                     finals.append(event)
+                    if self._progress.plan is not None:  # the next question is drafted as the answer grows
+                        self._progress.plan.answer_progress(" ".join(f.text for f in finals))
                 self._emit(TranscriptUpdated(self.session_id, answer_id, event))
 
         await stt.start()
@@ -257,6 +322,7 @@ class InterviewSession:
                 stored["voice"] = await asyncio.to_thread(_voice_of, recorder.path)
             await self._store.save_metrics(answer_id, stored)
         self._emit(AnswerFinished(self.session_id, answer_id, transcript, duration, status))
+        self._after_answer(answer_id, transcript)
         if app_error is not None:
             self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
         if metrics is not None:
@@ -271,14 +337,55 @@ class InterviewSession:
         await self._store.finish_answer(answer_id, "skipped", 0.0, "")
         await self._move(SessionState.THINKING)
         self._emit(AnswerFinished(self.session_id, answer_id, "", 0.0, "skipped"))
+        self._after_answer(answer_id, "")
         await self._move(SessionState.FEEDBACK)
 
+    # -- scoring by the interviewer model --------------------------------------------------------------
+    def _after_answer(self, answer_id: int, transcript: str) -> None:
+        plan = self._progress.plan
+        if plan is None or plan.current is None:
+            return
+        before = plan.record_answer(transcript)
+        if plan.interviewer is not None and transcript.strip():
+            task = asyncio.get_running_loop().create_task(
+                self._score(plan.interviewer, answer_id, before, plan.current.text, transcript), name="llm-score"
+            )
+            self._scoring.add(task)
+            task.add_done_callback(self._scoring.discard)
+
+    async def _score(
+        self, interviewer: LlmInterviewer, answer_id: int, before: list[Exchange], question: str, transcript: str
+    ) -> None:
+        try:
+            rubric = await interviewer.score(before, question, transcript)
+        except LlmError as error:  # malformed twice, or the model is gone: model-free feedback stands
+            log.warning("answer %d not scored: %s", answer_id, error)
+            self._emit(Notice(self.session_id, error.key, tuple((k, str(v)) for k, v in error.params.items())))
+            return
+        await self._store.save_score(answer_id, rubric.to_dict())
+        scores = tuple((c.name, float(c.score)) for c in rubric.criteria)
+        self._emit(ScoreUpdated(self.session_id, answer_id, scores, rubric.overall, rubric))
+
+    async def _settle_scoring(self, *, cancel: bool) -> None:
+        if self._interviewer is not None:
+            await self._interviewer.close()  # a draft of a question that will not be asked
+        pending = list(self._scoring)
+        for task in pending if cancel else ():
+            task.cancel()
+        for outcome in await asyncio.gather(*pending, return_exceptions=True):
+            if isinstance(outcome, AppError):  # e.g. the score could not be stored: say so, go on
+                self._emit(ErrorRaised(self.session_id, outcome, recoverable=True))
+            elif isinstance(outcome, Exception):
+                log.error("scoring failed unexpectedly", exc_info=outcome)
+
     async def complete(self) -> None:
+        await self._settle_scoring(cancel=False)  # the last answer's scores belong to the session
         await self._move(SessionState.COMPLETE)
         self._emit(SessionComplete(self.session_id, SessionState.COMPLETE))
 
     async def end(self, state: SessionState) -> None:
         """End early: the user stopped (INTERRUPTED) or an error made going on impossible (FAILED)."""
+        await self._settle_scoring(cancel=True)
         if self.state.is_terminal or self.session_id == 0:
             return
         await self._move(state)

@@ -97,7 +97,25 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.table("answers").enable_fts(["transcript"], fts_version="FTS5", create_triggers=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """The AI interviewer: where a question came from (bank or model, main or follow-up) and rubric scores."""
+    db.table("questions").add_column("kind", str, not_null_default="main")  # main, follow_up
+    db.table("questions").add_column("source", str, not_null_default="bank")  # bank, model
+    db.table("scores").create(
+        {
+            "answer_id": int,
+            "model": str,
+            "overall": float,  # mean of the criteria, 1-5
+            "rubric_json": str,  # criteria with score, reason, improvement
+            "example_answer": str,
+            "created_at": str,
+        },
+        pk="answer_id",
+        foreign_keys=[("answer_id", "answers", "id")],
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

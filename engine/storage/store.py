@@ -150,7 +150,17 @@ class Store:
             values["ended_at"] = now_iso()
         await self._call(self._write, lambda db: db["sessions"].update(session_id, values))
 
-    async def add_question(self, session_id: int, position: int, bank_id: str, text: str, category: str) -> int:
+    async def add_question(
+        self,
+        session_id: int,
+        position: int,
+        bank_id: str,
+        text: str,
+        category: str,
+        *,
+        kind: str = "main",
+        source: str = "bank",
+    ) -> int:
         row = {
             "session_id": session_id,
             "position": position,
@@ -158,6 +168,8 @@ class Store:
             "text": text,
             "category": category,
             "asked_at": now_iso(),
+            "kind": kind,
+            "source": source,
         }
         return await self._call(self._write, lambda db: int(db["questions"].insert(row).last_pk))
 
@@ -222,6 +234,18 @@ class Store:
         }
         await self._call(self._write, lambda db: db["metrics"].insert(row, replace=True))
 
+    async def save_score(self, answer_id: int, rubric: dict[str, Any]) -> None:
+        """The model's rubric for one answer (criteria, example answer), as RubricScore.to_dict() gives it."""
+        row = {
+            "answer_id": answer_id,
+            "model": rubric["model"],
+            "overall": rubric["overall"],
+            "rubric_json": json.dumps(rubric["criteria"], ensure_ascii=False),
+            "example_answer": rubric["example_answer"],
+            "created_at": now_iso(),
+        }
+        await self._call(self._write, lambda db: db["scores"].insert(row, replace=True))
+
     # -- reads --------------------------------------------------------------------------------------
     async def recent_bank_ids(self, language: str, sessions: int) -> set[str]:
         def read() -> set[str]:
@@ -278,6 +302,9 @@ class Store:
                         self.db.query("select metrics_json from metrics where answer_id = ?", [answer["id"]])
                     )
                     answer["metrics"] = json.loads(metric_rows[0]["metrics_json"]) if metric_rows else None
+                    score_rows = list(self.db.query("select * from scores where answer_id = ?", [answer["id"]]))
+                    answer["score"] = _score_of(score_rows[0]) if score_rows else None
+                    answer["example_answer"] = score_rows[0]["example_answer"] if score_rows else ""
                 question["answers"] = answers
             session["questions"] = questions
             return session
@@ -299,3 +326,12 @@ class Store:
         data_dir = self.path.parent
         recordings = await self._call(self._write, lambda db: history.delete_session(db, session_id, data_dir))
         await self._call(history.remove_recordings, recordings)
+
+
+def _score_of(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "model": row["model"],
+        "overall": row["overall"],
+        "criteria": json.loads(row["rubric_json"] or "[]"),
+        "example_answer": row["example_answer"],
+    }

@@ -1,0 +1,116 @@
+"""Which question comes next, and who writes it: the AI interviewer, or the bank when there is none.
+
+An interview has `question_count` main questions. With a model, the first is the bank's opener (asked at
+once, while the model reads the posting and résumé into its cache), each later main question is written by
+the model with the bank's choices as seeds, and a substantial answer to a main question gets one follow-up
+grounded in what was said. Without a model, or when it fails, the bank's questions are asked as they are.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from engine.errors import LlmError
+from engine.interview.questions import Question
+from engine.llm.desk import TextListener
+from engine.llm.interviewer import Exchange, LlmInterviewer, QuestionUnusable, TurnKind
+
+log = logging.getLogger(__name__)
+
+# Ours: an answer shorter than this (words; Korean counts eojeol, which carry more) gives a follow-up
+# little to hold on to, so the interview moves on instead.
+MIN_FOLLOW_UP_WORDS = {"en": 25, "ko": 15}
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    text: str
+    kind: TurnKind
+    source: str  # "bank" or "model"
+    bank: Question  # the bank question it stands for (its category; its id marks it as recently asked)
+
+
+@dataclass(frozen=True)
+class PlanNotice:
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class TurnPlan:
+    bank: list[Question]
+    language: str
+    interviewer: LlmInterviewer | None = None
+    follow_ups: bool = True
+    exchanges: list[Exchange] = field(default_factory=list)
+    main_asked: int = 0
+    current: PlannedQuestion | None = None
+    follow_up_due: bool = False
+
+    @property
+    def has_next(self) -> bool:
+        return self.main_asked < len(self.bank) or self.follow_up_due
+
+    def _next_kind(self) -> TurnKind:
+        return TurnKind.FOLLOW_UP if self.follow_up_due else TurnKind.MAIN
+
+    async def next_question(self, on_text: TextListener | None = None) -> tuple[PlannedQuestion, list[PlanNotice]]:
+        kind = self._next_kind()
+        notices: list[PlanNotice] = []
+        seed = self.bank[self.main_asked] if kind is TurnKind.MAIN else self.current.bank  # type: ignore[union-attr]
+        planned: PlannedQuestion | None = None
+        if self.interviewer is not None and (self.main_asked > 0 or kind is TurnKind.FOLLOW_UP):
+            try:
+                text = await self.interviewer.next_question(self.exchanges, kind, on_text)
+                planned = PlannedQuestion(text, kind, "model", seed)
+            except QuestionUnusable:
+                notices.append(PlanNotice("llm.question_unusable"))
+            except LlmError as error:  # the model is gone (file, server): the bank for the rest of it
+                log.warning("interviewer model failed: %s", error)
+                notices.append(PlanNotice("llm.question_fallback", (("detail", error.message("en")),)))
+                self.interviewer = None
+        if planned is None:
+            if kind is TurnKind.FOLLOW_UP:  # no follow-up without a model: the next main question instead
+                self.follow_up_due = False
+                if self.main_asked >= len(self.bank):
+                    raise LookupError("no question left")
+                seed = self.bank[self.main_asked]
+            planned = PlannedQuestion(seed.text, TurnKind.MAIN, "bank", seed)
+        if planned.kind is TurnKind.MAIN:
+            self.main_asked += 1
+        self.follow_up_due = False
+        self.current = planned
+        return planned, notices
+
+    def prime(self) -> None:
+        """The first question is out: let the model read the interview so far while it is answered."""
+        self.answer_progress("")
+
+    def answer_progress(self, answer_so_far: str) -> None:
+        """A final arrived: draft what would follow the answer as it stands."""
+        if self.interviewer is None or self.current is None:
+            return
+        kind = self._kind_after(answer_so_far)
+        if kind is None:
+            return
+        self.interviewer.draft(self.exchanges, self.current.text, answer_so_far, kind)
+
+    def _kind_after(self, answer: str) -> TurnKind | None:
+        assert self.current is not None
+        if self.current.kind is TurnKind.MAIN and self._follow_up_worthy(answer):
+            return TurnKind.FOLLOW_UP
+        return TurnKind.MAIN if self.main_asked < len(self.bank) else None
+
+    def _follow_up_worthy(self, answer: str) -> bool:
+        return self.follow_ups and len(answer.split()) >= MIN_FOLLOW_UP_WORDS.get(self.language, 25)
+
+    def record_answer(self, transcript: str) -> list[Exchange]:
+        """The answer is settled; returns the exchanges before it (what scoring sees as context)."""
+        assert self.current is not None
+        before = list(self.exchanges)
+        self.exchanges.append(Exchange(self.current.text, transcript))
+        self.follow_up_due = (
+            self.interviewer is not None and self.current.kind is TurnKind.MAIN and self._follow_up_worthy(transcript)
+        )
+        return before

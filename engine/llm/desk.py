@@ -1,0 +1,124 @@
+"""One model, one job at a time, the most urgent first.
+
+A model (one KV cache, one llama context or one server slot) serves three kinds of work during an
+interview: the next question (the candidate is waiting), scoring of the last answer (feedback), and a
+speculative draft of the next question while the candidate is still speaking. The next question preempts
+whatever runs; the preempted job is queued again and restarts from the shared prefix the cache still holds.
+Drafts and scores do not preempt each other: each would throw away the other's work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import heapq
+import itertools
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from engine.llm.contract import FinishReason, GenerationRequest, LanguageModel
+
+log = logging.getLogger(__name__)
+
+
+class Priority(enum.IntEnum):
+    QUESTION = 0
+    SCORE = 1
+    DRAFT = 2
+
+
+@dataclass(frozen=True)
+class Generation:
+    text: str
+    finish: FinishReason
+    first_token_s: float  # from the job's start on the model to its first text
+    total_s: float
+
+
+TextListener = Callable[[str], None]  # the text so far
+
+
+class ModelDesk:
+    def __init__(self, model: LanguageModel) -> None:
+        self.model = model
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+        self._busy = False  # granted to a job (from the grant until that job ends)
+        self._running: tuple[Priority, asyncio.Task[Generation]] | None = None
+        self.preemptions = 0
+
+    async def generate(
+        self, request: GenerationRequest, priority: Priority, on_text: TextListener | None = None
+    ) -> Generation:
+        while True:
+            await self._wait_turn(priority)
+            job = asyncio.get_running_loop().create_task(self._collect(request, on_text), name=f"llm-{priority.name}")
+            self._running = (priority, job)
+            if self._waiting and self._waiting[0][0] == Priority.QUESTION:
+                self._preempt_for(Priority.QUESTION)  # a question arrived between our grant and our start
+            try:
+                return await job
+            except asyncio.CancelledError:
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
+                    raise  # our own caller cancelled us
+                log.debug("%s job preempted; queued again", priority.name)
+            finally:
+                self._running = None
+                self._busy = False
+                self._dispatch()
+
+    async def _wait_turn(self, priority: Priority) -> None:
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        entry = (int(priority), next(self._order), turn)
+        heapq.heappush(self._waiting, entry)
+        self._preempt_for(priority)
+        self._dispatch()
+        try:
+            await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self._busy = False  # granted, but our caller gave up before starting
+            elif entry in self._waiting:
+                self._waiting.remove(entry)
+                heapq.heapify(self._waiting)
+            self._dispatch()
+            raise
+
+    def _preempt_for(self, priority: Priority) -> None:
+        if priority is not Priority.QUESTION or self._running is None:
+            return
+        running_priority, job = self._running
+        if running_priority is not Priority.QUESTION and not job.done():
+            self.preemptions += 1
+            job.cancel()
+
+    def _dispatch(self) -> None:
+        if self._busy:
+            return
+        while self._waiting:
+            _, _, turn = heapq.heappop(self._waiting)
+            if not turn.done():  # skip those cancelled while waiting
+                self._busy = True
+                turn.set_result(None)
+                return
+
+    async def _collect(self, request: GenerationRequest, on_text: TextListener | None) -> Generation:
+        started = time.perf_counter()
+        first: float | None = None
+        text = ""
+        finish = FinishReason.STOP
+        async with contextlib.aclosing(self.model.stream(request)) as chunks:  # type: ignore[type-var]
+            async for chunk in chunks:
+                if chunk.text and first is None:
+                    first = time.perf_counter() - started
+                text += chunk.text
+                if on_text is not None and chunk.text:
+                    on_text(text)
+                if chunk.finish is not None:
+                    finish = chunk.finish
+        total = time.perf_counter() - started
+        return Generation(text, finish, first if first is not None else total, total)

@@ -1,0 +1,37 @@
+"""Builds the interviewer's language model from what the user chose: a GGUF file or a server address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.llm.contract import LanguageModel
+from engine.llm.local import LocalModel, LocalOptions
+from engine.llm.remote import RemoteModel, RemoteOptions
+from engine.secrets import llm_api_key
+
+
+@dataclass(frozen=True)
+class LlmChoice:
+    """What Settings (or the CLI) names; both empty means no model (bank questions, model-free feedback)."""
+
+    gguf_path: str = ""
+    server_url: str = ""
+    server_model: str = ""
+    n_ctx: int = 32_768
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.gguf_path or self.server_url)
+
+
+def open_model(choice: LlmChoice) -> LanguageModel | None:
+    """The model, not yet loaded: a local one starts loading at once, in the background."""
+    if choice.server_url:
+        key = llm_api_key(choice.server_url)
+        return RemoteModel(RemoteOptions(choice.server_url, choice.server_model, key))
+    if choice.gguf_path:
+        model = LocalModel(Path(choice.gguf_path).expanduser(), LocalOptions(n_ctx=choice.n_ctx))
+        model.start()
+        return model
+    return None

@@ -1,0 +1,193 @@
+"""The AI interviewer: the next question, a follow-up grounded in the last answer, and rubric scores.
+
+Instant turns come from three things working together:
+- every request of an interview shares one prefix (prompts.py), so the KV cache holds all but the newest
+  words;
+- while the candidate speaks, each new final drafts the next question from the answer so far (`draft`);
+  when the answer ends, a draft made from the same words is used as it is, and otherwise the question is
+  generated afresh from a cache that already holds nearly all of the answer;
+- scoring runs in the background after the next question is out, and yields to it (desk.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+import re
+from dataclasses import dataclass
+
+from engine.errors import LlmError
+from engine.llm import prompts
+from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, Role
+from engine.llm.desk import Generation, ModelDesk, Priority, TextListener
+from engine.llm.rubric import RUBRIC_SCHEMA, SCORE_MAX_TOKENS, RubricParseError, RubricScore, parse
+
+log = logging.getLogger(__name__)
+
+QUESTION_MAX_TOKENS = 96
+QUESTION_CHARS = (8, 400)  # a usable question is at least / at most this long
+
+
+class TurnKind(enum.StrEnum):
+    MAIN = "main"
+    FOLLOW_UP = "follow_up"
+
+
+@dataclass(frozen=True)
+class Exchange:
+    question: str
+    answer: str  # "" when the candidate skipped it
+
+
+class QuestionUnusable(LlmError):
+    """The model's reply is not a question we can ask (empty, cut off, or far too long)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("llm.question_unusable")
+        self.text = text
+
+
+class ScoreUnavailable(LlmError):
+    """Scoring failed twice (malformed or truncated output): the model-free feedback stands alone."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("llm.score_fallback", detail=detail)
+
+
+_LEADING_LABEL = re.compile(r"^\s*(?:\*\*)?(?:interviewer|question|면접관|질문)\s*\d*\s*[:：]\s*(?:\*\*)?", re.I)
+
+
+def clean_question(text: str) -> str:
+    """The question a model wrote, without labels, quotes and anything after it; raises if unusable."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    candidate = _LEADING_LABEL.sub("", lines[0] if lines else "").strip().strip("\"'“”‘’").strip()
+    mark = candidate.find("?")
+    if mark >= 0:
+        candidate = candidate[: mark + 1]
+    if not (QUESTION_CHARS[0] <= len(candidate) <= QUESTION_CHARS[1]) or not any(ch.isalpha() for ch in candidate):
+        raise QuestionUnusable(text)
+    return candidate
+
+
+@dataclass
+class _Draft:
+    messages: tuple[ChatMessage, ...]
+    task: asyncio.Task[Generation]
+
+
+class LlmInterviewer:
+    def __init__(
+        self, desk: ModelDesk, brief: prompts.InterviewBrief, *, drafting: bool = True, seed: int | None = None
+    ) -> None:
+        self.desk = desk
+        self.brief = brief
+        self.drafting = drafting
+        self.seed = seed  # fixed in tests and benchmarks, so that a run can be repeated
+        self._system = ChatMessage(Role.SYSTEM, prompts.system_prompt(brief))
+        self._draft: _Draft | None = None
+        self.draft_hits = 0
+        self.score_max_tokens = SCORE_MAX_TOKENS
+
+    @property
+    def model_name(self) -> str:
+        return self.desk.model.info.name
+
+    # -- prompts ------------------------------------------------------------------------------------
+    def _history(self, exchanges: list[Exchange], question: str | None = None, answer: str = "") -> list[ChatMessage]:
+        skipped = "(skipped)" if self.brief.language == "en" else "(답변하지 않음)"
+        history = [self._system]
+        for exchange in exchanges:
+            history += [
+                ChatMessage(Role.ASSISTANT, exchange.question),
+                ChatMessage(Role.USER, exchange.answer or skipped),
+            ]
+        if question is not None:
+            history += [ChatMessage(Role.ASSISTANT, question), ChatMessage(Role.USER, answer)]
+        return history
+
+    def question_messages(self, exchanges: list[Exchange], kind: TurnKind) -> tuple[ChatMessage, ...]:
+        name = "follow_up" if kind is TurnKind.FOLLOW_UP else "next_question"
+        return prompts.with_note(self._history(exchanges), prompts.note(self.brief.language, name))
+
+    def _question_request(self, messages: tuple[ChatMessage, ...]) -> GenerationRequest:
+        return GenerationRequest(
+            messages, max_tokens=QUESTION_MAX_TOKENS, temperature=0.6, stop=("\n\n",), seed=self.seed
+        )
+
+    # -- the next question --------------------------------------------------------------------------
+    async def next_question(
+        self, exchanges: list[Exchange], kind: TurnKind, on_text: TextListener | None = None
+    ) -> str:
+        """The next question, streamed to `on_text`. Raises LlmError (or QuestionUnusable)."""
+        messages = self.question_messages(exchanges, kind)
+        draft, self._draft = self._draft, None
+        if draft is not None and draft.messages == messages:
+            try:
+                generation = await draft.task  # made from these very words: use it (or wait for its end)
+                if generation.finish is FinishReason.STOP:
+                    self.draft_hits += 1
+                    if on_text is not None:
+                        on_text(generation.text)
+                    return clean_question(generation.text)
+            except (LlmError, asyncio.CancelledError):
+                log.debug("draft unusable; generating afresh")
+        elif draft is not None:
+            draft.task.cancel()
+        generation = await self.desk.generate(self._question_request(messages), Priority.QUESTION, on_text)
+        return clean_question(generation.text)
+
+    def draft(self, exchanges: list[Exchange], question: str, answer_so_far: str, next_kind: TurnKind) -> None:
+        """Start drafting the question that would follow this answer; an older draft is dropped."""
+        if not self.drafting:
+            return
+        done = [*exchanges, Exchange(question, answer_so_far)]
+        messages = self.question_messages(done, next_kind)
+        if self._draft is not None:
+            if self._draft.messages == messages:
+                return
+            self._draft.task.cancel()
+        task = asyncio.get_running_loop().create_task(
+            self.desk.generate(self._question_request(messages), Priority.DRAFT), name="llm-draft"
+        )
+        task.add_done_callback(_log_failure)
+        self._draft = _Draft(messages, task)
+
+    # -- scoring ------------------------------------------------------------------------------------
+    async def score(self, exchanges_before: list[Exchange], question: str, answer: str) -> RubricScore:
+        """Rubric scores for one answer. Malformed or truncated output is retried once; then ScoreUnavailable."""
+        history = self._history(exchanges_before, question, answer)
+        note = prompts.note(self.brief.language, "score", question=question)
+        request = GenerationRequest(
+            prompts.with_note(history, note),
+            max_tokens=self.score_max_tokens,
+            temperature=0.2,
+            json_schema=RUBRIC_SCHEMA,
+            seed=self.seed,
+        )
+        problem = ""
+        for attempt in (1, 2):
+            generation = await self.desk.generate(request, Priority.SCORE)
+            if generation.finish is FinishReason.LENGTH:
+                problem = f"cut off at {request.max_tokens} tokens"
+            else:
+                try:
+                    return parse(generation.text, self.model_name)
+                except RubricParseError as error:
+                    problem = str(error)
+            log.warning("score attempt %d unusable: %s", attempt, problem)
+        raise ScoreUnavailable(problem)
+
+    async def close(self) -> None:
+        """Cancel a draft still running (the owner of this interviewer calls it at the end)."""
+        if self._draft is not None:
+            self._draft.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, LlmError):
+                await self._draft.task
+            self._draft = None
+
+
+def _log_failure(task: asyncio.Task[Generation]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("drafting failed: %s", task.exception())
