@@ -137,3 +137,65 @@ def test_showing_an_unknown_session_says_what_to_do(data_dir: Path) -> None:
     result = cli(data_dir, "show", "42")
     assert result.returncode == 2
     assert "sessions" in result.stderr and "42" in result.stderr
+
+
+def test_practice_with_a_gguf_interviewer_asks_model_questions_and_follow_ups(data_dir: Path) -> None:
+    from tests.llm_support import smollm2_path
+
+    long_answer = speech_file("en/librispeech_2412-153948-0000.flac")  # 36 words: worth a follow-up
+    short_answer = speech_file("en/jfk.flac")
+    result = cli(
+        data_dir,
+        "practice",
+        "--lang",
+        "en",
+        "--questions",
+        "2",
+        "--answers",
+        str(long_answer),
+        str(short_answer),
+        "--llm",
+        str(smollm2_path()),
+        "--llm-context",
+        "4096",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    turns = [(a["kind"], a["source"]) for a in document["answers"]]
+    # The opener comes from the bank at once; the model writes the follow-up to the long answer and the
+    # next main question; the last turn had no audio file and is skipped.
+    assert turns[0] == ("main", "bank")
+    assert turns[1] == ("follow_up", "model")
+    assert turns[2] == ("main", "model")
+    assert document["interviewer_model"]
+    # Every answered turn was scored by the model, or the fallback notice says why not.
+    for answer in document["answers"][:2]:
+        assert answer["score"] is not None or "app's own analysis" in result.stderr
+    with sqlite3.connect(data_dir / "interview-coach.sqlite3") as db:
+        stored = db.execute("select kind, source from questions order by position").fetchall()
+        assert stored[:3] == [("main", "bank"), ("follow_up", "model"), ("main", "model")]
+        scored = db.execute("select count(*) from scores").fetchone()[0]
+    assert scored == sum(1 for a in document["answers"] if a.get("score"))
+
+
+def test_a_damaged_interviewer_model_falls_back_to_the_bank_and_says_so(data_dir: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "exaone.gguf"
+    damaged.write_bytes(b"GGUF" + b"\x00" * 4096)
+    result = cli(
+        data_dir,
+        "practice",
+        "--lang",
+        "en",
+        "--answers",
+        str(speech_file("en/jfk.flac")),
+        str(speech_file("en/jfk.flac")),
+        "--llm",
+        str(damaged),
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "damaged or incomplete" in result.stderr and "questions come from the bank" in result.stderr
+    document = json.loads(result.stdout)
+    assert [a["source"] for a in document["answers"]] == ["bank", "bank"]
+    assert all(a["transcript"] for a in document["answers"])

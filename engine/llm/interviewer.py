@@ -59,6 +59,9 @@ class ScoreUnavailable(LlmError):
 _LEADING_LABEL = re.compile(r"^\s*(?:\*\*)?(?:interviewer|question|면접관|질문)\s*\d*\s*[:：]\s*(?:\*\*)?", re.I)
 
 
+_SENTENCE = re.compile(r"[^.!。]+[.!。]?\s*")
+
+
 def clean_question(text: str) -> str:
     """The question a model wrote, without labels, quotes and anything after it; raises if unusable."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
@@ -66,6 +69,10 @@ def clean_question(text: str) -> str:
     mark = candidate.find("?")
     if mark >= 0:
         candidate = candidate[: mark + 1]
+    else:  # an imperative ("Walk me through…"): its first two sentences, whole words within the limit
+        candidate = "".join(_SENTENCE.findall(candidate)[:2]).strip() or candidate
+        if len(candidate) > QUESTION_CHARS[1]:
+            candidate = candidate[: QUESTION_CHARS[1]].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     if not (QUESTION_CHARS[0] <= len(candidate) <= QUESTION_CHARS[1]) or not any(ch.isalpha() for ch in candidate):
         raise QuestionUnusable(text)
     return candidate

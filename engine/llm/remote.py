@@ -112,7 +112,8 @@ class RemoteModel:
             url = self._base + "/chat/completions"
             async with self._client.stream("POST", url, json=self._payload(request)) as r:
                 asked_schema = request.json_schema is not None and self._schema_style == "json_schema"
-                if r.status_code in (400, 422) and asked_schema:
+                # 400/422 by the book; llama-cpp-python's server answers a validation error with 500.
+                if r.status_code in (400, 422, 500) and asked_schema:
                     body = await r.aread()
                     if b"response_format" in body or b"json_schema" in body:
                         raise _SchemaStyleRejected

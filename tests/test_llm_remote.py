@@ -1,0 +1,209 @@
+"""The remote interviewer against OpenAI-compatible servers on 127.0.0.1.
+
+The real one is llama-cpp-python's own server (a subprocess) on SmolLM2. A small server of our own plays a
+misbehaving provider: malformed stream chunks and malformed JSON where a score should be.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from engine.errors import LlmError
+from engine.llm.contract import ChatMessage, GenerationRequest, Role
+from engine.llm.desk import ModelDesk
+from engine.llm.interviewer import Exchange, LlmInterviewer, ScoreUnavailable, TurnKind
+from engine.llm.remote import RemoteModel, RemoteOptions
+from engine.llm.rubric import CRITERIA
+from tests.llm_support import ANSWER, brief, smollm2_path
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+API_KEY = "sk-test-0123456789"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
+    log_file = log_path.open("wb")  # a file, not a pipe: an unread pipe would fill and stall the server
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(smollm2_path()),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "4096",
+            "--api_key",
+            API_KEY,
+            "--model_alias",
+            "smollm2",
+            "--verbose",
+            "False",
+        ],
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + 60
+    while True:  # wait until it answers (a readiness probe, not a sleep-and-hope)
+        try:
+            answer = httpx.get(f"{url}/models", headers={"Authorization": f"Bearer {API_KEY}"}, timeout=1)
+            if answer.status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"llama_cpp.server did not start: {log_path.read_text(errors='replace')[-2000:]}")
+        time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+    log_file.close()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def remote(llama_server: str) -> AsyncIterator[RemoteModel]:
+    model = RemoteModel(RemoteOptions(llama_server, "smollm2", API_KEY))
+    await model.ready()
+    yield model
+    await model.close()
+
+
+async def test_the_remote_model_writes_a_follow_up(remote: RemoteModel) -> None:
+    interviewer = LlmInterviewer(ModelDesk(remote), brief(), seed=7)
+    streamed: list[str] = []
+    question = await interviewer.next_question(
+        [Exchange("Tell me about a time you made a slow system fast.", ANSWER)], TurnKind.FOLLOW_UP, streamed.append
+    )
+    assert len(question) >= 8
+    assert len(streamed) > 1, "the server's answer arrives as a stream"
+
+
+async def test_the_remote_score_is_constrained_by_the_schema(remote: RemoteModel) -> None:
+    # llama-cpp-python's server refuses OpenAI's json_schema response format; the client asks again with
+    # json_object + schema, which that server turns into a grammar.
+    interviewer = LlmInterviewer(ModelDesk(remote), brief(), seed=7)
+    rubric = await interviewer.score([], "Tell me about a time you made a slow system fast.", ANSWER)
+    assert [c.name for c in rubric.criteria] == list(CRITERIA)
+    assert remote._schema_style == "json_object"
+    assert rubric.model == "smollm2"
+
+
+async def test_a_wrong_api_key_stops_with_a_clear_message(llama_server: str) -> None:
+    model = RemoteModel(RemoteOptions(llama_server, "smollm2", "sk-wrong-key-42"))
+    with pytest.raises(LlmError) as caught:
+        await model.ready()
+    assert caught.value.key == "llm.remote_auth"
+    assert "sk-wrong-key-42" not in caught.value.message("en")
+    await model.close()
+
+
+async def test_an_unknown_model_name_is_named_with_what_the_server_offers(llama_server: str) -> None:
+    model = RemoteModel(RemoteOptions(llama_server, "gpt-9", API_KEY))
+    with pytest.raises(LlmError) as caught:
+        await model.ready()
+    assert caught.value.key == "llm.remote_model_unknown"
+    assert "smollm2" in caught.value.message("en")
+    await model.close()
+
+
+async def test_a_server_that_is_not_there_gives_a_clear_error() -> None:
+    model = RemoteModel(RemoteOptions(f"http://127.0.0.1:{free_port()}/v1"))
+    with pytest.raises(LlmError) as caught:
+        await model.ready()
+    assert caught.value.key == "llm.remote_unreachable"
+    await model.close()
+
+
+# -- a misbehaving provider ---------------------------------------------------------------------------
+class _Misbehaving(BaseHTTPRequestHandler):
+    mode = "bad_json_content"
+    requests: list[dict[str, object]] = []
+
+    def log_message(self, *args: object) -> None:  # keep the test output clean
+        return
+
+    def do_GET(self) -> None:
+        self._send_json({"data": [{"id": "odd-model"}]})
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).requests.append(body)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        if self.mode == "broken_stream":
+            self.wfile.write(b'data: {"choices": [{"delta": {"content": "Hel\n\n')
+        else:  # well-formed stream, but the "JSON" it carries is not
+            for piece in ('{"situation": {"score": 9, ', '"reason": "Good"'):
+                chunk = {"choices": [{"delta": {"content": piece}, "finish_reason": None}]}
+                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            done = {"choices": [{"delta": {}, "finish_reason": "stop"}]}
+            self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+
+    def _send_json(self, document: object) -> None:
+        data = json.dumps(document).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.fixture
+def odd_server() -> Iterator[tuple[str, type[_Misbehaving]]]:
+    handler = type("Handler", (_Misbehaving,), {"requests": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1", handler
+    server.shutdown()
+    server.server_close()
+
+
+async def test_malformed_score_json_is_retried_once_then_falls_back(odd_server: tuple[str, type]) -> None:
+    url, handler = odd_server
+    model = RemoteModel(RemoteOptions(url))
+    interviewer = LlmInterviewer(ModelDesk(model), brief())
+    with pytest.raises(ScoreUnavailable) as caught:
+        await interviewer.score([], "Why this company?", ANSWER)
+    assert len(handler.requests) == 2
+    assert handler.requests[0]["response_format"]["type"] == "json_schema"
+    assert "not JSON" in caught.value.message("en")
+    await model.close()
+
+
+async def test_a_malformed_stream_chunk_is_an_error_not_silence(odd_server: tuple[str, type]) -> None:
+    url, handler = odd_server
+    handler.mode = "broken_stream"
+    model = RemoteModel(RemoteOptions(url))
+    request = GenerationRequest((ChatMessage(Role.USER, "Hello"),))
+    with pytest.raises(LlmError) as caught:
+        async for _ in model.stream(request):
+            pass
+    assert caught.value.key == "llm.remote_malformed"
+    await model.close()
