@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from typing import ClassVar
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
@@ -142,7 +143,7 @@ async def test_a_server_that_is_not_there_gives_a_clear_error() -> None:
 # -- a misbehaving provider ---------------------------------------------------------------------------
 class _Misbehaving(BaseHTTPRequestHandler):
     mode = "bad_json_content"
-    requests: list[dict[str, object]] = []
+    requests: ClassVar[list[dict[str, object]]] = []
 
     def log_message(self, *args: object) -> None:  # keep the test output clean
         return
