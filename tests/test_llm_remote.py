@@ -13,8 +13,8 @@ import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
-from typing import ClassVar
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import httpx
 import pytest
