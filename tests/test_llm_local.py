@@ -55,9 +55,9 @@ async def test_the_model_writes_the_next_main_question(model: LocalModel) -> Non
 async def test_a_follow_up_is_generated_from_the_candidates_answer(model: LocalModel) -> None:
     chosen = interviewer(model)
     messages = chosen.question_messages([Exchange(QUESTION, ANSWER)], TurnKind.FOLLOW_UP)
-    # The follow-up is asked of the answer itself: it is the last thing the model reads, with the note.
+    # The follow-up is asked of the answer itself: the last thing the model reads, after the note.
     assert messages[-1].role is Role.USER
-    assert messages[-1].content.startswith(ANSWER)
+    assert messages[-1].content.endswith(ANSWER)
     assert "follow-up" in messages[-1].content
     follow_up = await chosen.next_question([Exchange(QUESTION, ANSWER)], TurnKind.FOLLOW_UP)
     assert len(follow_up) >= 8
@@ -65,7 +65,7 @@ async def test_a_follow_up_is_generated_from_the_candidates_answer(model: LocalM
 
 
 async def test_a_score_parses_against_the_rubric_schema(model: LocalModel) -> None:
-    rubric = await interviewer(model).score([], QUESTION, ANSWER)
+    rubric = await interviewer(model).score([Exchange(QUESTION, ANSWER)])
     assert [c.name for c in rubric.criteria] == list(CRITERIA)
     assert all(1 <= c.score <= 5 for c in rubric.criteria)
     assert all(len(c.reason) >= 8 and len(c.improvement) >= 8 for c in rubric.criteria)
@@ -90,7 +90,7 @@ async def test_truncated_score_output_is_retried_once_then_falls_back(model: Loc
 
     desk.generate = counting  # type: ignore[method-assign,assignment]
     with pytest.raises(ScoreUnavailable) as caught:
-        await chosen.score([], QUESTION, ANSWER)
+        await chosen.score([Exchange(QUESTION, ANSWER)])
     assert len(calls) == 2, "one retry, no more"
     assert "cut off" in caught.value.message("en")
     assert "app's own analysis" in caught.value.message("en")
@@ -148,7 +148,7 @@ async def test_a_second_turn_prefills_only_what_is_new(model: LocalModel) -> Non
 async def test_a_question_preempts_scoring_which_then_finishes(model: LocalModel) -> None:
     chosen = interviewer(model)
     chosen.score_max_tokens = 200
-    scoring = asyncio.get_running_loop().create_task(chosen.score([], QUESTION, ANSWER))
+    scoring = asyncio.get_running_loop().create_task(chosen.score([Exchange(QUESTION, ANSWER)]))
     await model.wait_for_stage("sampling")
     question = await chosen.next_question([Exchange(QUESTION, ANSWER)], TurnKind.MAIN)
     assert question

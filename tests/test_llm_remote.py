@@ -108,7 +108,7 @@ async def test_the_remote_score_is_constrained_by_the_schema(remote: RemoteModel
     # llama-cpp-python's server refuses OpenAI's json_schema response format; the client asks again with
     # json_object + schema, which that server turns into a grammar.
     interviewer = LlmInterviewer(ModelDesk(remote), brief(), seed=7)
-    rubric = await interviewer.score([], "Tell me about a time you made a slow system fast.", ANSWER)
+    rubric = await interviewer.score([Exchange("Tell me about a time you made a slow system fast.", ANSWER)])
     assert [c.name for c in rubric.criteria] == list(CRITERIA)
     assert remote._schema_style == "json_object"
     assert rubric.model == "smollm2"
@@ -191,7 +191,7 @@ async def test_malformed_score_json_is_retried_once_then_falls_back(odd_server: 
     model = RemoteModel(RemoteOptions(url))
     interviewer = LlmInterviewer(ModelDesk(model), brief())
     with pytest.raises(ScoreUnavailable) as caught:
-        await interviewer.score([], "Why this company?", ANSWER)
+        await interviewer.score([Exchange("Why this company?", ANSWER)])
     assert len(handler.requests) == 2
     assert handler.requests[0]["response_format"]["type"] == "json_schema"
     assert "not JSON" in caught.value.message("en")

@@ -345,19 +345,17 @@ class InterviewSession:
         plan = self._progress.plan
         if plan is None or plan.current is None:
             return
-        before = plan.record_answer(transcript)
+        so_far = plan.record_answer(transcript)
         if plan.interviewer is not None and transcript.strip():
             task = asyncio.get_running_loop().create_task(
-                self._score(plan.interviewer, answer_id, before, plan.current.text, transcript), name="llm-score"
+                self._score(plan.interviewer, answer_id, so_far), name="llm-score"
             )
             self._scoring.add(task)
             task.add_done_callback(self._scoring.discard)
 
-    async def _score(
-        self, interviewer: LlmInterviewer, answer_id: int, before: list[Exchange], question: str, transcript: str
-    ) -> None:
+    async def _score(self, interviewer: LlmInterviewer, answer_id: int, so_far: list[Exchange]) -> None:
         try:
-            rubric = await interviewer.score(before, question, transcript)
+            rubric = await interviewer.score(so_far)
         except LlmError as error:  # malformed twice, or the model is gone: model-free feedback stands
             log.warning("answer %d not scored: %s", answer_id, error)
             self._emit(Notice(self.session_id, error.key, tuple((k, str(v)) for k, v in error.params.items())))

@@ -106,11 +106,11 @@ class TurnPlan:
         return self.follow_ups and len(answer.split()) >= MIN_FOLLOW_UP_WORDS.get(self.language, 25)
 
     def record_answer(self, transcript: str) -> list[Exchange]:
-        """The answer is settled; returns the exchanges before it (what scoring sees as context)."""
+        """The answer is settled; returns the interview so far, ending with it (what scoring reads)."""
         assert self.current is not None
-        before = list(self.exchanges)
-        self.exchanges.append(Exchange(self.current.text, transcript))
         self.follow_up_due = (
             self.interviewer is not None and self.current.kind is TurnKind.MAIN and self._follow_up_worthy(transcript)
         )
-        return before
+        then = TurnKind.FOLLOW_UP if self.follow_up_due else TurnKind.MAIN
+        self.exchanges.append(Exchange(self.current.text, transcript, then))
+        return list(self.exchanges)

@@ -16,7 +16,7 @@ import contextlib
 import enum
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from engine.errors import LlmError
 from engine.llm import prompts
@@ -39,6 +39,7 @@ class TurnKind(enum.StrEnum):
 class Exchange:
     question: str
     answer: str  # "" when the candidate skipped it
+    then: TurnKind = TurnKind.MAIN  # the kind of question that followed it (its note, kept in the history)
 
 
 class QuestionUnusable(LlmError):
@@ -81,7 +82,14 @@ def clean_question(text: str) -> str:
 @dataclass
 class _Draft:
     messages: tuple[ChatMessage, ...]
-    task: asyncio.Task[Generation]
+    task: asyncio.Task[Generation] | None = None
+    text: str = ""  # written so far
+    listener: TextListener | None = None  # set when the draft is adopted as the question
+
+    def written(self, text: str) -> None:
+        self.text = text
+        if self.listener is not None:
+            self.listener(text)
 
 
 class LlmInterviewer:
@@ -102,21 +110,31 @@ class LlmInterviewer:
         return self.desk.model.info.name
 
     # -- prompts ------------------------------------------------------------------------------------
-    def _history(self, exchanges: list[Exchange], question: str | None = None, answer: str = "") -> list[ChatMessage]:
+    def _answer_turn(self, exchange: Exchange) -> ChatMessage:
+        """The candidate's turn: the note for what comes next, then the answer.
+
+        The note goes first so that an answer that grows (a new final) only appends tokens: a draft made
+        from the answer so far leaves all of it in the cache, and the turn's last prefill is only the
+        newest words. The note stays in the history, so later turns share this prefix too.
+        """
+        name = "follow_up" if exchange.then is TurnKind.FOLLOW_UP else "next_question"
         skipped = "(skipped)" if self.brief.language == "en" else "(답변하지 않음)"
+        note = prompts.note(self.brief.language, name)
+        return ChatMessage(Role.USER, f"{note}\n\n{exchange.answer or skipped}")
+
+    def _history(self, exchanges: list[Exchange]) -> list[ChatMessage]:
         history = [self._system]
         for exchange in exchanges:
-            history += [
-                ChatMessage(Role.ASSISTANT, exchange.question),
-                ChatMessage(Role.USER, exchange.answer or skipped),
-            ]
-        if question is not None:
-            history += [ChatMessage(Role.ASSISTANT, question), ChatMessage(Role.USER, answer)]
+            history += [ChatMessage(Role.ASSISTANT, exchange.question), self._answer_turn(exchange)]
         return history
 
     def question_messages(self, exchanges: list[Exchange], kind: TurnKind) -> tuple[ChatMessage, ...]:
-        name = "follow_up" if kind is TurnKind.FOLLOW_UP else "next_question"
-        return prompts.with_note(self._history(exchanges), prompts.note(self.brief.language, name))
+        """What the model reads to write the question that follows the last exchange, of this kind."""
+        if not exchanges:  # the very first question: no answer yet
+            note = prompts.note(self.brief.language, "next_question")
+            return (self._system, ChatMessage(Role.USER, note))
+        last = replace(exchanges[-1], then=kind)
+        return tuple(self._history([*exchanges[:-1], last]))
 
     def _question_request(self, messages: tuple[ChatMessage, ...]) -> GenerationRequest:
         return GenerationRequest(
@@ -130,17 +148,19 @@ class LlmInterviewer:
         """The next question, streamed to `on_text`. Raises LlmError (or QuestionUnusable)."""
         messages = self.question_messages(exchanges, kind)
         draft, self._draft = self._draft, None
-        if draft is not None and draft.messages == messages:
+        if draft is not None and draft.task is not None and draft.messages == messages:
+            # Made from these very words: it is the question. Show what it has written and stream the rest.
+            draft.listener = on_text
+            if on_text is not None and draft.text:
+                on_text(draft.text)
             try:
-                generation = await draft.task  # made from these very words: use it (or wait for its end)
-                if generation.finish is FinishReason.STOP:
-                    self.draft_hits += 1
-                    if on_text is not None:
-                        on_text(generation.text)
-                    return clean_question(generation.text)
+                generation = await draft.task
+                question = clean_question(generation.text)  # cut off is fine if a whole question is in it
+                self.draft_hits += 1
+                return question
             except (LlmError, asyncio.CancelledError):
                 log.debug("draft unusable; generating afresh")
-        elif draft is not None:
+        elif draft is not None and draft.task is not None:
             draft.task.cancel()
         generation = await self.desk.generate(self._question_request(messages), Priority.QUESTION, on_text)
         return clean_question(generation.text)
@@ -149,23 +169,27 @@ class LlmInterviewer:
         """Start drafting the question that would follow this answer; an older draft is dropped."""
         if not self.drafting:
             return
-        done = [*exchanges, Exchange(question, answer_so_far)]
-        messages = self.question_messages(done, next_kind)
+        messages = self.question_messages([*exchanges, Exchange(question, answer_so_far, next_kind)], next_kind)
         if self._draft is not None:
             if self._draft.messages == messages:
                 return
-            self._draft.task.cancel()
-        task = asyncio.get_running_loop().create_task(
-            self.desk.generate(self._question_request(messages), Priority.DRAFT), name="llm-draft"
+            if self._draft.task is not None:
+                self._draft.task.cancel()
+        draft = _Draft(messages)
+        draft.task = asyncio.get_running_loop().create_task(
+            self.desk.generate(self._question_request(messages), Priority.DRAFT, draft.written), name="llm-draft"
         )
-        task.add_done_callback(_log_failure)
-        self._draft = _Draft(messages, task)
+        draft.task.add_done_callback(_log_failure)
+        self._draft = draft
 
     # -- scoring ------------------------------------------------------------------------------------
-    async def score(self, exchanges_before: list[Exchange], question: str, answer: str) -> RubricScore:
-        """Rubric scores for one answer. Malformed or truncated output is retried once; then ScoreUnavailable."""
-        history = self._history(exchanges_before, question, answer)
-        note = prompts.note(self.brief.language, "score", question=question)
+    async def score(self, exchanges: list[Exchange]) -> RubricScore:
+        """Rubric scores for the last exchange's answer, read in the context of the interview so far.
+
+        Malformed or truncated output is retried once; then ScoreUnavailable.
+        """
+        history = self._history(exchanges)
+        note = prompts.note(self.brief.language, "score", question=exchanges[-1].question)
         request = GenerationRequest(
             prompts.with_note(history, note),
             max_tokens=self.score_max_tokens,
@@ -188,11 +212,11 @@ class LlmInterviewer:
 
     async def close(self) -> None:
         """Cancel a draft still running (the owner of this interviewer calls it at the end)."""
-        if self._draft is not None:
+        if self._draft is not None and self._draft.task is not None:
             self._draft.task.cancel()
             with contextlib.suppress(asyncio.CancelledError, LlmError):
                 await self._draft.task
-            self._draft = None
+        self._draft = None
 
 
 def _log_failure(task: asyncio.Task[Generation]) -> None:

@@ -1,0 +1,153 @@
+"""Time from "answer finished" to the first token of the next question, over a long interview.
+
+An interview whose context is over 4,000 tokens (a long posting, a résumé and the bank's questions as
+seeds, then the turns) is played turn by turn: each answer (the English answers of
+tests/data/feedback_labelled.json) arrives as finals of about 12 words, paced like speech at 150 words a
+minute (scaled by --speed); then the answer finishes and the next question (a follow-up or a new main
+question, as the app decides) is asked. Printed: median, p90 and spread of that latency with KV-cache
+prefix reuse and drafting on, the same with both off (the baseline, same run), and their ratio.
+Targets with SmolLM2 on 2 cores: median <= 300 ms and <= 0.25 x the baseline.
+
+    uv run python bench/turn_latency.py [--turns 10] [--speed 1] [--score]
+    INTERVIEW_COACH_BENCH_GGUF=/path/EXAONE-3.5-2.4B-Instruct-Q4_K_M.gguf uv run python bench/turn_latency.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# After the path insert above:
+from engine.interview.questions import load_bank  # noqa: E402
+from engine.interview.turns import TurnPlan  # noqa: E402
+from engine.llm.desk import ModelDesk  # noqa: E402
+from engine.llm.interviewer import LlmInterviewer  # noqa: E402
+from engine.llm.local import LocalModel, LocalOptions  # noqa: E402
+from engine.llm.prompts import InterviewBrief  # noqa: E402
+from tests.llm_support import POSTING, smollm2_path  # noqa: E402
+
+WORDS_PER_FINAL = 12
+WORDS_PER_SECOND = 2.5  # 150 words a minute
+
+
+def labelled() -> list[dict[str, str]]:
+    data = json.loads((ROOT / "tests" / "data" / "feedback_labelled.json").read_text("utf-8"))
+    return [a for a in data["answers"] if a["language"] == "en"]
+
+
+def answers() -> list[str]:
+    return [a["answer"] for a in labelled()]
+
+
+def brief() -> InterviewBrief:
+    bank = load_bank("en")
+    # A long résumé: the candidate's career notes (written from the labelled answers' stories).
+    resume = "\n".join(f"- {a}" for a in answers())
+    resume += "\n\nCover letter:\n" + " ".join(a["answer"] for a in labelled() if a["label"] == "strong")
+    return InterviewBrief(
+        language="en",
+        role="Senior backend engineer",
+        company="Acme Logistics",
+        seniority="senior",
+        kind="mixed",
+        posting=POSTING * 3,
+        resume=resume,
+        seeds=tuple(q.text for q in bank),
+    )
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def interview(path: Path, n_ctx: int, turns: int, speed: float, optimised: bool, score: bool) -> dict:
+    model = LocalModel(path, LocalOptions(n_ctx=n_ctx, reuse_prefix=optimised))
+    model.start()
+    await model.ready()
+    interviewer = LlmInterviewer(ModelDesk(model), brief(), drafting=optimised, seed=1)
+    bank = list(load_bank("en"))[: turns + 1]
+    plan = TurnPlan(bank, "en", interviewer, follow_ups=True)
+    await plan.next_question()
+    plan.prime()
+    said = answers()
+    latencies: list[float] = []
+    context: list[int] = []
+    scoring: list[asyncio.Task[object]] = []
+    for turn in range(turns):
+        words = said[turn % len(said)].split()
+        so_far: list[str] = []
+        for start in range(0, len(words), WORDS_PER_FINAL):
+            final = words[start : start + WORDS_PER_FINAL]
+            if optimised or score:  # the speech takes its time (what drafting works within)
+                await asyncio.sleep(len(final) / WORDS_PER_SECOND / speed)
+            so_far += final
+            plan.answer_progress(" ".join(so_far))
+        # The answer is finished: the clock starts.
+        finished = time.perf_counter()
+        first: list[float] = []
+        so_far = plan.record_answer(" ".join(words))
+        if score:
+            scoring.append(asyncio.create_task(interviewer.score(so_far)))
+
+        def on_text(_: str, first: list[float] = first) -> None:
+            if not first:
+                first.append(time.perf_counter())
+
+        planned, _ = await plan.next_question(on_text)
+        latencies.append((first[0] if first else time.perf_counter()) - finished)
+        if not optimised:
+            context.append(model.prefilled_tokens)  # without reuse, the whole prompt is prefilled
+        print(
+            f"  {'cached+drafts' if optimised else 'baseline':>13} turn {turn + 1:2}: "
+            f"{latencies[-1] * 1000:7.0f} ms  {planned.kind.value:9}  {planned.text[:60]!r}",
+            flush=True,
+        )
+    for task in scoring:
+        task.cancel()
+    await asyncio.gather(*scoring, return_exceptions=True)
+    await interviewer.close()
+    await model.close()
+    return {"latencies": latencies, "context": context, "draft_hits": interviewer.draft_hits}
+
+
+def summary(name: str, values: list[float]) -> str:
+    return (
+        f"{name}: median {statistics.median(values) * 1000:.0f} ms, p90 {pct(values, 0.9) * 1000:.0f} ms, "
+        f"spread {min(values) * 1000:.0f}-{max(values) * 1000:.0f} ms (n={len(values)})"
+    )
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--turns", type=int, default=10)
+    parser.add_argument("--speed", type=float, default=1.0, help="speech pace factor (2 = twice as fast)")
+    parser.add_argument("--score", action="store_true", help="score each answer in the background too")
+    parser.add_argument("--n-ctx", type=int, default=0, help="context tokens (default: 8192 SmolLM2, else 32768)")
+    args = parser.parse_args()
+    override = os.environ.get("INTERVIEW_COACH_BENCH_GGUF")
+    path = Path(override) if override else smollm2_path()
+    n_ctx = args.n_ctx or (32_768 if override else 8_192)
+    print(f"model {path.name}, context {n_ctx}, {args.turns} turns, speech x{args.speed}, scoring {args.score}")
+    optimised = await interview(path, n_ctx, args.turns, args.speed, True, args.score)
+    baseline = await interview(path, n_ctx, args.turns, args.speed, False, args.score)
+    print(f"\ninterview context per turn: {min(baseline['context'])}-{max(baseline['context'])} tokens")
+    print(summary("with prefix cache and drafting", optimised["latencies"]))
+    print(f"  drafts used as the question: {optimised['draft_hits']} of {args.turns}")
+    print(summary("baseline (no cache reuse, no drafts)", baseline["latencies"]))
+    ratio = statistics.median(optimised["latencies"]) / statistics.median(baseline["latencies"])
+    print(f"ratio of medians: {ratio:.3f} (target <= 0.25); target median <= 300 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(asyncio.run(main()))
