@@ -124,6 +124,7 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
             _mark(launch, "window_shown")
             _trace_ready(launch, ctx)
             model.start()  # after the window is up: it loads in the background with progress
+            ctx.open_language_model()  # the interviewer model too, so the first question never waits on it
             tasks.spawn(_report_recovered(store, window), "recover-interrupted")
             if launch.preferences.broken_copy is not None:
                 errors.show(AppError("prefs.unreadable", path=str(launch.preferences.broken_copy)))
@@ -133,6 +134,7 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
             await _let_answer_finish(window)
             await tasks.close()
             await model.close()
+            await ctx.close_language_model()
     finally:
         await store.close()
     return 0

@@ -6,8 +6,11 @@ source are injected here so tests can put a file or a stand-in sound card where 
 
 from __future__ import annotations
 
+import asyncio
+import enum
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -21,6 +24,8 @@ from engine.audio.frames import AudioSource
 from engine.audio.microphone import MicrophoneSource, list_input_devices
 from engine.audio.playback import Player
 from engine.errors import AppError
+from engine.llm.choice import LlmChoice
+from engine.llm.contract import LanguageModel
 from engine.preferences import Preferences
 from engine.settings import AppPaths
 from engine.storage.store import Store
@@ -31,11 +36,26 @@ log = logging.getLogger(__name__)
 SourceFactory = Callable[[], AudioSource]
 
 
+class LlmStage(enum.Enum):
+    OFF = "off"
+    LOADING = "loading"
+    READY = "ready"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class LlmStatus:
+    stage: LlmStage
+    detail: str = ""  # the model's name when ready; the error message when it failed
+    notes: tuple[str, ...] = field(default_factory=tuple)  # message keys (e.g. a context lowered for memory)
+
+
 class AppContext(QObject):
     modelProgress = Signal(object)  # ModelProgress
     preferencesChanged = Signal(object)  # Preferences
     languageChanged = Signal(str)
     historyChanged = Signal()  # a session was stored, finished or deleted
+    llmStatus = Signal(object)  # LlmStatus: the interviewer model loading, ready, failed or off
 
     def __init__(
         self,
@@ -62,6 +82,9 @@ class AppContext(QObject):
         self.player = Player(sd)
         self.model_progress = speech_model.progress
         speech_model.subscribe(self._on_model_progress)
+        self.language_model: LanguageModel | None = None
+        self.llm_status = LlmStatus(LlmStage.OFF)
+        self._llm_choice = LlmChoice()
 
     # -- speech model -------------------------------------------------------------------------------
     def _on_model_progress(self, progress: ModelProgress) -> None:
@@ -71,6 +94,45 @@ class AppContext(QObject):
     @property
     def model_ready(self) -> bool:
         return self.model_progress.stage is ModelStage.READY
+
+    # -- interviewer model --------------------------------------------------------------------------
+    def open_language_model(self) -> None:
+        """(Re)open the interviewer model the preferences name, loading it in the background."""
+        choice = self.preferences.llm_choice()
+        if choice == self._llm_choice and (self.language_model is not None or not choice.enabled):
+            return
+        self._llm_choice = choice
+        self.tasks.spawn(self._open_language_model(choice), "interviewer-model")
+
+    async def _open_language_model(self, choice: LlmChoice) -> None:
+        from engine.llm.factory import open_model  # llama.cpp and httpx load only when a model is chosen
+
+        old, self.language_model = self.language_model, None
+        if old is not None:
+            await old.close()
+        if not choice.enabled:
+            self._set_llm_status(LlmStatus(LlmStage.OFF))
+            return
+        self._set_llm_status(LlmStatus(LlmStage.LOADING))
+        model = await asyncio.to_thread(open_model, choice)  # the keyring may block: off the loop
+        self.language_model = model
+        try:
+            assert model is not None
+            await model.ready()
+        except AppError as error:
+            # Kept: the interview tries it, falls back to the bank and says why in the practice screen.
+            self._set_llm_status(LlmStatus(LlmStage.FAILED, error.message(self.preferences.ui_language or "en")))
+            return
+        self._set_llm_status(LlmStatus(LlmStage.READY, model.info.name, model.info.notes))
+
+    def _set_llm_status(self, status: LlmStatus) -> None:
+        self.llm_status = status
+        self.llmStatus.emit(status)
+
+    async def close_language_model(self) -> None:
+        if self.language_model is not None:
+            await self.language_model.close()
+            self.language_model = None
 
     # -- audio --------------------------------------------------------------------------------------
     def input_device(self) -> int | str | None:
@@ -101,4 +163,5 @@ class AppContext(QObject):
         if new.ui_language != old.ui_language:
             self.languageChanged.emit(new.ui_language)
         self.preferencesChanged.emit(new)
+        self.open_language_model()
         return new

@@ -18,6 +18,7 @@ from typing import Any
 import platformdirs
 
 from engine.errors import StorageError
+from engine.llm.choice import LlmChoice
 from engine.settings import APP_NAME, AppPaths, SpeechSettings, default_data_dir
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,14 @@ class Preferences:
     speech_rate_wpm: int = 165
     headset: bool = False  # the microphone cannot hear the speakers: no muting while the interviewer speaks
     silence_end_s: float = 4.0  # a silence this long ends an answer; 0 = only the button or Space
+    # The interviewer model: "none" (bank questions, model-free feedback), "file" (a GGUF), "server".
+    llm_mode: str = "none"
+    llm_path: str = ""  # a GGUF file (downloaded from the catalogue into the models folder, or the user's own)
+    llm_server_url: str = ""  # an OpenAI-compatible /v1 address; its API key lives in the OS keyring
+    llm_server_model: str = ""
+    llm_context: int = 32_768
+    follow_ups: bool = True
+    exaone_licence_accepted: str = ""  # when the user accepted the EXAONE licence (ISO time), "" = not yet
 
     def with_changes(self, **changes: Any) -> Preferences:
         return replace(self, **changes)
@@ -57,6 +66,13 @@ class Preferences:
 
     def models_folder(self) -> Path:
         return Path(self.models_dir).expanduser() if self.models_dir else self.paths().models
+
+    def llm_choice(self) -> LlmChoice:
+        if self.llm_mode == "file" and self.llm_path:
+            return LlmChoice(gguf_path=self.llm_path, n_ctx=self.llm_context)
+        if self.llm_mode == "server" and self.llm_server_url:
+            return LlmChoice(server_url=self.llm_server_url, server_model=self.llm_server_model)
+        return LlmChoice()
 
     def speech_settings(self) -> SpeechSettings:
         return SpeechSettings(model=self.speech_model, compute_type=self.compute_type)

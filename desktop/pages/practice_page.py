@@ -20,6 +20,8 @@ from engine.interview.events import (
     InterviewEvent,
     Notice,
     QuestionAsked,
+    QuestionText,
+    ScoreUpdated,
     SessionStarted,
     StateChanged,
     TranscriptUpdated,
@@ -46,14 +48,16 @@ class PracticePage(Page):
         ctx.modelProgress.connect(self._on_model)
         self.config: InterviewConfig | None = None
         self.state = SessionState.SETTING_UP
-        self.total = 0
-        self.number = 0
+        self.total = 0  # main questions
+        self.number = 0  # turns asked, follow-ups included
+        self.main_number = 0
+        self.follow_up = False
         self.words: list[Word] = []
         self.partial_words: tuple[Word, ...] = ()
         self.audio_s = 0.0
         self.awaiting = False
         self.interviewer_speaking = False
-        self._notice_keys: list[str] = []
+        self._notices: list[Notice] = []
 
         self.progress_label = QLabel(objectName="progressLabel")
         self.state_label = QLabel(objectName="stateLabel")
@@ -74,6 +78,7 @@ class PracticePage(Page):
         self.banner.hide()
         self.transcript = LiveTranscript()
         self.last_answer = QLabel(objectName="lastAnswerLabel", wordWrap=True)
+        self.score_label = QLabel(objectName="scoreLabel", wordWrap=True)
         self.countdown_label = QLabel(objectName="countdownLabel", wordWrap=True)
         self.countdown_label.setStyleSheet("QLabel#countdownLabel { color: #b45309; font-weight: bold; }")
         self.countdown_label.hide()
@@ -129,6 +134,7 @@ class PracticePage(Page):
         layout.addWidget(self.transcript, 1)
         layout.addWidget(self.countdown_label)
         layout.addWidget(self.last_answer)
+        layout.addWidget(self.score_label)
         layout.addLayout(meters)
         layout.addLayout(buttons)
         self.retranslate()
@@ -143,9 +149,9 @@ class PracticePage(Page):
         self.level_caption.setText(self.tr("Microphone"))
         self.backend_label.setText(self.tr("Speech: {backend}").replace("{backend}", self._backend_name()))
         if self.number:
-            self.progress_label.setText(
-                self.tr("Question {n} of {total}").replace("{n}", str(self.number)).replace("{total}", str(self.total))
-            )
+            progress = self.tr("Question {n} of {total}").replace("{n}", str(self.main_number))
+            follow_up = self.tr(" · follow-up") if self.follow_up else ""
+            self.progress_label.setText(progress.replace("{total}", str(self.total)) + follow_up)
         elif self.state is SessionState.SETTING_UP:
             self.progress_label.setText(self.tr("Preparing questions…"))
         self.state_label.setText(self._state_text())
@@ -176,11 +182,13 @@ class PracticePage(Page):
     def start(self, config: InterviewConfig) -> None:
         self.config = config
         self.state = SessionState.SETTING_UP
-        self.total = self.number = 0
+        self.total = self.number = self.main_number = 0
+        self.follow_up = False
+        self.score_label.setText("")
         self.question.setText("")
         self.category.setText("")
         self.last_answer.setText("")
-        self._notice_keys.clear()
+        self._notices.clear()
         self._reset_answer()
         self.retranslate()
         self.runner.start(config)
@@ -188,7 +196,7 @@ class PracticePage(Page):
 
     def preview(self, text: str, category: str, total: int) -> None:
         """Show a question without running an interview (screenshots)."""
-        self.total, self.number = total, 1
+        self.total, self.number, self.main_number = total, 1, 1
         self.state = SessionState.ASKING
         self.question.setText(text)
         self.category.setText(messages.text(f"category.{category}", self.language))
@@ -216,11 +224,23 @@ class PracticePage(Page):
                 self.level.reset()  # no microphone in use: the meter rests
             self.state_label.setText(self._state_text())
             self._update_controls()
+        elif isinstance(event, QuestionText):  # the interviewer model writing it: shown as it comes
+            self.question.setText(event.text.strip())
+            self.category.setText(self.tr("The interviewer is thinking…"))
         elif isinstance(event, QuestionAsked):
             self.number = event.number
+            self.follow_up = event.kind == "follow_up"
+            self.main_number += 0 if self.follow_up else 1
             self.question.setText(event.text)
-            self.category.setText(messages.text(f"category.{event.category}", self.language))
+            category = messages.text(f"category.{event.category}", self.language)
+            self.category.setText(self.tr("Follow-up") if self.follow_up else category)
             self.retranslate()
+        elif isinstance(event, ScoreUpdated):
+            self.score_label.setText(
+                self.tr("The interviewer scored your answer {score}/5 (details in the review)").replace(
+                    "{score}", f"{event.overall:.1f}"
+                )
+            )
         elif isinstance(event, TranscriptUpdated):
             self.transcript.add_event(event.event)
             if event.event.is_final:
@@ -241,7 +261,7 @@ class PracticePage(Page):
                 .replace("{pause}", f"{m.longest_pause_s:.1f}")
             )
         elif isinstance(event, Notice):
-            self._notice_keys.append(event.message_key)
+            self._notices.append(event)
             self._show_notices()
         elif isinstance(event, ErrorRaised):
             self.ctx.errors.show(event.error)
@@ -304,7 +324,7 @@ class PracticePage(Page):
         )
 
     def _show_notices(self) -> None:
-        lines = [messages.text(key, self.language) for key in self._notice_keys]
+        lines = [notice.message(self.language) for notice in self._notices]
         progress = self.ctx.model_progress
         if self.state is SessionState.LISTENING and progress.stage is not ModelStage.READY:
             lines.append(

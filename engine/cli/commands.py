@@ -26,7 +26,8 @@ from engine.interview.events import (
 from engine.interview.questions import InterviewKind
 from engine.interview.session import AnswerOutcome, InterviewConfig, InterviewSession
 from engine.interview.state import SessionState
-from engine.llm.factory import LlmChoice, open_model
+from engine.llm.choice import LlmChoice
+from engine.llm.factory import open_model
 from engine.settings import AppPaths, SpeechSettings, default_data_dir
 from engine.storage.store import Store
 from engine.stt.factory import SttBackend, session_factory

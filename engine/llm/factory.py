@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from engine.llm.choice import LlmChoice
 from engine.llm.contract import LanguageModel
 from engine.llm.local import LocalModel, LocalOptions
 from engine.llm.remote import RemoteModel, RemoteOptions
 from engine.secrets import llm_api_key
-
-
-@dataclass(frozen=True)
-class LlmChoice:
-    """What Settings (or the CLI) names; both empty means no model (bank questions, model-free feedback)."""
-
-    gguf_path: str = ""
-    server_url: str = ""
-    server_model: str = ""
-    n_ctx: int = 32_768
-
-    @property
-    def enabled(self) -> bool:
-        return bool(self.gguf_path or self.server_url)
 
 
 def open_model(choice: LlmChoice) -> LanguageModel | None:
