@@ -96,10 +96,11 @@ class AppContext(QObject):
         return self.model_progress.stage is ModelStage.READY
 
     # -- interviewer model --------------------------------------------------------------------------
-    def open_language_model(self) -> None:
+    def open_language_model(self, *, force: bool = False) -> None:
         """(Re)open the interviewer model the preferences name, loading it in the background."""
         choice = self.preferences.llm_choice()
-        if choice == self._llm_choice and (self.language_model is not None or not choice.enabled):
+        unchanged = choice == self._llm_choice and (self.language_model is not None or not choice.enabled)
+        if unchanged and not force:
             return
         self._llm_choice = choice
         self.tasks.spawn(self._open_language_model(choice), "interviewer-model")

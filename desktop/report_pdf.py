@@ -23,6 +23,7 @@ from engine.analysis.highlight import marked_words
 from engine.analysis.pace import band_for
 from engine.analysis.session_summary import SessionSummary
 from engine.report.pace_curve import pace_curve
+from engine.report.rubric_table import rubric_html
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 REPORT_FONT = "NanumSquare"
@@ -276,6 +277,8 @@ def _answer_html(
                 _chart(curve, band, band[1] * 1.6, t("report.pace_chart") + f" ({unit})"),
             )
             out.append(f"<p><img src='{name}' width='600'></p>")
+    if answer.get("score"):
+        out.append(rubric_html(answer["score"], lang))
     if answer.get("example_answer"):
         out.append(f"<h3>{_escape(t('report.example'))}</h3><p>{_escape(answer['example_answer'])}</p>")
     return out

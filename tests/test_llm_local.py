@@ -198,3 +198,18 @@ async def test_a_corrupt_model_file_gives_a_clear_error(tmp_path: Path, damage: 
     assert caught.value.key == key
     assert str(broken) in caught.value.message("ko")
     await local.close()
+
+
+async def test_a_draft_waiting_behind_scoring_is_promoted_when_the_answer_ends(model: LocalModel) -> None:
+    chosen = interviewer(model)
+    scoring = asyncio.get_running_loop().create_task(chosen.score([Exchange(QUESTION, ANSWER)]))
+    await model.wait_for_stage("sampling")
+    chosen.draft([], QUESTION, ANSWER, TurnKind.FOLLOW_UP)  # queued: drafts do not preempt scoring
+    question = await chosen.next_question([Exchange(QUESTION, ANSWER)], TurnKind.FOLLOW_UP)
+    assert question
+    assert chosen.draft_hits == 1
+    assert chosen.desk.preemptions == 1, "the adopted draft went ahead of the scoring"
+    assert not scoring.done(), "scoring was put back in the queue, not dropped"
+    scoring.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await scoring

@@ -84,7 +84,9 @@ def spec_for(url: str, *, sha256: str | None = SHA) -> LlmSpec:
     return replace(EXAONE_3_5_2_4B, url=url, size_bytes=len(PAYLOAD), sha256=sha256, file_name="test.gguf")
 
 
-async def test_a_download_is_verified_and_put_in_place_with_progress(server: tuple[str, Behaviour], tmp_path: Path) -> None:
+async def test_a_download_is_verified_and_put_in_place_with_progress(
+    server: tuple[str, Behaviour], tmp_path: Path
+) -> None:
     url, _ = server
     seen: list[tuple[int, int | None]] = []
     path = await install(spec_for(url), tmp_path, licence_accepted=True, progress=lambda d, t: seen.append((d, t)))

@@ -28,6 +28,7 @@ from engine.analysis.advice import advise, render
 from engine.analysis.highlight import marked_words
 from engine.audio.file_source import read_samples
 from engine.errors import StorageError
+from engine.report.rubric_table import rubric_html
 
 
 class ReviewPage(Page):
@@ -119,7 +120,9 @@ class ReviewPage(Page):
         layout = QVBoxLayout(card)
         title = QLabel(wordWrap=True)
         title.setTextFormat(Qt.TextFormat.PlainText)
-        title.setText(self.tr("Question {n}").replace("{n}", str(question["position"])) + ": " + question["text"])
+        kind = self.tr(" (follow-up)") if question.get("kind") == "follow_up" else ""
+        number = self.tr("Question {n}").replace("{n}", str(question["position"]))
+        title.setText(f"{number}{kind}: {question['text']}")
         font = title.font()
         font.setBold(True)
         title.setFont(font)
@@ -157,6 +160,7 @@ class ReviewPage(Page):
             for advice in advise(metrics):
                 mark = "✓ " if advice.good else "→ "
                 block.addWidget(QLabel(mark + render(advice, self.language), wordWrap=True))
+        block.addWidget(self._score_block(answer))
         if answer.get("audio_path"):
             row = QHBoxLayout()
             button = QPushButton(self.tr("▶ Replay answer"), objectName="replayButton")
@@ -166,6 +170,28 @@ class ReviewPage(Page):
             row.addStretch(1)
             block.addLayout(row)
         return block
+
+    @property
+    def _used_model(self) -> bool:
+        return bool(self.detail and self.detail.get("config", {}).get("interviewer_model"))
+
+    def _score_block(self, answer: dict[str, Any]) -> QLabel:
+        """The interviewer model's rubric and improved example answer, or why there is none."""
+        label = QLabel(objectName="rubricBlock", wordWrap=True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        score = answer.get("score")
+        if score:
+            example = html.escape(score.get("example_answer", ""))
+            improved = html.escape(self.tr("An improved answer"))
+            label.setText(
+                rubric_html(score, self.language) + (f"<p><b>{improved}</b><br>{example}</p>" if example else "")
+            )
+        elif self._used_model and answer.get("transcript"):
+            label.setText(html.escape(messages.text("rubric.unavailable", self.language)))
+        else:
+            label.hide()
+        return label
 
     def _content_line(self, content: dict[str, Any]) -> QLabel:
         names = {

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.pages.base import Page, fill_devices, heading, set_form_labels
 from desktop.pages.first_run import LANGUAGE_NAMES
+from desktop.pages.interviewer_settings import InterviewerSettings
 from engine.preferences import Preferences, Theme
 
 COMPUTE_TYPES = ("int8", "int8_float32", "float32")
@@ -75,6 +78,7 @@ class SettingsPage(Page):
         self.save_button = QPushButton(objectName="saveSettingsButton")
         self.save_button.clicked.connect(self.save)
         self.note = QLabel(objectName="settingsNote", wordWrap=True)
+        self.interviewer = InterviewerSettings(ctx)
 
         self.form = QFormLayout()
         self.form.addRow(QLabel(), self.device)
@@ -90,10 +94,19 @@ class SettingsPage(Page):
             row.addWidget(edit, 1)
             row.addWidget(button)
             self.form.addRow(QLabel(), row)
-        layout = QVBoxLayout(self)
+        body = QWidget(objectName="settingsBody")
+        scroll = QScrollArea(objectName="settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 20, 32, 20)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
+        layout.addWidget(self.interviewer)
         layout.addWidget(self.note)
         layout.addStretch(1)
         bottom = QHBoxLayout()
@@ -139,6 +152,7 @@ class SettingsPage(Page):
         self.data_browse.setText(self.tr("Choose…"))
         self.models_browse.setText(self.tr("Choose…"))
         self.save_button.setText(self.tr("Save"))
+        self.interviewer.retranslate()
         if not self.note.property("restart"):
             self.note.setText(self.tr("Folder and speech-model changes apply the next time the app starts."))
 
@@ -162,6 +176,7 @@ class SettingsPage(Page):
         self.silence.setValue(prefs.silence_end_s)
         self.data_dir.setText(prefs.data_dir)
         self.models_dir.setText(prefs.models_dir)
+        self.interviewer.load(prefs)
 
     def _browse(self, edit: QLineEdit) -> None:
         dialog = QFileDialog(self, self.tr("Choose a folder"), edit.text() or edit.placeholderText())
@@ -186,7 +201,9 @@ class SettingsPage(Page):
             silence_end_s=self.silence.value(),
             data_dir=self.data_dir.text().strip(),
             models_dir=self.models_dir.text().strip(),
+            **self.interviewer.changes(),
         )
+        self.ctx.tasks.spawn(self.interviewer.store_api_key(), "store-api-key")  # then reopens the server
         restart = any(getattr(old, f) != getattr(new, f) for f in RESTART_FIELDS)
         self.note.setProperty("restart", restart)
         self.note.setText(

@@ -41,22 +41,36 @@ class Generation:
 TextListener = Callable[[str], None]  # the text so far
 
 
+@dataclass
+class Ticket:
+    """A job's place at the desk; `ModelDesk.promote` makes it urgent (a draft the candidate now waits for)."""
+
+    priority: Priority
+
+
 class ModelDesk:
     def __init__(self, model: LanguageModel) -> None:
         self.model = model
-        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._waiting: list[tuple[int, int, asyncio.Future[None], Ticket]] = []
         self._order = itertools.count()
         self._busy = False  # granted to a job (from the grant until that job ends)
-        self._running: tuple[Priority, asyncio.Task[Generation]] | None = None
+        self._running: tuple[Ticket, asyncio.Task[Generation]] | None = None
         self.preemptions = 0
 
     async def generate(
-        self, request: GenerationRequest, priority: Priority, on_text: TextListener | None = None
+        self,
+        request: GenerationRequest,
+        priority: Priority,
+        on_text: TextListener | None = None,
+        ticket: Ticket | None = None,
     ) -> Generation:
+        ticket = ticket or Ticket(priority)
         while True:
-            await self._wait_turn(priority)
-            job = asyncio.get_running_loop().create_task(self._collect(request, on_text), name=f"llm-{priority.name}")
-            self._running = (priority, job)
+            await self._wait_turn(ticket)
+            job = asyncio.get_running_loop().create_task(
+                self._collect(request, on_text), name=f"llm-{ticket.priority.name}"
+            )
+            self._running = (ticket, job)
             if self._waiting and self._waiting[0][0] == Priority.QUESTION:
                 self._preempt_for(Priority.QUESTION)  # a question arrived between our grant and our start
             try:
@@ -65,17 +79,29 @@ class ModelDesk:
                 current = asyncio.current_task()
                 if current is not None and current.cancelling():
                     raise  # our own caller cancelled us
-                log.debug("%s job preempted; queued again", priority.name)
+                log.debug("%s job preempted; queued again", ticket.priority.name)
             finally:
                 self._running = None
                 self._busy = False
                 self._dispatch()
 
-    async def _wait_turn(self, priority: Priority) -> None:
+    def promote(self, ticket: Ticket) -> None:
+        """Make a queued or running job as urgent as a question: it goes first and preempts the rest."""
+        if ticket.priority is Priority.QUESTION:
+            return
+        ticket.priority = Priority.QUESTION
+        for i, (_, order, turn, held) in enumerate(self._waiting):
+            if held is ticket:
+                self._waiting[i] = (int(Priority.QUESTION), order, turn, held)
+                heapq.heapify(self._waiting)
+                break
+        self._preempt_for(Priority.QUESTION)
+
+    async def _wait_turn(self, ticket: Ticket) -> None:
         turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        entry = (int(priority), next(self._order), turn)
+        entry = (int(ticket.priority), next(self._order), turn, ticket)
         heapq.heappush(self._waiting, entry)
-        self._preempt_for(priority)
+        self._preempt_for(ticket.priority)
         self._dispatch()
         try:
             await turn
@@ -91,16 +117,17 @@ class ModelDesk:
     def _preempt_for(self, priority: Priority) -> None:
         if priority is not Priority.QUESTION or self._running is None:
             return
-        running_priority, job = self._running
-        if running_priority is not Priority.QUESTION and not job.done():
+        running, job = self._running
+        if running.priority is not Priority.QUESTION and not job.done() and not job.cancelling():
             self.preemptions += 1
+            log.debug("preempting %s for a question", running.priority.name)
             job.cancel()
 
     def _dispatch(self) -> None:
         if self._busy:
             return
         while self._waiting:
-            _, _, turn = heapq.heappop(self._waiting)
+            _, _, turn, _ = heapq.heappop(self._waiting)
             if not turn.done():  # skip those cancelled while waiting
                 self._busy = True
                 turn.set_result(None)

@@ -16,12 +16,12 @@ import contextlib
 import enum
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from engine.errors import LlmError
 from engine.llm import prompts
 from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, Role
-from engine.llm.desk import Generation, ModelDesk, Priority, TextListener
+from engine.llm.desk import Generation, ModelDesk, Priority, TextListener, Ticket
 from engine.llm.rubric import RUBRIC_SCHEMA, SCORE_MAX_TOKENS, RubricParseError, RubricScore, parse
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,7 @@ def clean_question(text: str) -> str:
 class _Draft:
     messages: tuple[ChatMessage, ...]
     task: asyncio.Task[Generation] | None = None
+    ticket: Ticket = field(default_factory=lambda: Ticket(Priority.DRAFT))
     text: str = ""  # written so far
     listener: TextListener | None = None  # set when the draft is adopted as the question
 
@@ -149,7 +150,9 @@ class LlmInterviewer:
         messages = self.question_messages(exchanges, kind)
         draft, self._draft = self._draft, None
         if draft is not None and draft.task is not None and draft.messages == messages:
-            # Made from these very words: it is the question. Show what it has written and stream the rest.
+            # Made from these very words: it is the question. Show what it has written and stream the rest;
+            # if it still waits its turn (behind scoring), it is now as urgent as a question.
+            self.desk.promote(draft.ticket)
             draft.listener = on_text
             if on_text is not None and draft.text:
                 on_text(draft.text)
@@ -177,7 +180,8 @@ class LlmInterviewer:
                 self._draft.task.cancel()
         draft = _Draft(messages)
         draft.task = asyncio.get_running_loop().create_task(
-            self.desk.generate(self._question_request(messages), Priority.DRAFT, draft.written), name="llm-draft"
+            self.desk.generate(self._question_request(messages), Priority.DRAFT, draft.written, draft.ticket),
+            name="llm-draft",
         )
         draft.task.add_done_callback(_log_failure)
         self._draft = draft

@@ -135,6 +135,129 @@
     </message>
 </context>
 <context>
+    <name>InterviewerSettings</name>
+    <message>
+        <source>Interviewer</source>
+        <translation>면접관</translation>
+    </message>
+    <message>
+        <source>Questions and scores by</source>
+        <translation>질문과 채점</translation>
+    </message>
+    <message>
+        <source>Model file (GGUF)</source>
+        <translation>모델 파일(GGUF)</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>모델 내려받기</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>모델 이름</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>꼬리 질문</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>No model: questions from the bank, the app's own feedback</source>
+        <translation>모델 없음: 질문 은행의 질문과 앱 자체 피드백</translation>
+    </message>
+    <message>
+        <source>A model on this computer (GGUF file)</source>
+        <translation>이 컴퓨터의 모델(GGUF 파일)</translation>
+    </message>
+    <message>
+        <source>A model server (OpenAI-compatible: llama-server, vLLM, Ollama)</source>
+        <translation>모델 서버(OpenAI 호환: llama-server, vLLM, Ollama)</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>설치됨</translation>
+    </message>
+    <message>
+        <source>recommended for this computer</source>
+        <translation>이 컴퓨터에 추천</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>내려받기</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>the server's default</source>
+        <translation>서버 기본값</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring; empty: none</source>
+        <translation>시스템 키링에 보관, 비워 두면 없음</translation>
+    </message>
+    <message>
+        <source>Ask a follow-up about a substantial answer</source>
+        <translation>충분히 긴 답변에는 꼬리 질문하기</translation>
+    </message>
+    <message>
+        <source>No model in use.</source>
+        <translation>사용 중인 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Loading the model in the background…</source>
+        <translation>모델을 백그라운드에서 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Ready: {name}</source>
+        <translation>준비 완료: {name}</translation>
+    </message>
+    <message>
+        <source>Choose a GGUF model file</source>
+        <translation>GGUF 모델 파일 선택</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 모델 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>EXAONE licence</source>
+        <translation>EXAONE 라이선스</translation>
+    </message>
+    <message>
+        <source>Accept and download</source>
+        <translation>동의하고 내려받기</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>Download stopped. Download again to resume where it stopped.</source>
+        <translation>내려받기를 멈췄습니다. 다시 내려받으면 멈춘 곳부터 이어받습니다.</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified. Save to use it.</source>
+        <translation>내려받아 검증했습니다. 저장하면 사용합니다.</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <source>Microphone level</source>
@@ -215,6 +338,10 @@
         <translation>질문 {n} / {total}</translation>
     </message>
     <message>
+        <source> · follow-up</source>
+        <translation> · 꼬리 질문</translation>
+    </message>
+    <message>
         <source>Preparing questions…</source>
         <translation>질문을 준비하는 중…</translation>
     </message>
@@ -261,6 +388,18 @@
     <message>
         <source>Stopped by an error</source>
         <translation>오류로 중단됨</translation>
+    </message>
+    <message>
+        <source>The interviewer is thinking…</source>
+        <translation>면접관이 질문을 생각하는 중…</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>꼬리 질문</translation>
+    </message>
+    <message>
+        <source>The interviewer scored your answer {score}/5 (details in the review)</source>
+        <translation>면접관이 방금 답변에 {score}/5점을 주었습니다(자세한 내용은 리뷰에서)</translation>
     </message>
     <message>
         <source>{n} syllables/min</source>
@@ -334,6 +473,10 @@
         <translation>면접 #{id} 리뷰</translation>
     </message>
     <message>
+        <source> (follow-up)</source>
+        <translation> (꼬리 질문)</translation>
+    </message>
+    <message>
         <source>Question {n}</source>
         <translation>질문 {n}</translation>
     </message>
@@ -356,6 +499,10 @@
     <message>
         <source>▶ Replay answer</source>
         <translation>▶ 답변 다시 듣기</translation>
+    </message>
+    <message>
+        <source>An improved answer</source>
+        <translation>개선한 답변 예시</translation>
     </message>
     <message>
         <source>Situation</source>
