@@ -85,6 +85,8 @@ class AppContext(QObject):
         self.language_model: LanguageModel | None = None
         self.llm_status = LlmStatus(LlmStage.OFF)
         self._llm_choice = LlmChoice()
+        self._llm_opened = asyncio.Event()  # the chosen model object exists (loading may go on)
+        self._llm_opened.set()
 
     # -- speech model -------------------------------------------------------------------------------
     def _on_model_progress(self, progress: ModelProgress) -> None:
@@ -103,20 +105,29 @@ class AppContext(QObject):
         if unchanged and not force:
             return
         self._llm_choice = choice
+        self._llm_opened.clear()
         self.tasks.spawn(self._open_language_model(choice), "interviewer-model")
+
+    async def interviewer_model(self) -> LanguageModel | None:
+        """The interviewer model for a new interview, once it exists (it may still be loading)."""
+        await self._llm_opened.wait()
+        return self.language_model
 
     async def _open_language_model(self, choice: LlmChoice) -> None:
         from engine.llm.factory import open_model  # llama.cpp and httpx load only when a model is chosen
 
         old, self.language_model = self.language_model, None
-        if old is not None:
-            await old.close()
-        if not choice.enabled:
-            self._set_llm_status(LlmStatus(LlmStage.OFF))
-            return
-        self._set_llm_status(LlmStatus(LlmStage.LOADING))
-        model = await asyncio.to_thread(open_model, choice)  # the keyring may block: off the loop
-        self.language_model = model
+        try:
+            if old is not None:
+                await old.close()
+            if not choice.enabled:
+                self._set_llm_status(LlmStatus(LlmStage.OFF))
+                return
+            self._set_llm_status(LlmStatus(LlmStage.LOADING))
+            model = await asyncio.to_thread(open_model, choice)  # the keyring may block: off the loop
+            self.language_model = model
+        finally:
+            self._llm_opened.set()
         try:
             assert model is not None
             await model.ready()

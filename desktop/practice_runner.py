@@ -117,7 +117,7 @@ class PracticeRunner(QObject):
             session_factory(self.backend, self.ctx.speech_model),
             self.backend.value,
             notices=notices,
-            language_model=self.ctx.language_model,
+            language_model=await self.ctx.interviewer_model(),
             follow_ups=self.ctx.preferences.follow_ups,
         )
         self.session = session

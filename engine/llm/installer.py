@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,15 @@ from models.llm_catalogue import LlmSpec
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int | None], None]  # bytes so far, total
+
+# A mirror (a company proxy, an offline file server, the tests' loopback server) that serves the catalogue's
+# files by name: <mirror>/<file name>.
+MIRROR_ENV = "INTERVIEW_COACH_MODEL_MIRROR"
+
+
+def source_url(spec: LlmSpec) -> str:
+    mirror = os.environ.get(MIRROR_ENV)
+    return f"{mirror.rstrip('/')}/{spec.file_name}" if mirror else spec.url
 
 
 def installed_path(spec: LlmSpec, models_dir: Path) -> Path:
@@ -59,7 +69,7 @@ async def install(
     # The catalogue's size is exact only where a checksum pins the file; otherwise the server says.
     expected = Expected(size=spec.size_bytes if spec.sha256 else None, sha256=spec.sha256)
     work = asyncio.ensure_future(
-        asyncio.to_thread(download, url or spec.url, target, expected, cancel=cancel, progress=report)
+        asyncio.to_thread(download, url or source_url(spec), target, expected, cancel=cancel, progress=report)
     )
     try:
         return await asyncio.shield(work)

@@ -19,11 +19,11 @@ def rubric_html(score: dict[str, Any], lang: str) -> str:
     title = messages.text("rubric.title", lang, overall=f"{score['overall']:.1f}", model=score.get("model", ""))
     rows = [
         "<tr>"
-        f"<td><b>{html.escape(messages.text(f'rubric.{name}', lang))}</b></td>"
+        f"<td><b>{html.escape(messages.text(f'rubric.{name}', lang), quote=False)}</b></td>"
         f"<td>{dots(int(c['score']))}&nbsp;{int(c['score'])}</td>"
-        f"<td>{html.escape(c['reason'])}<br><i>→ {html.escape(c['improvement'])}</i></td>"
+        f"<td>{html.escape(c['reason'], quote=False)}<br><i>→ {html.escape(c['improvement'], quote=False)}</i></td>"
         "</tr>"
         for name in CRITERIA
         if (c := by_name.get(name)) is not None
     ]
-    return f"<p><b>{html.escape(title)}</b></p><table cellspacing='4'>{''.join(rows)}</table>"
+    return f"<p><b>{html.escape(title, quote=False)}</b></p><table cellspacing='4'>{''.join(rows)}</table>"
