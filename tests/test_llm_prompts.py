@@ -1,0 +1,52 @@
+"""The interviewer's prompts: both languages render completely, and their layout keeps one shared prefix."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.llm.contract import Role
+from engine.llm.desk import ModelDesk
+from engine.llm.interviewer import Exchange, LlmInterviewer, QuestionUnusable, TurnKind, clean_question
+from engine.llm.prompts import note, system_prompt
+from tests.llm_support import ANSWER, POSTING, brief
+
+
+class _NoModel:  # never asked to generate: these tests only read the prompts
+    info = None
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_prompt_renders_fully_in_both_languages(language: str) -> None:
+    system = system_prompt(brief(language))
+    assert "$" not in system
+    assert "Backend engineer" in system and "Acme" in system and POSTING[:40] in system
+    assert ("면접관" in system) == (language == "ko")
+    for name in ("next_question", "follow_up"):
+        assert "$" not in note(language, name)
+    scored = note(language, "score", question="Q?")
+    assert '"Q?"' in scored and "JSON" in scored
+
+
+def test_a_growing_answer_only_appends_to_the_prompt() -> None:
+    interviewer = LlmInterviewer(ModelDesk(_NoModel()), brief())  # type: ignore[arg-type]
+    early = interviewer.question_messages([Exchange("Q1", ANSWER[:80])], TurnKind.FOLLOW_UP)
+    late = interviewer.question_messages([Exchange("Q1", ANSWER)], TurnKind.FOLLOW_UP)
+    assert early[:-1] == late[:-1]
+    assert late[-1].content.startswith(early[-1].content)  # the note first, then the answer as it grows
+    # The next turn's prompt extends this one: the answered turn is kept with its note.
+    following = interviewer.question_messages(
+        [Exchange("Q1", ANSWER, TurnKind.FOLLOW_UP), Exchange("Why?", "Because.")], TurnKind.MAIN
+    )
+    assert following[: len(late)] == late
+    assert following[-1].role is Role.USER
+
+
+def test_model_replies_are_cut_to_one_question_or_rejected() -> None:
+    assert clean_question('Interviewer: "What did you change first? And why?"') == "What did you change first?"
+    assert clean_question("Walk me through the migration. Start with the schema. Then the rest.") == (
+        "Walk me through the migration. Start with the schema."
+    )
+    assert clean_question("면접관: 그 결정을 내린 이유는 무엇인가요? 다른 방법은요?") == "그 결정을 내린 이유는 무엇인가요?"
+    for unusable in ("", "   ", "?!", "…"):
+        with pytest.raises(QuestionUnusable):
+            clean_question(unusable)
