@@ -56,3 +56,9 @@ class LlmError(AppError):
 
 class MissingPackageError(AppError):
     title_key = "error.title.missing_package"
+
+
+class CloudSpeechError(AppError):
+    """A cloud speech provider refused or failed in a way the user must fix (credentials, settings)."""
+
+    title_key = "error.title.cloud_speech"

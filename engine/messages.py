@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from engine.messages_cloud import CLOUD_MESSAGES
 from engine.messages_llm import LLM_MESSAGES
 
 LANGUAGES: Final = ("en", "ko")
@@ -387,7 +388,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "state.failed": {"en": "failed", "ko": "실패"},
 }
 
-CATALOGUE: Final[dict[str, dict[str, str]]] = {**_GENERAL, **LLM_MESSAGES}
+CATALOGUE: Final[dict[str, dict[str, str]]] = {**_GENERAL, **LLM_MESSAGES, **CLOUD_MESSAGES}
 
 
 def text(key: str, lang: str = "en", /, **params: Any) -> str:

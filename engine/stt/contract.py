@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from engine.audio.frames import AudioFrame
+from engine.errors import AppError
 
 
 class TranscriptKind(enum.Enum):
@@ -46,6 +47,22 @@ class TranscriptEvent:
         return self.kind is TranscriptKind.FINAL
 
 
+@dataclass(frozen=True, slots=True)
+class RecognitionNotice:
+    """Something about recognition itself the user should know: a cloud connection's state changed, the
+    answer went on on local recognition, credentials were refused. `key` names a message-catalogue entry
+    ("" for a bare state change); `error` is set when the user has something to fix."""
+
+    state: str  # a cloud connection state (engine.stt.cloud.connection.ConnectionState value)
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+    error: AppError | None = None
+    backend: str = ""
+
+
+RecognitionEvent = TranscriptEvent | RecognitionNotice
+
+
 class StreamingTranscriptionSession(Protocol):
     """Open, feed frames, finish (flush the last utterance), close. Events arrive on `events()`.
 
@@ -63,4 +80,4 @@ class StreamingTranscriptionSession(Protocol):
 
     async def close(self) -> None: ...
 
-    def events(self) -> AsyncIterator[TranscriptEvent]: ...
+    def events(self) -> AsyncIterator[RecognitionEvent]: ...
