@@ -16,6 +16,9 @@ def run(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s"
     )
+    from engine.secrets import install_log_redaction
+
+    install_log_redaction()  # tokens, client secrets and API keys never reach a log
     if args.command is None:
         return _desktop(args)
     if args.command == "report":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 from engine.errors import ConfigError
 
@@ -50,3 +51,39 @@ def store_llm_api_key(url: str, key: str) -> None:
                 log.debug("no stored key to forget for %s", url)
     except KeyringError as error:
         raise ConfigError("llm.keyring_unavailable", detail=type(error).__name__) from error
+
+
+# -- keeping secrets out of logs -------------------------------------------------------------------------
+_REDACTED: set[str] = set()
+_BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{8,}")
+MIN_SECRET_CHARS = 6  # shorter strings would blank out ordinary words
+
+
+def redact_later(secret: str) -> None:
+    """From now on, `secret` never appears in a log record (tokens, client secrets, API keys)."""
+    if len(secret) >= MIN_SECRET_CHARS:
+        _REDACTED.add(secret)
+
+
+def scrub(text: str) -> str:
+    for secret in _REDACTED:
+        text = text.replace(secret, "[redacted]")
+    return _BEARER.sub(r"\1[redacted]", text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's message with every known secret and bearer token replaced."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = scrub(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True
+
+
+def install_log_redaction() -> None:
+    """Put the filter on every handler of the root logger (call after logging is configured)."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+            handler.addFilter(RedactingFilter())

@@ -74,7 +74,15 @@ class StreamFailure(Exception):
     """One stream (or socket) ended abnormally. `key` and `params` name the message the user would see."""
 
     def __init__(
-        self, retry: Retry, key: str, /, *, network: bool = False, planned: bool = False, **params: Any
+        self,
+        retry: Retry,
+        key: str,
+        /,
+        *,
+        network: bool = False,
+        planned: bool = False,
+        fix_needed: bool = True,
+        **params: Any,
     ) -> None:
         super().__init__(f"{key} ({retry.value})")
         self.retry = retry
@@ -82,6 +90,7 @@ class StreamFailure(Exception):
         self.params = params
         self.network = network  # the network itself seems gone: counts toward going on locally
         self.planned = planned  # the client ended it (a provider's length limit ahead): not a failure
+        self.fix_needed = fix_needed  # NEVER: the user must change something (else it is only news)
 
 
 @dataclass

@@ -255,7 +255,8 @@ class CloudSession:
             error = CloudSpeechError(failure.key, **failure.params)
             if self._fallback is None:
                 raise error from failure
-            raise _GoLocal(self._notice(failure.key, failure.params, error)) from failure
+            shown = error if failure.fix_needed else None
+            raise _GoLocal(self._notice(failure.key, failure.params, shown)) from failure
         self.restarts += 1
         self._planned_restart = failure.planned
         if not failure.planned:
