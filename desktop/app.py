@@ -135,6 +135,7 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
             await tasks.close()
             await model.close()
             await ctx.close_language_model()
+            await ctx.cloud.aclose()
     finally:
         await store.close()
     return 0

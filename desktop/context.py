@@ -29,6 +29,8 @@ from engine.llm.contract import LanguageModel
 from engine.preferences import Preferences
 from engine.settings import AppPaths
 from engine.storage.store import Store
+from engine.stt.cloud.health import HealthSnapshot
+from engine.stt.cloud.providers import CloudProviders, CloudSettings
 from engine.stt.speech_model import ModelProgress, ModelStage, SpeechModel
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,7 @@ class AppContext(QObject):
     languageChanged = Signal(str)
     historyChanged = Signal()  # a session was stored, finished or deleted
     llmStatus = Signal(object)  # LlmStatus: the interviewer model loading, ready, failed or off
+    cloudHealth = Signal(object)  # HealthSnapshot of a cloud speech provider, pushed as it changes
 
     def __init__(
         self,
@@ -87,6 +90,8 @@ class AppContext(QObject):
         self._llm_choice = LlmChoice()
         self._llm_opened = asyncio.Event()  # the chosen model object exists (loading may go on)
         self._llm_opened.set()
+        self.cloud_health: dict[str, HealthSnapshot] = {}
+        self.cloud = CloudProviders(CloudSettings.of(preferences), on_health=self._on_cloud_health)
 
     # -- speech model -------------------------------------------------------------------------------
     def _on_model_progress(self, progress: ModelProgress) -> None:
@@ -146,6 +151,15 @@ class AppContext(QObject):
             await self.language_model.close()
             self.language_model = None
 
+    # -- cloud speech recognition -------------------------------------------------------------------
+    def _on_cloud_health(self, snapshot: HealthSnapshot) -> None:
+        self.cloud_health[snapshot.provider] = snapshot
+        self.cloudHealth.emit(snapshot)
+
+    async def reconfigure_cloud(self) -> None:
+        """Settings or credentials changed: the next answer connects with the new ones."""
+        await self.cloud.reconfigure(CloudSettings.of(self.preferences))
+
     # -- audio --------------------------------------------------------------------------------------
     def input_device(self) -> int | str | None:
         """The chosen microphone if it is still plugged in, else the system default."""
@@ -176,4 +190,6 @@ class AppContext(QObject):
             self.languageChanged.emit(new.ui_language)
         self.preferencesChanged.emit(new)
         self.open_language_model()
+        if CloudSettings.of(new) != CloudSettings.of(old):
+            self.tasks.spawn(self.reconfigure_cloud(), "reconfigure-cloud-speech")
         return new

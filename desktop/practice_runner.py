@@ -108,13 +108,14 @@ class PracticeRunner(QObject):
             self.awaitingChoice.emit(False)
 
     async def _run(self, config: InterviewConfig) -> None:
+        self.backend = _backend(self.ctx.preferences.stt_backend)  # a change in Settings applies from here
         weak = config.language == "ko" and self.ctx.preferences.speech_model == "base"
         notices = ("model.korean_base_weak",) if weak else ()
         session = InterviewSession(
             config,
             self.ctx.store,
             self.ctx.paths,
-            session_factory(self.backend, self.ctx.speech_model),
+            session_factory(self.backend, self.ctx.speech_model, self.ctx.cloud),
             self.backend.value,
             notices=notices,
             language_model=await self.ctx.interviewer_model(),

@@ -40,7 +40,11 @@ class Preferences:
     input_device: str = ""  # a device name; "" is the system default
     data_dir: str = ""  # "" is the OS's per-user data folder (or $INTERVIEW_COACH_DATA_DIR)
     models_dir: str = ""  # "" is <data>/models (or $INTERVIEW_COACH_MODELS_DIR)
-    stt_backend: str = "local"
+    stt_backend: str = "local"  # "local", "google" or "rtzr"; cloud backends go on locally if the network goes
+    google_credentials_file: str = ""  # a service-account key file ("" = application-default credentials)
+    google_endpoint: str = ""  # host:port ("" = speech.googleapis.com:443)
+    rtzr_auth_url: str = ""  # "" = RTZR's public endpoints; the client id and secret live in the keyring
+    rtzr_stream_url: str = ""
     speech_model: str = "base"
     compute_type: str = "int8"
     first_run_done: bool = False

@@ -87,3 +87,47 @@ def install_log_redaction() -> None:
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, RedactingFilter) for f in handler.filters):
             handler.addFilter(RedactingFilter())
+
+
+# -- RTZR client credentials -----------------------------------------------------------------------------
+RTZR_CLIENT_ID_ENV = "INTERVIEW_COACH_RTZR_CLIENT_ID"
+RTZR_CLIENT_SECRET_ENV = "INTERVIEW_COACH_RTZR_CLIENT_SECRET"
+_RTZR_ID, _RTZR_SECRET = "rtzr-client-id", "rtzr-client-secret"
+
+
+def rtzr_credentials() -> tuple[str, str]:
+    """(client id, client secret): the environment variables, else the keyring, else empty strings."""
+    client_id, secret = os.environ.get(RTZR_CLIENT_ID_ENV, ""), os.environ.get(RTZR_CLIENT_SECRET_ENV, "")
+    if client_id and secret:
+        redact_later(secret)
+        return client_id, secret
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        client_id = keyring.get_password(SERVICE, _RTZR_ID) or ""
+        secret = keyring.get_password(SERVICE, _RTZR_SECRET) or ""
+    except KeyringError as error:
+        log.warning("keyring unavailable, no RTZR credentials read: %s", type(error).__name__)
+        return "", ""
+    redact_later(secret)
+    return client_id, secret
+
+
+def store_rtzr_credentials(client_id: str, secret: str) -> None:
+    """Keep (or, when both are empty, forget) the RTZR client id and secret. Raises ConfigError without a
+    working keyring."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        for account, value in ((_RTZR_ID, client_id), (_RTZR_SECRET, secret)):
+            if value:
+                keyring.set_password(SERVICE, account, value)
+            else:
+                try:
+                    keyring.delete_password(SERVICE, account)
+                except PasswordDeleteError:
+                    log.debug("no stored %s to forget", account)
+    except KeyringError as error:
+        raise ConfigError("stt.cloud.keyring_unavailable", detail=type(error).__name__) from error

@@ -114,7 +114,14 @@ async def test_the_next_socket_is_opened_while_the_current_turn_runs(rtzr: FakeR
 
 
 async def test_keywords_are_hangul_only_and_within_rtzr_limits(rtzr: FakeRtzr) -> None:
-    hints = ("쿠버네티스", "Kubernetes", "데이터 파이프라인", "가" * 21, "쿠버네티스", *(f"키워드{chr(0xAC00 + n)}" for n in range(120)))
+    hints = (
+        "쿠버네티스",
+        "Kubernetes",
+        "데이터 파이프라인",
+        "가" * 21,
+        "쿠버네티스",
+        *(f"키워드{chr(0xAC00 + n)}" for n in range(120)),
+    )
     assert keywords_from(hints)[:2] == ("쿠버네티스", "데이터 파이프라인")
     assert len(keywords_from(hints)) == 100
     provider = provider_for(rtzr, preconnect=False)

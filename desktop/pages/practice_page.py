@@ -21,6 +21,7 @@ from engine.interview.events import (
     Notice,
     QuestionAsked,
     QuestionText,
+    RecognitionChanged,
     ScoreUpdated,
     SessionStarted,
     StateChanged,
@@ -56,6 +57,7 @@ class PracticePage(Page):
         self.partial_words: tuple[Word, ...] = ()
         self.audio_s = 0.0
         self.awaiting = False
+        self.connection = ""  # the cloud recognition state of this answer, "" for local
         self.interviewer_speaking = False
         self._notices: list[Notice] = []
 
@@ -159,7 +161,18 @@ class PracticePage(Page):
         self._show_notices()
 
     def _backend_name(self) -> str:
-        return self.tr("Whisper {model} on this computer").replace("{model}", self.ctx.preferences.speech_model)
+        backend = self.ctx.preferences.stt_backend
+        if backend not in ("google", "rtzr"):
+            return self.tr("Whisper {model} on this computer").replace("{model}", self.ctx.preferences.speech_model)
+        name = "Google Cloud" if backend == "google" else "RTZR"
+        states = {
+            "connecting": self.tr("connecting…"),
+            "connected": self.tr("connected"),
+            "reconnecting": self.tr("reconnecting…"),
+            "failed": self.tr("on this computer for now"),
+        }
+        state = states.get(self.connection, "")
+        return f"{name} · {state}" if state else name
 
     def _state_text(self) -> str:
         if self.interviewer_speaking and self.state is SessionState.ASKING:
@@ -260,6 +273,9 @@ class PracticePage(Page):
                 .replace("{fillers}", str(m.filler_count))
                 .replace("{pause}", f"{m.longest_pause_s:.1f}")
             )
+        elif isinstance(event, RecognitionChanged):
+            self.connection = event.state
+            self.retranslate()
         elif isinstance(event, Notice):
             self._notices.append(event)
             self._show_notices()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.base import Page, fill_devices, heading, set_form_labels
+from desktop.pages.cloud_settings import CloudSpeechSettings
 from desktop.pages.first_run import LANGUAGE_NAMES
 from desktop.pages.interviewer_settings import InterviewerSettings
 from engine.preferences import Preferences, Theme
@@ -30,7 +31,7 @@ from engine.preferences import Preferences, Theme
 COMPUTE_TYPES = ("int8", "int8_float32", "float32")
 ESPEAK_VOICES = ("en-us", "en-gb", "ko")
 # Changing these means reloading the model or reopening the database: they apply at the next start.
-RESTART_FIELDS = ("data_dir", "models_dir", "speech_model", "compute_type", "stt_backend")
+RESTART_FIELDS = ("data_dir", "models_dir", "speech_model", "compute_type")
 
 
 class SettingsPage(Page):
@@ -42,7 +43,8 @@ class SettingsPage(Page):
         self.title = heading()
         self.device = QComboBox(objectName="settingsDeviceBox")
         self.backend = QComboBox(objectName="backendBox")
-        self.backend.addItem("", "local")
+        for backend in ("local", "google", "rtzr"):
+            self.backend.addItem("", backend)
         self.model = QComboBox(objectName="modelBox")
         self.model.setEditable(True)  # a larger installed model, by name or folder
         self.model.addItem("base")
@@ -79,6 +81,7 @@ class SettingsPage(Page):
         self.save_button.clicked.connect(self.save)
         self.note = QLabel(objectName="settingsNote", wordWrap=True)
         self.interviewer = InterviewerSettings(ctx)
+        self.cloud = CloudSpeechSettings(ctx)
 
         self.form = QFormLayout()
         self.form.addRow(QLabel(), self.device)
@@ -107,6 +110,7 @@ class SettingsPage(Page):
         layout.addWidget(self.title)
         layout.addLayout(self.form)
         layout.addWidget(self.interviewer)
+        layout.addWidget(self.cloud)
         layout.addWidget(self.note)
         layout.addStretch(1)
         bottom = QHBoxLayout()
@@ -135,6 +139,8 @@ class SettingsPage(Page):
         )
         set_form_labels(self.form, labels)
         self.backend.setItemText(0, self.tr("On this computer (Whisper)"))
+        self.backend.setItemText(1, self.tr("Google Cloud (streaming; this computer takes over offline)"))
+        self.backend.setItemText(2, self.tr("RTZR, Korean (streaming; this computer takes over offline)"))
         self.ui_language.setItemText(0, self.tr("Follow the system"))
         themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
         for i in range(self.theme.count()):
@@ -153,6 +159,7 @@ class SettingsPage(Page):
         self.models_browse.setText(self.tr("Choose…"))
         self.save_button.setText(self.tr("Save"))
         self.interviewer.retranslate()
+        self.cloud.retranslate()
         if not self.note.property("restart"):
             self.note.setText(self.tr("Folder and speech-model changes apply the next time the app starts."))
 
@@ -177,6 +184,7 @@ class SettingsPage(Page):
         self.data_dir.setText(prefs.data_dir)
         self.models_dir.setText(prefs.models_dir)
         self.interviewer.load(prefs)
+        self.cloud.load(prefs)
 
     def _browse(self, edit: QLineEdit) -> None:
         dialog = QFileDialog(self, self.tr("Choose a folder"), edit.text() or edit.placeholderText())
@@ -202,7 +210,9 @@ class SettingsPage(Page):
             data_dir=self.data_dir.text().strip(),
             models_dir=self.models_dir.text().strip(),
             **self.interviewer.changes(),
+            **self.cloud.changes(),
         )
+        self.ctx.tasks.spawn(self.cloud.store_credentials(), "store-cloud-credentials")
         self.ctx.tasks.spawn(self.interviewer.store_api_key(), "store-api-key")  # then reopens the server
         restart = any(getattr(old, f) != getattr(new, f) for f in RESTART_FIELDS)
         self.note.setProperty("restart", restart)

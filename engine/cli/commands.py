@@ -83,6 +83,10 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         )
     )
     store = await open_store(paths, ui, err)
+    backend = SttBackend(args.stt)
+    from engine.stt.cloud.providers import CloudProviders  # the cloud stack loads only when it is used
+
+    cloud = CloudProviders()
     scores: dict[int, ScoreUpdated] = {}
     try:
         notices = ("model.korean_base_weak",) if args.lang == "ko" and speech.model == "base" else ()
@@ -99,8 +103,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             config,
             store,
             paths,
-            session_factory(SttBackend.LOCAL, model),
-            SttBackend.LOCAL.value,
+            session_factory(backend, model, cloud),
+            backend.value,
             notices=notices,
             language_model=language_model,
             follow_ups=args.follow_ups,
@@ -132,7 +136,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 "session_id": session.session_id,
                 "database": str(paths.database),
                 "language": args.lang,
-                "stt_backend": SttBackend.LOCAL.value,
+                "stt_backend": backend.value,
                 "interviewer_model": language_model.info.name if language_model else None,
                 "answers": [_answer_json(asked, outcome, ui, scores) for asked, outcome in outcomes],
             }
@@ -144,6 +148,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         return 1 if failed else 0
     finally:
         await store.close()
+        await cloud.aclose()
         if language_model is not None:
             await language_model.close()
 

@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument(
         "--compute-type", default="int8", help="CTranslate2 compute type (int8, int8_float32, float32)"
     )
+    practice.add_argument(
+        "--stt",
+        choices=["local", "google", "rtzr"],
+        default="local",
+        help="speech recognition: local Whisper, Google Cloud or RTZR (endpoints and credentials from the "
+        "environment or the keyring; local Whisper takes over if the network goes)",
+    )
     practice.add_argument("--llm", type=Path, default=None, help="interviewer model: a GGUF file (e.g. EXAONE)")
     practice.add_argument("--llm-url", default="", help="interviewer model: an OpenAI-compatible server's /v1 URL")
     practice.add_argument("--llm-model", default="", help="the model name to ask the --llm-url server for")

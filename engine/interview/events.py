@@ -108,8 +108,18 @@ class Notice:
         return messages.text(self.message_key, lang, **dict(self.params))
 
 
+@dataclass(frozen=True, slots=True)
+class RecognitionChanged:
+    """The speech backend's connection changed state (connected, reconnecting, failed) for this answer."""
+
+    session_id: int
+    backend: str
+    state: str  # engine.stt.cloud.connection.ConnectionState value
+
+
 InterviewEvent = (
     SessionStarted
+    | RecognitionChanged
     | Notice
     | StateChanged
     | QuestionText

@@ -30,6 +30,7 @@ from engine.interview.events import (
     Notice,
     QuestionAsked,
     QuestionText,
+    RecognitionChanged,
     ScoreUpdated,
     SessionComplete,
     SessionStarted,
@@ -45,14 +46,15 @@ from engine.llm.interviewer import Exchange, LlmInterviewer
 from engine.llm.prompts import InterviewBrief
 from engine.settings import AppPaths
 from engine.storage.store import Store
-from engine.stt.contract import StreamingTranscriptionSession, TranscriptEvent
+from engine.stt.contract import RecognitionNotice, StreamingTranscriptionSession, TranscriptEvent
 
 log = logging.getLogger(__name__)
 
 # Questions of this many recent sessions (same language) are not asked again while others remain.
 RECENT_SESSIONS = 5
 
-SttFactory = Callable[[str], StreamingTranscriptionSession]
+# (interview language, phrase hints from the job posting) -> a new recognition session for one answer
+SttFactory = Callable[[str, tuple[str, ...]], StreamingTranscriptionSession]
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,7 @@ class InterviewSession:
         relative = Path("recordings") / f"session-{self.session_id}" / f"answer-{self._progress.asked}.flac"
         answer_id = await self._store.start_answer(self.session_id, self._progress.question_row, relative.as_posix())
         recorder = AnswerRecorder(self._paths.data_dir / relative)
-        stt = self._stt_factory(self.config.language)
+        stt = self._stt_factory(self.config.language, self._keywords)
         self._source = source
         finals: list[TranscriptEvent] = []
         samples = 0
@@ -266,6 +268,9 @@ class InterviewSession:
 
         async def consume() -> None:
             async for event in stt.events():
+                if isinstance(event, RecognitionNotice):
+                    self._recognition_notice(event)
+                    continue
                 if event.is_final and event.text:
                     await self._store.add_final(answer_id, event)  # committed before it is shown
                     finals.append(event)
@@ -286,6 +291,15 @@ class InterviewSession:
             await stt.close()
         status = "complete" if source_error is None else ("incomplete" if finals or samples else "failed")
         return await self._settle_answer(answer_id, recorder, finals, samples, status, source_error)
+
+    def _recognition_notice(self, notice: RecognitionNotice) -> None:
+        """A cloud backend's news: its state for the status bar; a fallback as a notice, or as an error when
+        the user has something to fix (the answer itself goes on either way)."""
+        self._emit(RecognitionChanged(self.session_id, notice.backend, notice.state))
+        if notice.error is not None:
+            self._emit(ErrorRaised(self.session_id, notice.error, recoverable=True))
+        elif notice.key:
+            self._emit(Notice(self.session_id, notice.key, notice.params))
 
     async def _settle_answer(
         self,

@@ -1,6 +1,77 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CloudSpeechSettings</name>
+    <message>
+        <source>Cloud speech recognition</source>
+        <translation>클라우드 음성 인식</translation>
+    </message>
+    <message>
+        <source>Google key file</source>
+        <translation>Google 키 파일</translation>
+    </message>
+    <message>
+        <source>Google endpoint</source>
+        <translation>Google 주소</translation>
+    </message>
+    <message>
+        <source>RTZR client ID</source>
+        <translation>RTZR 클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>RTZR client secret</source>
+        <translation>RTZR 클라이언트 시크릿</translation>
+    </message>
+    <message>
+        <source>RTZR sign-in address</source>
+        <translation>RTZR 인증 주소</translation>
+    </message>
+    <message>
+        <source>RTZR streaming address</source>
+        <translation>RTZR 스트리밍 주소</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>진단</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>고르기…</translation>
+    </message>
+    <message>
+        <source>empty: application-default credentials</source>
+        <translation>비워 두면 애플리케이션 기본 자격 증명</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring</source>
+        <translation>시스템 키링에 보관됩니다</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring; type to replace</source>
+        <translation>시스템 키링에 보관됩니다. 바꾸려면 입력하세요</translation>
+    </message>
+    <message>
+        <source>Choose the service-account key (JSON)</source>
+        <translation>서비스 계정 키(JSON) 고르기</translation>
+    </message>
+    <message>
+        <source>Service-account key (*.json)</source>
+        <translation>서비스 계정 키 (*.json)</translation>
+    </message>
+    <message>
+        <source>No cloud recognition used since the app started.</source>
+        <translation>앱을 시작한 뒤 클라우드 인식을 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: connect {median} (p90 {p90}) · success {rate} · {reconnects} reconnects/hour · {fallbacks} answers went on locally</source>
+        <translation>{name}: 연결 {median} (p90 {p90}) · 성공률 {rate} · 시간당 재연결 {reconnects}회 · 이 컴퓨터로 이어 간 답변 {fallbacks}개</translation>
+    </message>
+    <message>
+        <source>Last problem: {message}</source>
+        <translation>마지막 문제: {message}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Interview Coach</source>
@@ -194,7 +265,7 @@
     </message>
     <message>
         <source>Choose…</source>
-        <translation>선택…</translation>
+        <translation>고르기…</translation>
     </message>
     <message>
         <source>Download</source>
@@ -348,6 +419,22 @@
     <message>
         <source>Whisper {model} on this computer</source>
         <translation>이 컴퓨터의 Whisper {model}</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation>다시 연결 중…</translation>
+    </message>
+    <message>
+        <source>on this computer for now</source>
+        <translation>지금은 이 컴퓨터에서 인식</translation>
     </message>
     <message>
         <source>🔊 Reading the question…</source>
@@ -612,6 +699,14 @@
         <translation>이 컴퓨터에서 (Whisper)</translation>
     </message>
     <message>
+        <source>Google Cloud (streaming; this computer takes over offline)</source>
+        <translation>Google Cloud (스트리밍, 오프라인이면 이 컴퓨터가 이어 받음)</translation>
+    </message>
+    <message>
+        <source>RTZR, Korean (streaming; this computer takes over offline)</source>
+        <translation>RTZR, 한국어 (스트리밍, 오프라인이면 이 컴퓨터가 이어 받음)</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
@@ -657,7 +752,7 @@
     </message>
     <message>
         <source>Choose…</source>
-        <translation>선택…</translation>
+        <translation>고르기…</translation>
     </message>
     <message>
         <source>Save</source>
