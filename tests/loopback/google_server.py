@@ -9,9 +9,10 @@ calls, UNAUTHENTICATED for all.
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 import grpc
 import numpy as np
@@ -84,53 +85,98 @@ class FakeGoogleSpeech:
     async def _recognize(
         self, requests: AsyncIterator[StreamingRecognizeRequest], context: grpc.aio.ServicerContext
     ) -> AsyncIterator[StreamingRecognizeResponse]:
-        b = self.behaviour
-        self.stats.calls += 1
-        self.stats.active += 1
+        call = _Call(self)
         try:
-            if b.reject_credentials:
-                _fail(context, grpc.StatusCode.UNAUTHENTICATED, "Request had invalid authentication credentials.")
+            if call.refuse(context) is not None:
                 return
-            if self.stats.calls <= b.unavailable_calls:
-                await anext(aiter(requests))  # as a real front end would, after the call has begun
-                _fail(context, grpc.StatusCode.UNAVAILABLE, "The service is currently unavailable.")
-                return
-            reader: CellReader | ClockReader = ClockReader() if b.real_speech else CellReader()
-            pending: list[tuple[str, float, float]] = []
-            first = True
             async for request in requests:
-                if first:
-                    self.stats.configs.append(request.streaming_config)
-                    first = False
-                    continue
-                samples = np.frombuffer(request.audio_content, dtype=np.int16)
-                self.stats.samples += len(samples)
-                if reader.position + len(samples) > b.limit_s * SAMPLE_RATE:
-                    self.stats.out_of_range += 1
-                    _fail(
-                        context,
-                        grpc.StatusCode.OUT_OF_RANGE,
-                        f"Exceeded maximum allowed stream duration of {b.limit_s:g} seconds.",
-                    )
+                responses, failed = call.take(request, context)
+                for response in responses:
+                    yield response
+                if failed:
                     return
-                if b.abort_probability and self._rng.random() < b.abort_probability:
-                    self.stats.aborted += 1
-                    _fail(context, grpc.StatusCode.ABORTED, "Stream aborted.")
-                    return
-                pending.extend(reader.feed(samples))
-                while len(pending) >= b.words_per_final:
-                    yield _response(pending[: b.words_per_final], final=True)
-                    pending = pending[b.words_per_final :]
-                if pending:
-                    yield _response(pending, final=False)
-            pending.extend(reader.flush())
-            if pending:
-                yield _response(pending, final=True)
+            for response in call.end():
+                yield response
         finally:
-            self.stats.active -= 1
+            call.close()
+
+    def recognize_sync(
+        self, requests: Iterator[StreamingRecognizeRequest], context: grpc.ServicerContext
+    ) -> Iterator[StreamingRecognizeResponse]:
+        """The same, for grpc's thread-pool server (see ThreadedGoogle)."""
+        call = _Call(self)
+        try:
+            if call.refuse(context) is not None:
+                return
+            for request in requests:
+                responses, failed = call.take(request, context)
+                yield from responses
+                if failed:
+                    return
+            yield from call.end()
+        finally:
+            call.close()
 
 
-def _fail(context: grpc.aio.ServicerContext, code: grpc.StatusCode, details: str) -> None:
+class _Call:
+    """One StreamingRecognize call's state and misbehaviour, shared by the asyncio and thread servers."""
+
+    def __init__(self, fake: FakeGoogleSpeech) -> None:
+        self.fake = fake
+        self.b = fake.behaviour
+        fake.stats.calls += 1
+        fake.stats.active += 1
+        self.reader: CellReader | ClockReader = ClockReader() if self.b.real_speech else CellReader()
+        self.pending: list[tuple[str, float, float]] = []
+        self.first = True
+
+    def refuse(self, context: Any) -> object | None:
+        if self.b.reject_credentials:
+            _fail(context, grpc.StatusCode.UNAUTHENTICATED, "Request had invalid authentication credentials.")
+            return True
+        if self.fake.stats.calls <= self.b.unavailable_calls:
+            _fail(context, grpc.StatusCode.UNAVAILABLE, "The service is currently unavailable.")
+            return True
+        return None
+
+    def take(self, request: StreamingRecognizeRequest, context: Any) -> tuple[list[StreamingRecognizeResponse], bool]:
+        b, stats = self.b, self.fake.stats
+        if self.first:
+            stats.configs.append(request.streaming_config)
+            self.first = False
+            return [], False
+        samples = np.frombuffer(request.audio_content, dtype=np.int16)
+        stats.samples += len(samples)
+        if self.reader.position + len(samples) > b.limit_s * SAMPLE_RATE:
+            stats.out_of_range += 1
+            _fail(
+                context,
+                grpc.StatusCode.OUT_OF_RANGE,
+                f"Exceeded maximum allowed stream duration of {b.limit_s:g} seconds.",
+            )
+            return [], True
+        if b.abort_probability and self.fake._rng.random() < b.abort_probability:
+            stats.aborted += 1
+            _fail(context, grpc.StatusCode.ABORTED, "Stream aborted.")
+            return [], True
+        self.pending.extend(self.reader.feed(samples))
+        responses = []
+        while len(self.pending) >= b.words_per_final:
+            responses.append(_response(self.pending[: b.words_per_final], final=True))
+            self.pending = self.pending[b.words_per_final :]
+        if self.pending:
+            responses.append(_response(self.pending, final=False))
+        return responses, False
+
+    def end(self) -> list[StreamingRecognizeResponse]:
+        self.pending.extend(self.reader.flush())
+        return [_response(self.pending, final=True)] if self.pending else []
+
+    def close(self) -> None:
+        self.fake.stats.active -= 1
+
+
+def _fail(context: Any, code: grpc.StatusCode, details: str) -> None:
     # Set and return rather than context.abort(): grpcio turns an abort raised inside an async-generator
     # handler into INTERNAL on some paths.
     context.set_code(code)
@@ -141,9 +187,7 @@ def _response(words: list[tuple[str, float, float]], *, final: bool) -> Streamin
     alternative = SpeechRecognitionAlternative(
         transcript=" ".join(w for w, _, _ in words),
         confidence=0.9 if final else 0.0,
-        words=[
-            WordInfo(word=w, start_time=timedelta(seconds=s), end_time=timedelta(seconds=e)) for w, s, e in words
-        ]
+        words=[WordInfo(word=w, start_time=timedelta(seconds=s), end_time=timedelta(seconds=e)) for w, s, e in words]
         if final
         else [],
     )
@@ -154,3 +198,35 @@ def _response(words: list[tuple[str, float, float]], *, final: bool) -> Streamin
         result_end_time=timedelta(seconds=words[-1][2]),
     )
     return StreamingRecognizeResponse(results=[result])
+
+
+class ThreadedGoogle:
+    """The fake on grpc's thread-pool server, for tests whose loop is Qt's (the desktop tests): grpc.aio
+    binds itself to one event loop per process, so a second aio server on another loop is not an option."""
+
+    def __init__(self, behaviour: GoogleBehaviour | None = None) -> None:
+        self.fake = FakeGoogleSpeech(behaviour)
+        self._server: grpc.Server | None = None
+
+    def __enter__(self) -> FakeGoogleSpeech:
+        from concurrent.futures import ThreadPoolExecutor
+
+        handler = grpc.method_handlers_generic_handler(
+            "google.cloud.speech.v1.Speech",
+            {
+                "StreamingRecognize": grpc.stream_stream_rpc_method_handler(
+                    self.fake.recognize_sync,
+                    request_deserializer=StreamingRecognizeRequest.deserialize,
+                    response_serializer=StreamingRecognizeResponse.serialize,
+                )
+            },
+        )
+        self._server = grpc.server(ThreadPoolExecutor(4))
+        self._server.add_generic_rpc_handlers((handler,))
+        self.fake.port = self._server.add_insecure_port("127.0.0.1:0")
+        self._server.start()
+        return self.fake
+
+    def __exit__(self, *exc: object) -> None:
+        if self._server is not None:
+            self._server.stop(None).wait(10)

@@ -1,0 +1,100 @@
+"""`main.py practice --stt google|rtzr`, end to end in a real process, against loopback servers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, speech_file
+from tests.loopback.google_server import FakeGoogleSpeech, GoogleBehaviour
+from tests.loopback.rtzr_server import CLIENT_ID
+
+
+async def cli(data_dir: Path, env: dict[str, str], *args: str) -> tuple[int, str, str]:
+    """The CLI as a child process, so this test's loop keeps serving the fake provider meanwhile."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "main.py",
+        "--data-dir",
+        str(data_dir),
+        *args,
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 300)
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+@pytest.fixture
+async def google() -> AsyncIterator[FakeGoogleSpeech]:
+    server = FakeGoogleSpeech(GoogleBehaviour(real_speech=True, words_per_final=10))
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_practice_on_google_streams_the_answer_to_the_endpoint_from_the_environment(
+    data_dir: Path, google: FakeGoogleSpeech
+) -> None:
+    clip = speech_file("en/jfk.flac")
+    code, out, err = await cli(
+        data_dir,
+        {"INTERVIEW_COACH_GOOGLE_ENDPOINT": google.endpoint},
+        "practice",
+        "--lang",
+        "en",
+        "--stt",
+        "google",
+        "--answers",
+        str(clip),
+        "--json",
+    )
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["stt_backend"] == "google"
+    words = document["answers"][0]["transcript"].split()
+    # The loopback server "hears" one word per 100 ms: all of the 11 s clip arrived, in order, once.
+    assert words == [f"t{k}" for k in range(len(words))] and len(words) >= 100
+    assert google.stats.configs[0].config.language_code == "en-US"  # type: ignore[attr-defined]
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def test_rtzr_unreachable_goes_on_locally_says_so_and_never_logs_the_secret(data_dir: Path) -> None:
+    clip = speech_file("ko/deeply_AirbnbStudio_sub100101a00047.wav")
+    port = closed_port()  # nothing listens: the network is "gone"
+    secret = "very-secret-value-42"
+    code, out, err = await cli(
+        data_dir,
+        {
+            "INTERVIEW_COACH_RTZR_AUTH_URL": f"http://127.0.0.1:{port}/v1/authenticate",
+            "INTERVIEW_COACH_RTZR_STREAM_URL": f"ws://127.0.0.1:{port}/v1/transcribe:streaming",
+            "INTERVIEW_COACH_RTZR_CLIENT_ID": CLIENT_ID,
+            "INTERVIEW_COACH_RTZR_CLIENT_SECRET": secret,
+        },
+        "--verbose",
+        "practice",
+        "--lang",
+        "ko",
+        "--stt",
+        "rtzr",
+        "--answers",
+        str(clip),
+    )
+    assert code == 0, err
+    assert "이 컴퓨터에서 계속 인식합니다" in err or "recognition on your computer" in err
+    assert "음절" in out or "syllables" in out  # the local transcript's figures were printed
+    assert secret not in out + err
