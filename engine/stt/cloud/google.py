@@ -59,7 +59,7 @@ class GoogleOptions:
     endpoint: str = DEFAULT_ENDPOINT  # host:port; plain-text gRPC when the host is a loopback address
     credentials_file: str = ""  # a service-account JSON file; "" = application-default credentials
     stream_limit_s: float = STREAM_LIMIT_S
-    connect_timeout_s: float = 5.0
+    connect_timeout_s: float = 3.0
 
 
 def is_loopback(endpoint: str) -> bool:
@@ -190,10 +190,15 @@ class GoogleStreamer:
         import grpc
 
         client, channel = await self._owner.client()
+        unreachable = StreamFailure(Retry.BACKOFF, "stt.cloud.unreachable", network=True, provider="Google")
+        # A channel that just failed to connect says so at once: no need to wait out the timeout while the
+        # candidate speaks (the answer goes on locally after a few of these).
+        if channel.get_state(try_to_connect=True) is grpc.ChannelConnectivity.TRANSIENT_FAILURE:
+            raise unreachable
         try:
             await asyncio.wait_for(channel.channel_ready(), self._owner.options.connect_timeout_s)
         except TimeoutError as error:
-            raise StreamFailure(Retry.BACKOFF, "stt.cloud.unreachable", network=True, provider="Google") from error
+            raise unreachable from error
         link.connected()
         limit_hit = asyncio.Event()
         started: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
