@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -88,3 +89,20 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     if "error" in outcome:
         raise outcome["error"]
     return True
+
+
+@pytest.fixture
+def keyring_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A real keyring backend (keyrings.alt's file keyring) in a temporary folder: CI has no keyring service.
+    The environment variables that would stand in for the keyring are cleared."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    for name in ("INTERVIEW_COACH_LLM_API_KEY", "INTERVIEW_COACH_RTZR_CLIENT_ID", "INTERVIEW_COACH_RTZR_CLIENT_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    yield tmp_path / "keyring.cfg"
+    keyring.set_keyring(previous)

@@ -3,7 +3,6 @@ the practice screen, the diagnostics panel, and RTZR credentials kept in a keyri
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +16,6 @@ from tests.conftest import speech_file
 from tests.desktop_harness import open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
 from tests.loopback.google_server import GoogleBehaviour, ThreadedGoogle
-
-
-@pytest.fixture
-def keyring_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A real keyring backend (keyrings.alt's file keyring) in a temporary folder: CI has no keyring service."""
-    import keyring
-    from keyrings.alt.file import PlaintextKeyring
-
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    monkeypatch.delenv("INTERVIEW_COACH_RTZR_CLIENT_ID", raising=False)
-    monkeypatch.delenv("INTERVIEW_COACH_RTZR_CLIENT_SECRET", raising=False)
-    yield tmp_path / "keyring.cfg"
-    keyring.set_keyring(previous)
 
 
 def test_an_answer_streams_to_google_and_the_diagnostics_panel_shows_its_health(

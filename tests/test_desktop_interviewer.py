@@ -65,19 +65,6 @@ def test_the_interviewer_model_asks_a_follow_up_and_the_review_shows_its_scores(
         desktop.shoot("review-with-interviewer-scores")
 
 
-@pytest.fixture
-def keyring_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A real keyring backend (keyrings.alt's file keyring) in a temporary folder: CI has no keyring service."""
-    import keyring
-    from keyrings.alt.file import PlaintextKeyring
-
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    monkeypatch.delenv("INTERVIEW_COACH_LLM_API_KEY", raising=False)
-    yield tmp_path / "keyring.cfg"
-    keyring.set_keyring(previous)
 
 
 def test_a_server_choice_is_saved_and_its_key_goes_to_the_keyring_only(

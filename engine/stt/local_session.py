@@ -27,6 +27,7 @@ from engine.audio.frames import SAMPLE_RATE, AudioFrame
 from engine.settings import SpeechSettings
 from engine.stt.agreement import LocalAgreement
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
+from engine.stt.event_queue import Done, EventQueue
 from engine.stt.segmenter import Segmenter, SegmentEvent, SegmentKind
 from engine.stt.speech_model import SpeechModel
 from engine.stt.vad import StreamingVad
@@ -67,9 +68,6 @@ class _Utterance:
     agreement: LocalAgreement = field(default_factory=LocalAgreement)
 
 
-class _Done:
-    pass
-
 
 class LocalWhisperSession:
     backend = BACKEND
@@ -78,8 +76,8 @@ class LocalWhisperSession:
         self._model = model
         self._language = language
         self._settings = settings or model.settings
-        self._frames: asyncio.Queue[AudioFrame | _Done] = asyncio.Queue()
-        self._events: asyncio.Queue[TranscriptEvent | _Done | BaseException] = asyncio.Queue()
+        self._frames: asyncio.Queue[AudioFrame | Done] = asyncio.Queue()
+        self._events: EventQueue[TranscriptEvent] = EventQueue()
         self._wake = asyncio.Event()
         self._vad_thread = ThreadPoolExecutor(1, thread_name_prefix="vad")
         self._whisper_thread = ThreadPoolExecutor(1, thread_name_prefix="whisper")
@@ -107,7 +105,7 @@ class LocalWhisperSession:
 
     async def finish(self) -> None:
         """No more audio: close the open utterance and wait until its final has been delivered."""
-        self._frames.put_nowait(_Done())
+        self._frames.put_nowait(Done())
         if self._runner is not None:
             await asyncio.shield(self._runner)
 
@@ -119,14 +117,8 @@ class LocalWhisperSession:
         self._vad_thread.shutdown(wait=False, cancel_futures=True)
         self._whisper_thread.shutdown(wait=False, cancel_futures=True)
 
-    async def events(self) -> AsyncIterator[TranscriptEvent]:
-        while True:
-            item = await self._events.get()
-            if isinstance(item, _Done):
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
+    def events(self) -> AsyncIterator[TranscriptEvent]:
+        return self._events.drain()
 
     # -- tasks --------------------------------------------------------------------------------------
     async def _run(self) -> None:
@@ -138,14 +130,14 @@ class LocalWhisperSession:
         except* Exception as errors:  # noqa: BLE001 - not swallowed: handed to the consumer below
             # Delivered to the consumer of events(), which decides what the user is told.
             failure = errors.exceptions[0]
-        self._events.put_nowait(failure if failure is not None else _Done())
+        self._events.put(failure if failure is not None else Done())
 
     async def _pump(self) -> None:
         loop = asyncio.get_running_loop()
         vad = await loop.run_in_executor(self._vad_thread, StreamingVad)
         while True:
             frame = await self._frames.get()
-            if isinstance(frame, _Done):
+            if isinstance(frame, Done):
                 break
             if self._origin is None:
                 self._origin = frame.start_sample
@@ -335,7 +327,7 @@ class LocalWhisperSession:
         shifted = tuple(
             Word(w.text, round(w.start + origin, 3), round(w.end + origin, 3), w.probability) for w in words
         )
-        self._events.put_nowait(
+        self._events.put(
             TranscriptEvent(
                 kind=kind,
                 utterance_id=utterance.id,

@@ -32,6 +32,7 @@ from engine.stt.contract import (
     TranscriptKind,
     Word,
 )
+from engine.stt.event_queue import Done, EventQueue
 
 log = logging.getLogger(__name__)
 
@@ -128,9 +129,6 @@ class _GoLocal(Exception):
         self.notice = notice
 
 
-class _Done:
-    pass
-
 
 class CloudSession:
     """The StreamingTranscriptionSession of every cloud provider."""
@@ -150,7 +148,7 @@ class CloudSession:
         self._policy = policy or ReconnectPolicy()
         self.ledger = AudioLedger()
         self.machine = ConnectionMachine(self._on_state)
-        self._events: asyncio.Queue[RecognitionEvent | _Done | BaseException] = asyncio.Queue()
+        self._events: EventQueue[RecognitionEvent] = EventQueue()
         self._runner: asyncio.Task[None] | None = None
         self._next_id = 0
         self._last_final_end = 0.0
@@ -180,18 +178,12 @@ class CloudSession:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._runner
 
-    async def events(self) -> AsyncIterator[RecognitionEvent]:
-        while True:
-            item = await self._events.get()
-            if isinstance(item, _Done):
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
+    def events(self) -> AsyncIterator[RecognitionEvent]:
+        return self._events.drain()
 
     # -- running ------------------------------------------------------------------------------------
     async def _run(self) -> None:
-        outcome: _Done | BaseException = _Done()
+        outcome: Done | BaseException = Done()
         try:
             try:
                 await self._stream_to_cloud()
@@ -208,7 +200,7 @@ class CloudSession:
             if self.machine.state is not ConnectionState.CLOSING:
                 self.machine.move(ConnectionState.CLOSING)
             self.machine.move(ConnectionState.DISCONNECTED)
-            self._events.put_nowait(outcome)
+            self._events.put(outcome)
 
     async def _stream_to_cloud(self) -> None:
         backoff = Backoff(self._policy.backoff_base_s, self._policy.backoff_cap_s)
@@ -273,7 +265,7 @@ class CloudSession:
             self.machine.move(ConnectionState.FAILED)
         if self._fallback is None:
             raise notice.error or CloudSpeechError(notice.key, **dict(notice.params))
-        self._events.put_nowait(notice)
+        self._events.put(notice)
         local = self._fallback()
         base = self._next_id
         await local.start()
@@ -288,7 +280,7 @@ class CloudSession:
             async for event in local.events():
                 if isinstance(event, TranscriptEvent):
                     event = dataclasses.replace(event, utterance_id=base + event.utterance_id)
-                self._events.put_nowait(event)
+                self._events.put(event)
 
         try:
             async with asyncio.TaskGroup() as group:
@@ -336,7 +328,7 @@ class CloudSession:
             if not result.text.strip():
                 return  # silence finalised: nothing to show, but its audio need not be replayed
             self._next_id += 1
-        self._events.put_nowait(event)
+        self._events.put(event)
 
     def _on_state(self, state: ConnectionState) -> None:
         """Tell the consumer what the user should see: connected, reconnecting after a failure, failed."""
@@ -344,7 +336,7 @@ class CloudSession:
             return
         if state in (ConnectionState.CONNECTED, ConnectionState.RECONNECTING) and state is not self._shown_state:
             self._shown_state = state
-            self._events.put_nowait(RecognitionNotice(state.value, "", backend=self.backend))
+            self._events.put(RecognitionNotice(state.value, "", backend=self.backend))
 
     def _notice(
         self, key: str, params: dict[str, object] | None = None, error: AppError | None = None
