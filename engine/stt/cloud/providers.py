@@ -40,12 +40,10 @@ class CloudSettings:
         return GoogleOptions(endpoint=endpoint, credentials_file=self.google_credentials_file)
 
     def rtzr(self) -> RtzrOptions:
-        client_id, secret = rtzr_credentials()
         return RtzrOptions(
             auth_url=os.environ.get(RTZR_AUTH_URL_ENV) or self.rtzr_auth_url or DEFAULT_AUTH_URL,
             stream_url=os.environ.get(RTZR_STREAM_URL_ENV) or self.rtzr_stream_url or DEFAULT_STREAM_URL,
-            client_id=client_id,
-            client_secret=secret,
+            load_credentials=rtzr_credentials,  # read off the loop, at the first sign-in
         )
 
 

@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -47,6 +48,8 @@ class RtzrOptions:
     stream_url: str = DEFAULT_STREAM_URL
     client_id: str = ""
     client_secret: str = ""
+    # Where the id and secret come from when they are not given above (the keyring, read when first needed).
+    load_credentials: Callable[[], tuple[str, str]] | None = None
     model_name: str = "sommers_ko"
     connect_timeout_s: float = 5.0
     preconnect: bool = True
@@ -75,7 +78,9 @@ class RtzrProvider:
     def __init__(self, options: RtzrOptions, health: CloudHealth | None = None) -> None:
         self.options = options
         self.health = health or CloudHealth(PROVIDER)
-        self.tokens = TokenCache(options.auth_url, options.client_id, options.client_secret)
+        self.tokens = TokenCache(
+            options.auth_url, options.client_id, options.client_secret, load_credentials=options.load_credentials
+        )
         self._http: httpx.AsyncClient | None = None
         self._spare: _Spare | None = None
         self.connect_times: list[float] = []  # seconds per socket actually opened (for bench/cloud_restart.py)

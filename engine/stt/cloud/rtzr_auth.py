@@ -39,12 +39,14 @@ class TokenCache:
         *,
         clock: Callable[[], float] = time.time,
         timeout_s: float = 5.0,
+        load_credentials: Callable[[], tuple[str, str]] | None = None,
     ) -> None:
         self._url = auth_url
         self._id = client_id
         self._secret = client_secret
         self._clock = clock
         self._timeout = timeout_s
+        self._load = load_credentials  # the keyring, read on a worker thread when first needed
         self._token: Token | None = None
         self._lock = asyncio.Lock()
         self.fetches = 0
@@ -63,6 +65,10 @@ class TokenCache:
             return token.value
 
     async def _fetch(self, http: httpx.AsyncClient) -> Token:
+        if (not self._id or not self._secret) and self._load is not None:
+            # Off the loop: a keyring service (D-Bus, Keychain) may take a while to answer.
+            self._id, self._secret = await asyncio.to_thread(self._load)
+            redact_later(self._secret)
         if not self._id or not self._secret:
             raise StreamFailure(Retry.NEVER, "stt.rtzr.no_credentials")
         self.fetches += 1

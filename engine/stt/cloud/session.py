@@ -188,7 +188,7 @@ class CloudSession:
             try:
                 await self._stream_to_cloud()
             except _GoLocal as go:
-                await self._go_local(go.notice)
+                await self._go_local(go.notice, go.__cause__)
         except AppError as error:
             outcome = error
         except asyncio.CancelledError:
@@ -258,13 +258,17 @@ class CloudSession:
         self._planned_restart = False
         return failure.retry is Retry.BACKOFF
 
-    async def _go_local(self, notice: RecognitionNotice) -> None:
-        self.fell_back = True
-        self._health.fell_back()
+    async def _go_local(self, notice: RecognitionNotice, cause: BaseException | None) -> None:
         if self.machine.state is not ConnectionState.FAILED:
             self.machine.move(ConnectionState.FAILED)
-        if self._fallback is None:
-            raise notice.error or CloudSpeechError(notice.key, **dict(notice.params))
+        if self._fallback is None:  # nothing to go on with: the user hears what went wrong, not "goes on"
+            if notice.error is not None:
+                raise notice.error
+            if isinstance(cause, StreamFailure):
+                raise CloudSpeechError(cause.key, **cause.params)
+            raise CloudSpeechError(notice.key, **dict(notice.params))
+        self.fell_back = True
+        self._health.fell_back()
         self._events.put(notice)
         local = self._fallback()
         base = self._next_id
