@@ -83,6 +83,16 @@ async def test_korean_speech_is_transcribed(models_dir: Path) -> None:
     assert error_rate(path.with_suffix(".txt").read_text("utf-8"), text, "ko") <= 0.25
 
 
+async def test_a_final_does_not_start_with_the_full_stop_of_the_sentence_before(models_dir: Path) -> None:
+    # Its first utterance ends without punctuation ("... 됐어요"); Whisper, hearing it again as context,
+    # first writes the full stop that ends it. That stop belongs to the previous final.
+    path = speech_file("ko/deeply_AnechoicChamber_sub100122a00015.wav")
+    events = await transcribe(models_dir, await read_samples(path), "ko", realtime=False)
+    finals = [e.text for e in events if e.is_final and e.text]
+    assert len(finals) >= 2
+    assert all(text[0].isalnum() for text in finals), finals
+
+
 async def test_silence_and_noise_yield_no_final(models_dir: Path) -> None:
     rng = np.random.default_rng(0)
     noise = (rng.normal(0, 30, 16000 * 3)).astype(np.int16)  # faint room noise, no speech
