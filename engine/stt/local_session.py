@@ -31,7 +31,7 @@ from engine.stt.event_queue import Done, EventQueue
 from engine.stt.segmenter import Segmenter, SegmentEvent, SegmentKind
 from engine.stt.speech_model import SpeechModel
 from engine.stt.vad import StreamingVad
-from engine.stt.whisper_decode import Hypothesis, WhisperDecoder
+from engine.stt.whisper_decode import Hypothesis, WhisperDecoder, closes_previous_sentence
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +282,10 @@ class LocalWhisperSession:
             self._last_partial_s = asyncio.get_running_loop().time() - began
             if hypothesis.is_repetition:
                 return
-            unstable = utterance.agreement.update(list(hypothesis.words))
+            new_words = list(hypothesis.words)
+            while context and not stable_words and new_words and closes_previous_sentence(new_words[0]):
+                new_words.pop(0)  # the previous final's full stop, as in finals (whisper_decode.py)
+            unstable = utterance.agreement.update(new_words)
             stable = "".join(utterance.agreement.stable).strip()
             words = list(utterance.agreement.stable) + unstable
         if utterance.end is not None or hypothesis.is_silence or not words:

@@ -141,7 +141,7 @@ class WhisperDecoder:
         skipped = 0
         while aligned and skipped < len(prefix_tokens):
             skipped += len(aligned.pop(0)["tokens"])
-        while prefix_tokens and aligned and _closes_prefix(aligned[0]["word"]):
+        while prefix_tokens and aligned and closes_previous_sentence(aligned[0]["word"]):
             aligned.pop(0)
         merge_punctuations(aligned, PREPEND_PUNCTUATIONS, APPEND_PUNCTUATIONS)
         limit = len(audio) / SAMPLE_RATE
@@ -153,7 +153,7 @@ class WhisperDecoder:
         return Hypothesis(tuple(w.text for w in timed), timed, avg_logprob, no_speech, ratio)
 
 
-def _closes_prefix(word: str) -> bool:
+def closes_previous_sentence(word: str) -> bool:
     # After a forced prefix that does not end in punctuation (the previous utterance's text), Whisper's first
     # word is often the full stop ending that sentence: it belongs to the previous utterance, not this one.
     return bool(word.strip()) and all(c in APPEND_PUNCTUATIONS for c in word.strip())
