@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import difflib
+import logging
 import statistics
 import sys
 import tempfile
@@ -34,6 +35,7 @@ from engine.stt.local_session import LocalWhisperSession
 from engine.stt.speech_model import SpeechModel
 from engine.stt.whisper_decode import WhisperDecoder
 
+log = logging.getLogger(__name__)
 SPEECH = Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
 
 
@@ -103,6 +105,7 @@ async def run_file(model: SpeechModel, decoder: WhisperDecoder, path: Path, lang
                 spoken = [w.end for w in oneshot_timed if event.start <= (w.start + w.end) / 2 <= event.end]
                 if spoken:
                     final_latencies.append(now - max(spoken))
+                    log.debug("final, speech ended %.2f s, %.2f s late: %s", max(spoken), now - max(spoken), event.text)
 
     await asyncio.gather(feed(), read())
     await session.close()
@@ -129,7 +132,12 @@ async def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="use only the first N clips")
     parser.add_argument("--repeat", type=int, default=1, help="stream every clip this many times")
     parser.add_argument("--silence-ms", type=int, default=SpeechSettings().utterance_silence_ms)
+    parser.add_argument("--trace", action="store_true", help="log each pass and final (where the time goes)")
     args = parser.parse_args()
+    if args.trace:
+        logging.basicConfig(format="%(relativeCreated)8.0f %(name)s: %(message)s")
+        for name in (__name__, "engine.stt.local_session"):
+            logging.getLogger(name).setLevel(logging.DEBUG)
     data_dir = args.data_dir or Path(tempfile.gettempdir()) / "interview-coach-bench"
     model = SpeechModel(SpeechSettings(utterance_silence_ms=args.silence_ms), AppPaths(data_dir).models)
     began = time.perf_counter()

@@ -73,7 +73,6 @@ class _Utterance:
     agreement: LocalAgreement = field(default_factory=LocalAgreement)
 
 
-
 class LocalWhisperSession:
     backend = BACKEND
 
@@ -165,6 +164,12 @@ class LocalWhisperSession:
                 continue
             elif event.kind is SegmentKind.SILENCE_START:
                 self._current.silence_at = event.sample
+                log.debug(
+                    "utterance %d: silence from %.2f s, heard at %.2f s",
+                    self._current.id,
+                    event.sample / SAMPLE_RATE,
+                    self._received / SAMPLE_RATE,
+                )
             elif event.kind is SegmentKind.SPEECH_RESUME:
                 self._current.silence_at = None
             elif event.kind is SegmentKind.UTTERANCE_END:
@@ -250,6 +255,14 @@ class LocalWhisperSession:
             return await loop.run_in_executor(self._whisper_thread, call)
         finally:
             self.busy_seconds += loop.time() - began
+            log.debug(
+                "%s pass over %.2f s of audio (prefix %d chars) ended at %.2f s, took %.3f s",
+                "final" if options.get("word_timestamps") else "partial",
+                len(audio) / SAMPLE_RATE,
+                len(str(options.get("prefix", ""))),
+                self._received / SAMPLE_RATE,
+                loop.time() - began,
+            )
 
     async def _final_pass(self, decoder: WhisperDecoder, utterance: _Utterance, end: int) -> tuple[int, Hypothesis]:
         audio_start, prefix, prompt = self._context_for(utterance, end)
@@ -322,6 +335,12 @@ class LocalWhisperSession:
             self._prompt = (self._prompt + " " + self._last_final[1]).strip()[-PROMPT_CHARS:]
         self._last_final = (utterance.start, text)
         self._drop_audio_before(utterance.start)  # kept as context for the next utterance
+        log.debug(
+            "utterance %d: final at %.2f s (speech until %.2f s)",
+            utterance.id,
+            self._received / SAMPLE_RATE,
+            end / SAMPLE_RATE,
+        )
         self._emit(utterance, TranscriptKind.FINAL, text, text, utterance.start, end, words, confidence)
 
     def _emit(
