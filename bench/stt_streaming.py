@@ -6,7 +6,7 @@ a final's span) to that final (median, p90); and the
 streamed finals' WER over that of one-shot faster-whisper (default options, same model) on the same files.
 Targets on 2 cores, base int8: partial median <= 1.0 s, final <= 0.5 s, WER ratio <= 1.05.
 
-    uv run python bench/stt_streaming.py [--lang en|ko] [--repeat N] [--data-dir DIR]
+    uv run python bench/stt_streaming.py [--lang en|ko] [--repeat N] [--trace] [--data-dir DIR]
 
 The clips hold about ten ends of speech; --repeat N streams them N times over, for steadier medians.
 """

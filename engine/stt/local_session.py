@@ -268,7 +268,7 @@ class LocalWhisperSession:
         audio_start, prefix, prompt = self._context_for(utterance, end)
         audio = self._audio(audio_start, end)
         hypothesis = await self._run_whisper(decoder, audio, prompt=prompt, prefix=prefix, word_timestamps=True)
-        if hypothesis.is_repetition:
+        if hypothesis.is_repetition or hypothesis.loops_on_a_phrase:
             # A loop ("like your. like your. ..."): read it again without context, with beam search.
             audio = self._audio(utterance.start, end)
             audio_start = utterance.start

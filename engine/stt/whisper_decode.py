@@ -37,6 +37,8 @@ NO_SPEECH_THRESHOLD = 0.6
 LOG_PROB_THRESHOLD = -1.0
 # faster-whisper's compression_ratio_threshold: above it the text is a repetition loop, not speech.
 COMPRESSION_RATIO_THRESHOLD = 2.4
+# A phrase of one to three words said this many times in a row is read again (Hypothesis.loops_on_a_phrase).
+PHRASE_LOOP_RUN = 3
 # Whisper writes at most about this many tokens per second of speech (Korean, byte-level BPE, is the
 # densest: ~7 syllables/s at up to 2 tokens each); the cap stops runaway loops on short audio.
 MAX_TOKENS_PER_SECOND = 15
@@ -71,6 +73,25 @@ class Hypothesis:
     @property
     def is_repetition(self) -> bool:
         return self.compression_ratio > COMPRESSION_RATIO_THRESHOLD or _repeats_itself(self.words)
+
+    @property
+    def loops_on_a_phrase(self) -> bool:
+        """The same one to three words PHRASE_LOOP_RUN times in a row: worth reading again.
+
+        Greedy decoding can loop on a phrase inside a sentence that is otherwise right ("상자 보기보다 무섭다
+        무섭다 무섭다. 조심하세요" for "상자가 보기보다 무거우니까 조심하세요", the previous sentence forced as
+        context), too short a loop for the compression ratio to catch. People repeat themselves too ("no,
+        no, no"), so this only asks for a second reading, not for the text to be dropped.
+        """
+        norm = [
+            n for n in (w.strip().strip(APPEND_PUNCTUATIONS + PREPEND_PUNCTUATIONS).lower() for w in self.words) if n
+        ]
+        for size in (1, 2, 3):
+            for i in range(len(norm) - size * PHRASE_LOOP_RUN + 1):
+                phrase = norm[i : i + size]
+                if all(norm[i + k * size : i + (k + 1) * size] == phrase for k in range(1, PHRASE_LOOP_RUN)):
+                    return True
+        return False
 
 
 class WhisperDecoder:
