@@ -133,6 +133,19 @@ def test_data_dir_comes_from_the_environment_too(data_dir: Path) -> None:
     assert (data_dir / "interview-coach.sqlite3").is_file()
 
 
+def test_data_dir_may_follow_the_command(data_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "main.py", "sessions", "--json", "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+    assert (data_dir / "interview-coach.sqlite3").is_file()
+
+
 def test_showing_an_unknown_session_says_what_to_do(data_dir: Path) -> None:
     result = cli(data_dir, "show", "42")
     assert result.returncode == 2

@@ -18,18 +18,29 @@ def default_ui_language() -> str:
     return "en"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="interview-coach", description="Rehearse job interviews out loud, offline.")
+def _add_shared_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    # Accepted before the command and after it (`main.py --data-dir D sessions` or `main.py sessions --data-dir D`);
+    # after it, an option left out must not reset what was given before it, hence SUPPRESS there.
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=None,
+        default=default(None),
         help=f"data folder (default: ${DATA_DIR_ENV} or the OS's per-user data folder)",
     )
     parser.add_argument(
-        "--ui-lang", choices=["en", "ko"], default=None, help="language of messages (default: system locale)"
+        "--ui-lang", choices=["en", "ko"], default=default(None), help="language of messages (default: system locale)"
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument("-v", "--verbose", action="store_true", default=default(False), help="log progress to stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="interview-coach", description="Rehearse job interviews out loud, offline.")
+    _add_shared_options(parser, defaults=True)
+    shared = argparse.ArgumentParser(add_help=False)
+    _add_shared_options(shared, defaults=False)
     parser.add_argument("--screenshot", type=Path, default=None, help="render a screen of the app to a PNG and exit")
     parser.add_argument(
         "--screen",
@@ -42,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
 
-    practice = commands.add_parser("practice", help="run an interview answered by audio files")
+    practice = commands.add_parser("practice", parents=[shared], help="run an interview answered by audio files")
     practice.add_argument("--lang", required=True, choices=["en", "ko"], help="interview language")
     practice.add_argument(
         "--answers", nargs="+", type=Path, required=True, help="audio files: file N answers question N"
@@ -76,15 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("--realtime", action="store_true", help="feed the files at real time, as a microphone would")
     practice.add_argument("--json", action="store_true", help="print one JSON document instead of text")
 
-    sessions = commands.add_parser("sessions", help="list stored sessions")
+    sessions = commands.add_parser("sessions", parents=[shared], help="list stored sessions")
     sessions.add_argument("--json", action="store_true")
 
-    report = commands.add_parser("report", help="export one stored session as a PDF report")
+    report = commands.add_parser("report", parents=[shared], help="export one stored session as a PDF report")
     report.add_argument("session_id", type=int)
     report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     report.add_argument("--page-size", choices=["a4", "letter"], default="a4")
 
-    show = commands.add_parser("show", help="print one stored session")
+    show = commands.add_parser("show", parents=[shared], help="print one stored session")
     show.add_argument("session_id", type=int)
     show.add_argument("--json", action="store_true")
     return parser
