@@ -119,6 +119,18 @@ def test_a_phrase_said_three_times_in_a_row_asks_for_a_second_reading() -> None:
     assert not reading("no no no").is_repetition
 
 
+async def test_the_first_word_after_a_pause_starts_when_speech_does(models_dir: Path) -> None:
+    # "And so my fellow Americans ... ask not": Whisper's alignment started "ask" at 2.08 s, where the pause
+    # begins (it is said from about 3.0 s), so the answer's analysis saw no pause there.
+    samples = np.concatenate([await read_samples(speech_file("en/jfk.flac")), silence(1.0)])
+    events = await transcribe(models_dir, samples, "en", realtime=False)
+    words = [w for e in events if e.is_final for w in e.words]
+    after = next(i for i, w in enumerate(words) if w.text.strip(",.").lower() == "americans") + 1
+    assert words[after].start - words[after - 1].end >= 0.5, [(w.text, w.start, w.end) for w in words]
+    assert all(w.start <= w.end for w in words)
+    assert [w.start for w in words] == sorted(w.start for w in words)
+
+
 async def test_silence_and_noise_yield_no_final(models_dir: Path) -> None:
     rng = np.random.default_rng(0)
     noise = (rng.normal(0, 30, 16000 * 3)).astype(np.int16)  # faint room noise, no speech

@@ -64,6 +64,7 @@ SENTENCE_END = (".", "?", "!", "。", "？", "！", "다.", "요.")
 class _Utterance:
     id: int
     start: int  # sample
+    speech_start: int  # sample where the VAD heard speech begin (with its padding); later than start after a pause
     end: int | None = None  # sample, once the VAD closed it
     silence_at: int | None = None  # where speech seems to have stopped
     last_pass_end: int = 0
@@ -158,7 +159,7 @@ class LocalWhisperSession:
         for event in events:
             if event.kind is SegmentKind.SPEECH_START:
                 start = max(self._covered_until, event.sample - int(MAX_LEAD_S * SAMPLE_RATE))
-                self._current = _Utterance(self._next_id, start, last_pass_end=start)
+                self._current = _Utterance(self._next_id, start, max(start, event.sample), last_pass_end=start)
                 self._next_id += 1
             elif self._current is None:
                 continue
@@ -325,8 +326,18 @@ class LocalWhisperSession:
                 self._emit(utterance, TranscriptKind.FINAL, "", "", utterance.start, max(end, utterance.start), (), 0.0)
             return
         offset = audio_start / SAMPLE_RATE
+        # Whisper's alignment tends to start the first word after a pause where the pause starts ("ask" at
+        # 2.08-3.72 s in jfk.flac, said from about 3.0 s), which would hide the pause from the answer's
+        # analysis; a word that straddles the VAD's speech onset starts there instead. (faster-whisper bounds
+        # such words by twice the median word length, a rule its own comment says a VAD could replace.)
+        onset = utterance.speech_start / SAMPLE_RATE
         words = tuple(
-            Word(w.text.strip(), round(offset + w.start, 3), round(offset + w.end, 3), w.probability)
+            Word(
+                w.text.strip(),
+                round(onset if offset + w.start < onset < offset + w.end else offset + w.start, 3),
+                round(offset + w.end, 3),
+                w.probability,
+            )
             for w in hypothesis.timed_words
         )
         confidence = float(np.mean([w.probability for w in words])) if words else math.exp(hypothesis.avg_logprob)
