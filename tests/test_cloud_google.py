@@ -103,9 +103,7 @@ async def test_bad_credentials_stop_at_once_with_a_clear_message(google: FakeGoo
     ]
 
 
-async def test_a_network_gone_mid_answer_goes_on_with_local_whisper(
-    google: FakeGoogleSpeech, models_dir: Path
-) -> None:
+async def test_a_network_gone_mid_answer_goes_on_with_local_whisper(google: FakeGoogleSpeech, models_dir: Path) -> None:
     google.behaviour = GoogleBehaviour(real_speech=True, words_per_final=10)
     samples = await read_samples(speech_file("en/jfk.flac"))
     provider = provider_for(google)

@@ -65,8 +65,6 @@ def test_the_interviewer_model_asks_a_follow_up_and_the_review_shows_its_scores(
         desktop.shoot("review-with-interviewer-scores")
 
 
-
-
 def test_a_server_choice_is_saved_and_its_key_goes_to_the_keyring_only(
     qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path, keyring_file: Path
 ) -> None:

@@ -17,6 +17,7 @@ import jsonschema
 CRITERIA = ("situation", "task", "action", "result", "relevance", "specificity", "clarity")
 STAR = CRITERIA[:4]
 
+
 def _criterion(bounded: bool) -> dict[str, Any]:
     text: dict[str, Any] = {"type": "string", "minLength": 8}
     if bounded:

@@ -50,9 +50,7 @@ if TYPE_CHECKING:  # the cloud stack is imported only when a cloud backend is us
     from engine.stt.cloud.providers import CloudProviders
 
 
-def session_factory(
-    backend: SttBackend, model: SpeechModel, cloud: CloudProviders | None = None
-) -> SessionFactory:
+def session_factory(backend: SttBackend, model: SpeechModel, cloud: CloudProviders | None = None) -> SessionFactory:
     """A function (language, phrase hints) -> new session, for InterviewSession."""
     require(backend)
     from engine.stt.local_session import LocalWhisperSession

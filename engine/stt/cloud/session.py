@@ -129,7 +129,6 @@ class _GoLocal(Exception):
         self.notice = notice
 
 
-
 class CloudSession:
     """The StreamingTranscriptionSession of every cloud provider."""
 
