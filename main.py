@@ -8,17 +8,24 @@ import sys
 
 
 def run(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--native-probe"]:  # the built app runs its own native probe (engine/native/probe.py)
+        from engine.native.probe_child import main as probe
+
+        return probe(argv[1:])
     from engine.cli.parser import build_parser, default_ui_language
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.version:
+        print(f"interview-coach {version()}")
+        return 0
     ui = args.ui_lang or default_ui_language()
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s"
-    )
-    from engine.secrets import install_log_redaction
+    from engine.logs import setup_logging
 
-    install_log_redaction()  # tokens, client secrets and API keys never reach a log
+    # A rotating file in the OS's log folder plus stderr; tokens, secrets and API keys are redacted in both.
+    log_path = setup_logging(args.verbose)
+    logging.getLogger(__name__).info("interview-coach %s, command %s, log %s", version(), args.command, log_path)
     if args.command is None:
         return _desktop(args)
     if args.command == "report":
@@ -26,6 +33,21 @@ def run(argv: list[str] | None = None) -> int:
     from engine.cli.commands import run_command
 
     return run_command(args, ui)
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as distribution_version
+
+    try:
+        return distribution_version("interview-coach")
+    except PackageNotFoundError:  # a built app without metadata
+        return "0+unknown"
+
+
+def gui() -> int:
+    """The GUI script's entry (no console window on Windows): the desktop app, with the same options."""
+    return run()
 
 
 def _desktop(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from engine.messages_cloud import CLOUD_MESSAGES
 from engine.messages_llm import LLM_MESSAGES
+from engine.messages_native import NATIVE_MESSAGES
 
 LANGUAGES: Final = ("en", "ko")
 
@@ -171,9 +172,10 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "error.title.playback": {"en": "Playback problem", "ko": "재생 문제"},
     "error.unexpected": {
         "en": "Something unexpected went wrong ({detail}). What you recorded is kept. If it happens again, "
-        "restart Interview Coach and report the log.",
+        "restart Interview Coach and send us the log ({log}); the button below copies its end.",
         "ko": "예상하지 못한 문제가 발생했습니다({detail}). 녹음한 내용은 보존되었습니다. 다시 발생하면 "
-        "Interview Coach를 다시 시작하고 로그를 알려 주세요.",
+        "Interview Coach를 다시 시작하고 로그({log})를 보내 주세요. 아래 버튼을 누르면 로그의 끝부분이 "
+        "복사됩니다.",
     },
     "prefs.save_failed": {
         "en": "Your settings could not be saved to {path} ({detail}). Check that the folder is writable and "
@@ -388,7 +390,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "state.failed": {"en": "failed", "ko": "실패"},
 }
 
-CATALOGUE: Final[dict[str, dict[str, str]]] = {**_GENERAL, **LLM_MESSAGES, **CLOUD_MESSAGES}
+CATALOGUE: Final[dict[str, dict[str, str]]] = {**_GENERAL, **LLM_MESSAGES, **CLOUD_MESSAGES, **NATIVE_MESSAGES}
 
 
 def text(key: str, lang: str = "en", /, **params: Any) -> str:

@@ -82,11 +82,11 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def install_log_redaction() -> None:
-    """Put the filter on every handler of the root logger (call after logging is configured)."""
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
-            handler.addFilter(RedactingFilter())
+class RedactingFormatter(logging.Formatter):
+    """Scrubs the whole formatted record, the traceback of a logged exception included."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub(super().format(record))
 
 
 # -- RTZR client credentials -----------------------------------------------------------------------------

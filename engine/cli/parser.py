@@ -33,7 +33,13 @@ def _add_shared_options(parser: argparse.ArgumentParser, *, defaults: bool) -> N
     parser.add_argument(
         "--ui-lang", choices=["en", "ko"], default=default(None), help="language of messages (default: system locale)"
     )
-    parser.add_argument("-v", "--verbose", action="store_true", default=default(False), help="log progress to stderr")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default(False),
+        help="log progress to stderr, and debug detail to the log file",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_shared_options(parser, defaults=True)
     shared = argparse.ArgumentParser(add_help=False)
     _add_shared_options(shared, defaults=False)
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--screenshot", type=Path, default=None, help="render a screen of the app to a PNG and exit")
     parser.add_argument(
         "--screen",

@@ -31,6 +31,7 @@ import psutil
 from engine.errors import LlmError, MissingPackageError
 from engine.llm.contract import FinishReason, GenerationRequest, ModelInfo, StreamChunk
 from engine.llm.gguf_file import GgufInfo, fit_context, read_info
+from engine.native.probe import Library, ensure_safe
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -109,12 +110,14 @@ class LocalModel:
         await asyncio.wrap_future(self._loading)
 
     def _load(self) -> None:
+        info = read_info(self.path)  # a missing or foreign file is named before any native code runs
+        self._gguf = info
+        # llama.cpp runs once in a child process first: if it faults on this CPU, only the child dies.
+        ensure_safe(Library.LLAMA, self.path)
         try:
             from llama_cpp import Llama, llama_supports_gpu_offload
         except ImportError as error:
             raise MissingPackageError("missing.package", feature="LLM", package="llama-cpp-python") from error
-        info = read_info(self.path)
-        self._gguf = info
         notes: list[str] = []
         available = psutil.virtual_memory().available
         n_ctx = fit_context(info, self.options.n_ctx, available)

@@ -20,6 +20,7 @@ import numpy as np
 
 from engine.audio.frames import SAMPLE_RATE
 from engine.errors import ModelError
+from engine.native.probe import Library, ensure_safe
 from engine.settings import SpeechSettings
 from models import whisper_assembly
 from models.catalogue import WHISPER_BASE
@@ -127,6 +128,8 @@ class SpeechModel:
 
         folder = model_folder(self.settings, self.models_dir, assembly_progress)
         self._report(loop, ModelProgress(ModelStage.LOADING, 0.0))
+        # CTranslate2 and ONNX Runtime run once in a child process first: a fault on this CPU kills only it.
+        ensure_safe(Library.SPEECH, folder / "model.bin", f"{self.settings.compute_type}@{self.settings.device}")
         for attempt in (1, 2):
             try:
                 model = WhisperModel(

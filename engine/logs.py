@@ -1,0 +1,152 @@
+"""The app's log: a rotating file in the OS's log folder, stderr for warnings, native faults captured.
+
+A candidate whose app misbehaves has one folder to send (Help → Open log folder). Every handler carries the
+secrets filter (engine/secrets.py), so tokens, client secrets and API keys never reach the file. A native
+crash cannot run Python, so faulthandler writes its stack to `faults.log` beside the log, and the next start
+folds that into the log and says so.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+from typing import IO
+
+from engine.secrets import RedactingFilter, RedactingFormatter, scrub
+from engine.settings import default_log_dir
+
+LOG_FILE = "interview-coach.log"
+FAULTS_FILE = "faults.log"
+MAX_BYTES = 2_000_000  # per file; with 3 backups a log folder stays under 8 MB
+BACKUPS = 3
+FORMAT = "%(asctime)s %(process)d %(threadName)s %(name)s %(levelname)s %(message)s"
+
+
+class _AppHandler:
+    """Marks the handlers this module installed, so a second set-up (tests, the CLI run twice) replaces them."""
+
+
+class _FileHandler(logging.handlers.RotatingFileHandler, _AppHandler):
+    pass
+
+
+class _StreamHandler(logging.StreamHandler, _AppHandler):  # type: ignore[type-arg]
+    pass
+
+
+class _State:
+    file: Path | None = None
+    faults: IO[str] | None = None
+    previous_crash = False
+
+
+_state = _State()
+
+
+class _NoFrames(logging.Filter):
+    """websockets logs every frame at debug level (ten audio frames a second): the handshake is worth keeping,
+    the frames would rotate everything else out of the log within a minute."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name.startswith("websockets") and record.msg in ("< %s", "> %s"))
+
+
+def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | None:
+    """Log to the rotating file (INFO, DEBUG with `verbose`) and to stderr (WARNING, INFO with `verbose`).
+
+    Returns the log file, or None if its folder cannot be written (then stderr alone, with a warning).
+    """
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _AppHandler)]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    formatter = RedactingFormatter(FORMAT)
+    console = _StreamHandler(sys.stderr)
+    console.setLevel(logging.INFO if verbose else logging.WARNING)
+    console.setFormatter(RedactingFormatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    console.addFilter(RedactingFilter())
+    console.addFilter(_NoFrames())
+    root.addHandler(console)
+    folder = folder or default_log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        file_handler = _FileHandler(folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    except OSError as error:
+        _state.file = None
+        logging.getLogger(__name__).warning("no log file (%s cannot be written: %s)", folder, error)
+        return None
+    file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
+    file_handler.setFormatter(formatter)
+    file_handler.addFilter(RedactingFilter())
+    file_handler.addFilter(_NoFrames())
+    root.addHandler(file_handler)
+    _state.file = folder / LOG_FILE
+    _capture_faults(folder)
+    return folder / LOG_FILE
+
+
+def _capture_faults(folder: Path) -> None:
+    """Fold the last run's native fault dump into the log, then point faulthandler at a fresh one."""
+    path = folder / FAULTS_FILE
+    if _state.faults is not None:
+        faulthandler.disable()
+        _state.faults.close()
+        _state.faults = None
+    try:
+        dump = path.read_text(encoding="utf-8", errors="replace").strip() if path.exists() else ""
+        if dump:
+            logging.getLogger(__name__).error("the previous run crashed; its fault dump:\n%s", dump)
+            _state.previous_crash = True
+        stream = path.open("w", encoding="utf-8")
+    except OSError as error:
+        logging.getLogger(__name__).warning("native faults will not be logged: %s", error)
+        return
+    faulthandler.enable(file=stream, all_threads=True)
+    _state.faults = stream
+
+
+def log_file() -> Path | None:
+    """The current log file, if logging to a file was set up."""
+    return _state.file
+
+
+def take_previous_crash() -> bool:
+    """Whether the last run left a native fault dump (found when logging was set up); True once, to say it once."""
+    crashed, _state.previous_crash = _state.previous_crash, False
+    return crashed
+
+
+def shutdown_logging() -> None:
+    """Take this module's handlers off the root logger and stop writing native faults to the log folder."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _AppHandler)]:
+        root.removeHandler(handler)
+        handler.close()
+    if _state.faults is not None:
+        faulthandler.disable()
+        _state.faults.close()
+        _state.faults = None
+    _state.file = None
+    _state.previous_crash = False
+
+
+def log_tail(max_chars: int = 20_000) -> str:
+    """The end of the log (for a bug report), with known secrets scrubbed once more."""
+    path = log_file()
+    if path is None:
+        return ""
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    try:
+        with path.open("rb") as stream:
+            stream.seek(0, 2)
+            size = stream.tell()
+            stream.seek(max(0, size - max_chars * 2))
+            text = stream.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    return scrub(text[-max_chars:])

@@ -1,0 +1,1 @@
+"""Native libraries proven on this machine before the app runs them in its own process (see probe.py)."""

@@ -1,0 +1,260 @@
+"""Try a native library in a child process before the app runs it in its own.
+
+A native library that faults (an instruction this CPU lacks, a bad build) kills the whole process, and no
+Python `except` can catch that. So the first time a library is used on a machine, it is loaded and run once
+in a child (probe_child.py): llama.cpp on a tiny prompt with the chosen model; CTranslate2 (Whisper) and ONNX
+Runtime (the Silero VAD) on a second of silence. A child that dies of a signal switches that feature off with
+a message; one that finishes proves the library here. Verdicts are kept in the cache folder, keyed by the
+library's version, its native files' sizes and mtimes, the CPU model and feature flags, and what was run
+(model file, compute type), so a new build, a new CPU or a new model is tried again.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import os
+import platform
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from engine.errors import AppError, LlmError, ModelError
+from engine.settings import default_cache_dir
+
+log = logging.getLogger(__name__)
+
+PROOFS_FILE = "native-proofs.json"
+FAULT_ENV = "INTERVIEW_COACH_PROBE_FAULT"  # "llama" or "speech" (optionally ":SIGSEGV"): the child faults
+CHILD_TIMEOUT_S = 300.0  # a large model read from a cold disk takes a while; a hang is not a verdict
+PROBE_OK = "native-probe-ok"
+_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds engine/, for the child's import path
+# Windows reports a native fault as an NTSTATUS exit code rather than a signal.
+_WINDOWS_FAULTS = {0xC000001D: "SIGILL", 0xC0000005: "SIGSEGV", 0xC0000409: "SIGABRT", 0xC0000094: "SIGFPE"}
+
+
+class Library(enum.Enum):
+    LLAMA = "llama"  # llama-cpp-python's llama.cpp: the interviewer model on this computer
+    SPEECH = "speech"  # CTranslate2 (Whisper) and ONNX Runtime (Silero VAD): local speech recognition
+
+
+_PACKAGES: dict[Library, tuple[tuple[str, str], ...]] = {
+    # (import name, distribution name)
+    Library.LLAMA: (("llama_cpp", "llama-cpp-python"),),
+    Library.SPEECH: (("ctranslate2", "ctranslate2"), ("onnxruntime", "onnxruntime")),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    proven: bool  # the child ran the library to the end
+    crashed: bool  # the child died of a native fault
+    reason: str = ""  # the signal's name when it crashed (SIGILL, SIGSEGV, …), else ""
+    exit_code: int = 0
+
+    @property
+    def conclusive(self) -> bool:
+        return self.proven or self.crashed
+
+
+def crash_reason(exit_code: int) -> str | None:
+    """The fault a child's exit code reports, or None for an ordinary exit."""
+    if exit_code < 0:
+        try:
+            return signal.Signals(-exit_code).name
+        except ValueError:
+            return f"signal {-exit_code}"
+    if sys.platform == "win32" and (exit_code & 0xFFFFFFFF) in _WINDOWS_FAULTS:
+        return _WINDOWS_FAULTS[exit_code & 0xFFFFFFFF]
+    return None
+
+
+def cpu_identity() -> str:
+    """The CPU's model and the features it reports: a VM can hide features of the same model."""
+    parts = [platform.machine(), platform.processor()]
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as cpuinfo:
+            seen: set[str] = set()
+            for line in cpuinfo:
+                name, _, value = line.partition(":")
+                name = name.strip()
+                if name in ("model name", "flags", "Features", "CPU part") and name not in seen:
+                    seen.add(name)
+                    parts.append(value.strip())
+    except OSError:  # not Linux: macOS and Windows name the model in platform.processor() or sysctl
+        if sys.platform == "darwin":
+            result = subprocess.run(
+                ["sysctl", "-n", "machdep.cpu.brand_string"], capture_output=True, text=True, timeout=5, check=False
+            )
+            parts.append(result.stdout.strip())
+    return " | ".join(parts)
+
+
+def _native_files(import_name: str) -> list[tuple[str, int, int]]:
+    spec = importlib.util.find_spec(import_name)
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    files: list[tuple[str, int, int]] = []
+    for location in spec.submodule_search_locations:
+        package = Path(location)
+        # auditwheel puts bundled libraries beside the package, in <name>.libs
+        for folder in (package, package / "lib", package / "capi", package.parent / f"{import_name}.libs"):
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.iterdir()):
+                if path.suffix in (".so", ".dylib", ".dll", ".pyd") or ".so." in path.name:
+                    stat = path.stat()
+                    files.append((f"{folder.name}/{path.name}", stat.st_size, stat.st_mtime_ns))
+    return files
+
+
+def _file_identity(path: Path) -> list[object]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return [str(path), None]
+    return [path.name, stat.st_size, stat.st_mtime_ns]
+
+
+def probe_key(library: Library, target: Path, option: str) -> str:
+    parts: list[object] = [library.value, cpu_identity(), option, _file_identity(target)]
+    for import_name, distribution in _PACKAGES[library]:
+        try:
+            version = importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            version = None
+        parts.append([distribution, version, _native_files(import_name)])
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+class ProofBook:
+    """The verdicts kept between runs: one small JSON file, rewritten whole (atomically) on each change."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or default_cache_dir()) / PROOFS_FILE
+
+    def read(self, key: str) -> Verdict | None:
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+            entry = entries[key]
+            return Verdict(bool(entry["proven"]), bool(entry["crashed"]), str(entry["reason"]), int(entry["exit_code"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def write(self, key: str, library: Library, verdict: Verdict) -> None:
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(entries, dict):
+                entries = {}
+        except (OSError, ValueError):
+            entries = {}
+        entries[key] = {**asdict(verdict), "library": library.value, "checked": time.strftime("%Y-%m-%dT%H:%M:%S")}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(entries, indent=1), encoding="utf-8")
+            temporary.replace(self.path)
+        except OSError as error:  # a read-only cache only costs a probe at the next start
+            log.warning("could not keep the native probe's verdict in %s: %s", self.path, error)
+
+
+def child_command(library: Library, target: Path, option: str) -> list[str]:
+    if getattr(sys, "frozen", False):  # a built app: its executable is the app, which takes --native-probe
+        return [sys.executable, "--native-probe", library.value, str(target), option]
+    return [sys.executable, "-m", "engine.native.probe_child", library.value, str(target), option]
+
+
+def run_probe(library: Library, target: Path, option: str = "", timeout_s: float = CHILD_TIMEOUT_S) -> Verdict:
+    """Run the library once in a child process and say how it ended. Blocking: call it off the loop."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_ROOT), env.get("PYTHONPATH", "")) if p)
+    started = time.perf_counter()
+    try:
+        result = subprocess.run(
+            child_command(library, target, option),
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=timeout_s,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        log.warning("native probe of %s gave no verdict within %.0f s; going on without one", library.value, timeout_s)
+        return Verdict(proven=False, crashed=False)
+    except OSError as error:
+        log.warning("native probe of %s could not start: %s", library.value, error)
+        return Verdict(proven=False, crashed=False)
+    elapsed = time.perf_counter() - started
+    reason = crash_reason(result.returncode)
+    tail = "\n".join(result.stderr.strip().splitlines()[-40:])
+    if reason is not None:
+        log.error("native probe of %s crashed (%s) after %.1f s:\n%s", library.value, reason, elapsed, tail)
+        return Verdict(proven=False, crashed=True, reason=reason, exit_code=result.returncode)
+    if result.returncode == 0 and PROBE_OK in result.stdout:
+        log.info("native probe of %s passed in %.1f s", library.value, elapsed)
+        return Verdict(proven=True, crashed=False)
+    # An ordinary error (a damaged file, a missing package): the app's own loading reports it properly.
+    log.info("native probe of %s ended with code %d, no verdict:\n%s", library.value, result.returncode, tail)
+    return Verdict(proven=False, crashed=False, exit_code=result.returncode)
+
+
+def prove(library: Library, target: Path, option: str = "", book: ProofBook | None = None) -> Verdict:
+    """The verdict for this library, target and option on this machine: kept, or found by a probe now."""
+    book = book or ProofBook()
+    key = probe_key(library, target, option)
+    kept = book.read(key)
+    if kept is not None:
+        return kept
+    verdict = run_probe(library, target, option)
+    if verdict.conclusive:
+        book.write(key, library, verdict)
+    return verdict
+
+
+def ensure_safe(library: Library, target: Path, option: str = "", book: ProofBook | None = None) -> None:
+    """Return if the library may run in this process; raise the feature's AppError if it crashed here."""
+    verdict = prove(library, target, option, book)
+    if not verdict.crashed:
+        return
+    raise crash_error(library, verdict)
+
+
+class _CrashMessage(AppError):
+    """A feature switched off because its library crashed here; the fault is described in the message's language."""
+
+    def message(self, lang: str = "en") -> str:
+        from engine import messages
+
+        fault = str(self.params.get("fault", ""))
+        key = f"native.signal.{fault}"
+        if key in messages.CATALOGUE:
+            reason = f"{fault}: {messages.text(key, lang)}"
+        else:
+            reason = fault or messages.text("native.signal.other", lang, code=self.params.get("code", 0))
+        return messages.text(self.key, lang, reason=reason, log=self.params.get("log", "-"))
+
+
+class LlmCrashError(_CrashMessage, LlmError):
+    pass
+
+
+class SpeechCrashError(_CrashMessage, ModelError):
+    pass
+
+
+def crash_error(library: Library, verdict: Verdict) -> AppError:
+    from engine.logs import log_file
+
+    where = str(log_file() or "-")
+    if library is Library.LLAMA:
+        return LlmCrashError("native.llm_crashed", fault=verdict.reason, code=verdict.exit_code, log=where)
+    return SpeechCrashError("native.speech_crashed", fault=verdict.reason, code=verdict.exit_code, log=where)
