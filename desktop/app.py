@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.context import AppContext, SourceFactory
 from desktop.errors import ErrorPresenter
@@ -28,8 +28,10 @@ from desktop.main_window import MainWindow
 from desktop.signals import next_emission
 from desktop.tasks import TaskOwner
 from desktop.theme import apply_theme
+from engine import messages
 from engine import preferences as prefs_file
 from engine.errors import AppError
+from engine.logs import log_file, take_previous_crash
 from engine.preferences import LoadedPreferences
 from engine.storage.store import Store
 from engine.stt.speech_model import ModelProgress, ModelStage, SpeechModel
@@ -52,6 +54,7 @@ class Launch:
     trace: Callable[[str], None] | None = None  # start-up marks (bench/startup.py)
     preferences: LoadedPreferences | None = None
     on_ready: Callable[[MainWindow], None] | None = None
+    errors: ErrorPresenter | None = None  # the running app's error presenter, once it exists
 
 
 def qt_application(argv: list[str] | None = None) -> QApplication:
@@ -86,6 +89,7 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
     assert launch.preferences is not None
     prefs = launch.preferences.preferences
     errors = ErrorPresenter(translations.language)
+    launch.errors = errors
     if launch.sd is None:
         import sounddevice  # PortAudio; imported here so a missing libportaudio is a message, not a crash
 
@@ -126,6 +130,13 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
             model.start()  # after the window is up: it loads in the background with progress
             ctx.open_language_model()  # the interviewer model too, so the first question never waits on it
             tasks.spawn(_report_recovered(store, window), "recover-interrupted")
+            tasks.spawn(model.get(), "speech-model-ready")  # a model that cannot load is said at once
+            if take_previous_crash():
+                errors.show_text(
+                    messages.text("error.title.generic", errors.language),
+                    messages.text("log.previous_crash", errors.language, log=str(log_file() or "-")),
+                    QMessageBox.Icon.Information,
+                )
             if launch.preferences.broken_copy is not None:
                 errors.show(AppError("prefs.unreadable", path=str(launch.preferences.broken_copy)))
             if launch.on_ready is not None:
@@ -192,6 +203,19 @@ def stderr_trace(quit_when_ready: bool) -> Callable[[str], None]:
     return trace
 
 
+def _route_uncaught_errors(launch: Launch) -> None:
+    """An exception escaping a Qt slot is a bug: log it, and show the unexpected-error message with its
+    copy-the-log button instead of only printing it to a console the candidate never sees."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        log.error("uncaught exception", exc_info=(kind, error, trace))
+        presenter = launch.errors
+        if presenter is not None and isinstance(error, Exception):
+            presenter.show(error)
+
+    sys.excepthook = hook
+
+
 def main(launch: Launch, screenshot: tuple[Path, str] | None = None) -> int:
     import qasync  # asyncio on Qt's event loop
 
@@ -203,6 +227,7 @@ def main(launch: Launch, screenshot: tuple[Path, str] | None = None) -> int:
         launch.on_ready = capture_on_ready(*screenshot)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    _route_uncaught_errors(launch)
     try:
         with loop:
             code: int = loop.run_until_complete(run_app(app, launch, translations))

@@ -26,6 +26,7 @@ from engine.audio.playback import Player
 from engine.errors import AppError
 from engine.llm.choice import LlmChoice
 from engine.llm.contract import LanguageModel
+from engine.native.probe import LlmCrashError
 from engine.preferences import Preferences
 from engine.settings import AppPaths
 from engine.storage.store import Store
@@ -139,6 +140,8 @@ class AppContext(QObject):
         except AppError as error:
             # Kept: the interview tries it, falls back to the bank and says why in the practice screen.
             self._set_llm_status(LlmStatus(LlmStage.FAILED, error.message(self.preferences.ui_language or "en")))
+            if isinstance(error, LlmCrashError):  # llama.cpp faulted in its probe: say so now, not at the interview
+                self.errors.show(error)
             return
         self._set_llm_status(LlmStatus(LlmStage.READY, model.info.name, model.info.notes))
 

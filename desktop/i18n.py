@@ -45,6 +45,9 @@ def lrelease_path() -> Path:
 def compiled_qm(language: str, cache_dir: Path | None = None) -> Path | None:
     """The .qm for `language`, built from its .ts if the cache lacks this version; None if it can't be."""
     source = ts_path(language)
+    prebuilt = source.with_suffix(".qm")
+    if prebuilt.is_file():  # a built app ships the .qm compiled at build time (tools/build_app.py), not lrelease
+        return prebuilt
     if not source.is_file():
         log.warning("no translation source %s", source)
         return None

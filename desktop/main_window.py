@@ -1,11 +1,13 @@
-"""The main window: a navigation list beside the screens, and a status bar with the speech model's state."""
+"""The main window: a navigation list beside the screens, a Help menu, and a status bar with the speech model's
+state."""
 
 from __future__ import annotations
 
 import enum
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +27,8 @@ from desktop.pages.review_page import ReviewPage
 from desktop.pages.settings_page import SettingsPage
 from desktop.pages.setup_page import SetupPage
 from engine.interview.session import InterviewConfig
+from engine.logs import log_file
+from engine.settings import default_log_dir
 from engine.stt.speech_model import ModelProgress, ModelStage
 
 
@@ -95,6 +99,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.model_bar)
 
+        self.help_menu = self.menuBar().addMenu("")
+        self.open_logs_action = self.help_menu.addAction("")
+        self.open_logs_action.setObjectName("openLogFolder")
+        self.open_logs_action.triggered.connect(self.open_log_folder)
+
         self.first_run.finished.connect(lambda: self.show_screen(Screen.SETUP))
         self.setup.startRequested.connect(self.start_interview)
         self.practice.sessionEnded.connect(self._interview_ended)
@@ -114,6 +123,8 @@ class MainWindow(QMainWindow):
         }
         for row, screen in enumerate(NAVIGATION):
             self.nav.item(row).setText(names[screen])
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.open_logs_action.setText(self.tr("Open log folder"))
         self._show_model(self.ctx.model_progress)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -171,6 +182,18 @@ class MainWindow(QMainWindow):
     def open_review(self, session_id: int) -> None:
         self.review.show_session(session_id)
         self.show_screen(Screen.REVIEW)
+
+    # -- help ---------------------------------------------------------------------------------------
+    @staticmethod
+    def log_folder() -> Path:
+        current = log_file()
+        return current.parent if current is not None else default_log_dir()
+
+    def open_log_folder(self) -> None:
+        """Show the log folder in the system's file manager: what a candidate sends with a bug report."""
+        folder = self.log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # -- start-up notices ---------------------------------------------------------------------------
     def report_interrupted(self, session_ids: list[int]) -> None:
