@@ -1,6 +1,9 @@
-"""The interviewer's prompts: both languages render completely, and their layout keeps one shared prefix."""
+"""The interviewer's prompts: both languages render completely, and their layout keeps one shared prefix;
+the rubric reply is fitted to its limits before it is checked."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -8,6 +11,7 @@ from engine.llm.contract import Role
 from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import Exchange, LlmInterviewer, QuestionUnusable, TurnKind, clean_question
 from engine.llm.prompts import note, system_prompt
+from engine.llm.rubric import CRITERIA, REASON_MAX_CHARS, RubricParseError, fit, parse
 from tests.llm_support import ANSWER, POSTING, brief
 
 
@@ -51,3 +55,19 @@ def test_model_replies_are_cut_to_one_question_or_rejected() -> None:
     for unusable in ("", "   ", "?!", "…"):
         with pytest.raises(QuestionUnusable):
             clean_question(unusable)
+
+
+def test_an_over_long_reason_keeps_its_first_sentences_and_junk_is_still_refused() -> None:
+    rambling = "The situation is clear. " * 30  # a 135M model ran one reason on for 720 characters
+    cut = fit(rambling, REASON_MAX_CHARS)
+    assert len(cut) <= REASON_MAX_CHARS and cut.endswith("clear.")
+    korean = fit("상황 설명이 구체적입니다. " * 40, REASON_MAX_CHARS)
+    assert len(korean) <= REASON_MAX_CHARS and korean.endswith("구체적입니다.")
+    assert fit("word " * 200, 50).endswith("…") and len(fit("word " * 200, 50)) <= 50
+    reply = {name: {"score": 3, "reason": rambling, "improvement": "Name the result in numbers."} for name in CRITERIA}
+    reply["example_answer"] = "At my last job I cut the checkout latency from two seconds to 300 ms by adding an index."
+    score = parse(json.dumps(reply), "test")
+    assert all(len(c.reason) <= REASON_MAX_CHARS for c in score.criteria)
+    reply["situation"]["reason"] = "short"  # under the minimum: still refused
+    with pytest.raises(RubricParseError):
+        parse(json.dumps(reply), "test")

@@ -9,6 +9,7 @@ local one may be cut off by the token limit.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -18,10 +19,15 @@ CRITERIA = ("situation", "task", "action", "result", "relevance", "specificity",
 STAR = CRITERIA[:4]
 
 
+REASON_MAX_CHARS = 400
+EXAMPLE_MAX_CHARS = 2400
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s|(?<=다\.)|(?<=요\.)")
+
+
 def _criterion(bounded: bool) -> dict[str, Any]:
     text: dict[str, Any] = {"type": "string", "minLength": 8}
     if bounded:
-        text = {**text, "maxLength": 400}
+        text = {**text, "maxLength": REASON_MAX_CHARS}
     return {
         "type": "object",
         "properties": {"score": {"type": "integer", "enum": [1, 2, 3, 4, 5]}, "reason": text, "improvement": text},
@@ -33,7 +39,7 @@ def _criterion(bounded: bool) -> dict[str, Any]:
 def _rubric(bounded: bool) -> dict[str, Any]:
     example: dict[str, Any] = {"type": "string", "minLength": 40}
     if bounded:
-        example = {**example, "maxLength": 2400}
+        example = {**example, "maxLength": EXAMPLE_MAX_CHARS}
     return {
         "type": "object",
         "properties": {**{name: _criterion(bounded) for name in CRITERIA}, "example_answer": example},
@@ -93,9 +99,41 @@ class RubricParseError(ValueError):
     """The model's output is not a complete, valid rubric (malformed, truncated, or off-schema)."""
 
 
+def fit(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters, else its whole sentences that do (else its words, with …).
+    A small model sometimes runs one reason on for a paragraph: its first sentences are the reason."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    if ends and ends[-1] >= limit // 4:
+        return head[: ends[-1]].strip()
+    return head[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _fitted(data: Any) -> Any:
+    """The reply with over-long texts cut to their limits (before the check, which still refuses the rest)."""
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    for name in CRITERIA:
+        entry = data.get(name)
+        if isinstance(entry, dict):
+            data[name] = {
+                key: fit(value, REASON_MAX_CHARS)
+                if key in ("reason", "improvement") and isinstance(value, str)
+                else value
+                for key, value in entry.items()
+            }
+    if isinstance(data.get("example_answer"), str):
+        data["example_answer"] = fit(data["example_answer"], EXAMPLE_MAX_CHARS)
+    return data
+
+
 def parse(text: str, model: str) -> RubricScore:
     try:
-        data = json.loads(text, strict=False)  # a raw newline inside a string is no reason to refuse
+        data = _fitted(json.loads(text, strict=False))  # a raw newline inside a string is no reason to refuse
     except json.JSONDecodeError as error:
         raise RubricParseError(f"not JSON ({error.msg} at {error.pos})") from error
     try:
