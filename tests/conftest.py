@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -124,6 +125,17 @@ def keyring_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         monkeypatch.delenv(name, raising=False)
     yield tmp_path / "keyring.cfg"
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+async def rtzr() -> AsyncIterator[Any]:
+    """A fake RTZR (authenticate endpoint and streaming WebSocket server) on 127.0.0.1."""
+    from tests.loopback.rtzr_server import FakeRtzr
+
+    server = FakeRtzr()
+    await server.start()
+    yield server
+    await server.stop()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -18,14 +17,6 @@ from tests.loopback.counter_audio import counter_frames
 from tests.loopback.rtzr_server import CLIENT_ID, CLIENT_SECRET, FakeRtzr, RtzrBehaviour
 
 FAST = ReconnectPolicy(backoff_base_s=0.01, backoff_cap_s=0.05)
-
-
-@pytest.fixture
-async def rtzr() -> AsyncIterator[FakeRtzr]:
-    server = FakeRtzr()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 def provider_for(server: FakeRtzr, *, secret: str = CLIENT_SECRET, preconnect: bool = True) -> RtzrProvider:

@@ -8,24 +8,13 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from engine import logs
 from engine.secrets import redact_later
 from tests.conftest import ROOT, speech_file
 from tests.loopback.rtzr_server import CLIENT_ID, CLIENT_SECRET, FakeRtzr
 from tests.test_cloud_cli import cli
-
-
-@pytest.fixture
-async def rtzr() -> AsyncIterator[FakeRtzr]:
-    server = FakeRtzr()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def test_a_run_leaves_a_log_file_that_holds_no_secret(data_dir: Path, rtzr: FakeRtzr, tmp_path: Path) -> None:
