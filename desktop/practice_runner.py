@@ -139,7 +139,7 @@ class PracticeRunner(QObject):
                     break
             final = SessionState.INTERRUPTED if self._ending and session.has_next_question else SessionState.COMPLETE
             if final is SessionState.COMPLETE:
-                await session.complete()
+                final = await session.complete()  # failed if no answer was heard
             else:
                 await session.end(final)
         except AppError:

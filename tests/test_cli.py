@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -11,6 +12,8 @@ import sys
 from pathlib import Path
 
 from bench.wer import error_rate
+from engine.llm.rubric import CRITERIA, CriterionScore, RubricScore
+from engine.storage.store import Store
 from tests.conftest import ROOT, speech_file
 
 
@@ -212,3 +215,46 @@ def test_a_damaged_interviewer_model_falls_back_to_the_bank_and_says_so(data_dir
     document = json.loads(result.stdout)
     assert [a["source"] for a in document["answers"]] == ["bank", "bank"]
     assert all(a["transcript"] for a in document["answers"])
+
+
+def test_show_prints_stored_sessions_as_text_in_both_languages_with_and_without_a_score(data_dir: Path) -> None:
+    english, korean = speech_file("en/jfk.flac"), speech_file("ko/deeply_AirbnbStudio_sub100101a00047.wav")
+    assert cli(data_dir, "practice", "--lang", "en", "--answers", str(english)).returncode == 0
+    assert cli(data_dir, "practice", "--lang", "ko", "--answers", str(korean)).returncode == 0
+
+    async def score_first_answer() -> None:  # a model's rubric, as the interviewer would have stored it
+        store = await Store.open(data_dir / "interview-coach.sqlite3")
+        try:
+            answer_id = (await store.session_detail(1))["questions"][0]["answers"][0]["id"]  # type: ignore[index]
+            criteria = tuple(CriterionScore(name, 4, "Clear and specific.", "Give one number.") for name in CRITERIA)
+            await store.save_score(answer_id, RubricScore(criteria, "An example answer " * 4, "test-model").to_dict())
+        finally:
+            await store.close()
+
+    asyncio.run(score_first_answer())
+    scored = cli(data_dir, "show", "1")
+    assert scored.returncode == 0, scored.stderr
+    lines = scored.stdout.splitlines()
+    assert lines[0].startswith("#1") and "en" in lines[0] and "complete" in lines[0]
+    assert any(line.startswith("Question 1:") for line in lines)
+    assert any("fellow americans" in line.lower() for line in lines)
+    assert any(line.strip().startswith("→") and "words/min" in line and "pauses" in line for line in lines)
+    assert any(line.strip().startswith("★") and "4.0" in line for line in lines), scored.stdout
+    plain = cli(data_dir, "--ui-lang", "ko", "show", "2")
+    assert plain.returncode == 0, plain.stderr
+    assert "완료" in plain.stdout.splitlines()[0] and "질문 1:" in plain.stdout
+    assert "분당" in plain.stdout and "음절" in plain.stdout and "★" not in plain.stdout
+    document = json.loads(cli(data_dir, "show", "1", "--json").stdout)
+    assert document["questions"][0]["answers"][0]["score"]["overall"] == 4.0
+
+
+def test_a_missing_answer_file_fails_the_session_everywhere_it_is_shown(data_dir: Path) -> None:
+    result = cli(data_dir, "practice", "--lang", "en", "--answers", "/nonexistent/missing.wav", "--json")
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr
+    assert json.loads(result.stdout)["status"] == "failed"
+    listing = json.loads(cli(data_dir, "sessions", "--json").stdout)
+    assert (listing[0]["status"], listing[0]["answers"], listing[0]["questions"]) == ("failed", 0, 1)
+    assert "failed" in cli(data_dir, "sessions").stdout
+    shown = cli(data_dir, "show", "1")
+    assert "failed" in shown.stdout.splitlines()[0]

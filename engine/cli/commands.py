@@ -29,6 +29,7 @@ from engine.interview.state import SessionState
 from engine.llm.choice import LlmChoice
 from engine.llm.factory import open_model
 from engine.settings import AppPaths, SpeechSettings, default_data_dir
+from engine.storage.records import answer_metrics
 from engine.storage.store import Store
 from engine.stt.factory import SttBackend, session_factory
 from engine.stt.speech_model import SpeechModel
@@ -124,7 +125,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 else:
                     await session.skip()
                     outcomes.append((asked, None))
-            await session.complete()
+            final = await session.complete()
         except AppError:
             await session.end(SessionState.FAILED)
             raise
@@ -134,6 +135,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         if args.json:
             document = {
                 "session_id": session.session_id,
+                "status": final.value,
                 "database": str(paths.database),
                 "language": args.lang,
                 "stt_backend": backend.value,
@@ -249,12 +251,9 @@ async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: Text
                 continue
             print(f"  {answer['transcript'] or messages.text('cli.no_speech', ui)}", file=out)
             if answer["metrics"]:
-                metrics = AnswerMetrics(
-                    **{k: v for k, v in answer["metrics"].items() if k not in ("fillers", "pauses")},
-                    fillers=(),
-                    pauses=(),
-                )
-                print(f"  → {metrics_line(metrics, ui)}", file=out)
+                print(f"  → {metrics_line(answer_metrics(answer['metrics']), ui)}", file=out)
+            if answer["score"]:
+                print(f"  ★ {messages.text('cli.score', ui, overall=answer['score']['overall'])}", file=out)
     return 0
 
 

@@ -91,6 +91,14 @@ class _Progress:
     asked: int = 0  # turns asked, follow-ups included
     question_row: int = 0
     plan: TurnPlan | None = None
+    answered: int = 0  # answers whose audio arrived (complete, or incomplete when it was cut off)
+    failed: int = 0  # answers whose audio never arrived
+
+    def outcome(self) -> SessionState:
+        """What an interview that ran to its end was: complete only if some question was answered."""
+        if self.answered:
+            return SessionState.COMPLETE
+        return SessionState.FAILED if self.failed else SessionState.INTERRUPTED
 
 
 def _voice_of(path: Path) -> dict[str, Any] | None:
@@ -342,6 +350,10 @@ class InterviewSession:
         if metrics is not None:
             self._emit(FeedbackReady(self.session_id, answer_id, metrics))
         await self._move(SessionState.FEEDBACK)
+        if status == "failed":
+            self._progress.failed += 1
+        else:
+            self._progress.answered += 1
         return AnswerOutcome(answer_id, status, transcript, tuple(finals), metrics, app_error)
 
     async def skip(self) -> None:
@@ -390,10 +402,14 @@ class InterviewSession:
             elif isinstance(outcome, Exception):
                 log.error("scoring failed unexpectedly", exc_info=outcome)
 
-    async def complete(self) -> None:
+    async def complete(self) -> SessionState:
+        """The interview ran to its end: complete if any question was answered; failed if answers were tried
+        but no audio arrived (a missing file, a dead microphone); interrupted if every question was skipped."""
         await self._settle_scoring(cancel=False)  # the last answer's scores belong to the session
-        await self._move(SessionState.COMPLETE)
-        self._emit(SessionComplete(self.session_id, SessionState.COMPLETE))
+        final = self._progress.outcome()
+        await self._move(final)
+        self._emit(SessionComplete(self.session_id, final))
+        return final
 
     async def end(self, state: SessionState) -> None:
         """End early: the user stopped (INTERRUPTED) or an error made going on impossible (FAILED)."""

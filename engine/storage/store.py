@@ -264,7 +264,8 @@ class Store:
                 self.db.query(
                     "select s.id, s.created_at, s.ended_at, s.status, s.language, s.role, s.kind, s.stt_backend, "
                     "(select count(*) from questions q where q.session_id = s.id) as questions, "
-                    "(select count(*) from answers a where a.session_id = s.id and a.status != 'skipped') as answers, "
+                    "(select count(*) from answers a where a.session_id = s.id "
+                    " and a.status not in ('skipped', 'failed')) as answers, "
                     "(select round(avg(m.words_per_minute), 1) from metrics m join answers a on a.id = m.answer_id "
                     " where a.session_id = s.id) as avg_words_per_minute, "
                     "(select round(avg(m.syllables_per_minute), 1) from metrics m join answers a on a.id = m.answer_id "
