@@ -2,8 +2,9 @@
 
 A candidate whose app misbehaves has one folder to send (Help → Open log folder). Every handler carries the
 secrets filter (engine/secrets.py), so tokens, client secrets and API keys never reach the file. A native
-crash cannot run Python, so faulthandler writes its stack to `faults.log` beside the log, and the next start
-folds that into the log and says so.
+crash cannot run Python, so faulthandler writes its stack to `faults-<pid>.log` beside the log (one per
+process: a second instance or a CLI run never truncates another's), and the next start folds the dumps of
+processes that are gone into the log and says so.
 """
 
 from __future__ import annotations
@@ -11,15 +12,22 @@ from __future__ import annotations
 import faulthandler
 import logging
 import logging.handlers
+import os
+import re
 import sys
 from pathlib import Path
 from typing import IO
 
 from engine.secrets import RedactingFilter, RedactingFormatter, scrub
 from engine.settings import default_log_dir
+from engine.storage.process_alive import process_alive
 
 LOG_FILE = "interview-coach.log"
-FAULTS_FILE = "faults.log"
+FAULTS_GLOB = "faults-*.log"
+# What a dump of a real crash holds. On Windows faulthandler also reports exceptions that were handled
+# ("Windows fatal exception: code 0x8001010d"); the faults it names (access violation, illegal instruction,
+# stack overflow) are the real ones.
+_CRASH = re.compile(r"Fatal Python error|Windows fatal exception: (?!code 0x)")
 MAX_BYTES = 2_000_000  # per file; with 3 backups a log folder stays under 8 MB
 BACKUPS = 3
 FORMAT = "%(asctime)s %(process)d %(threadName)s %(name)s %(levelname)s %(message)s"
@@ -63,6 +71,7 @@ def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | N
     for handler in [h for h in root.handlers if isinstance(h, _AppHandler)]:
         root.removeHandler(handler)
         handler.close()
+    _stop_faults()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     formatter = RedactingFormatter(FORMAT)
     console = _StreamHandler(sys.stderr)
@@ -89,19 +98,34 @@ def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | N
     return folder / LOG_FILE
 
 
-def _capture_faults(folder: Path) -> None:
-    """Fold the last run's native fault dump into the log, then point faulthandler at a fresh one."""
-    path = folder / FAULTS_FILE
+def faults_file(folder: Path, pid: int | None = None) -> Path:
+    return folder / f"faults-{pid or os.getpid()}.log"
+
+
+def _stop_faults() -> None:
     if _state.faults is not None:
         faulthandler.disable()
         _state.faults.close()
         _state.faults = None
-    try:
-        dump = path.read_text(encoding="utf-8", errors="replace").strip() if path.exists() else ""
-        if dump:
-            logging.getLogger(__name__).error("the previous run crashed; its fault dump:\n%s", dump)
+
+
+def _capture_faults(folder: Path) -> None:
+    """Fold the dumps of earlier runs that crashed into the log, then point faulthandler at this run's file."""
+    for path in sorted(folder.glob(FAULTS_GLOB)):
+        pid = path.stem.removeprefix("faults-")
+        if not pid.isdigit() or int(pid) == os.getpid() or process_alive(int(pid)):
+            continue
+        try:
+            dump = path.read_text(encoding="utf-8", errors="replace").strip()
+            path.unlink()
+        except OSError as error:
+            logging.getLogger(__name__).warning("could not read the fault dump %s: %s", path, error)
+            continue
+        if _CRASH.search(dump):
+            logging.getLogger(__name__).error("a previous run (pid %s) crashed; its fault dump:\n%s", pid, dump)
             _state.previous_crash = True
-        stream = path.open("w", encoding="utf-8")
+    try:
+        stream = faults_file(folder).open("w", encoding="utf-8")
     except OSError as error:
         logging.getLogger(__name__).warning("native faults will not be logged: %s", error)
         return
@@ -126,10 +150,7 @@ def shutdown_logging() -> None:
     for handler in [h for h in root.handlers if isinstance(h, _AppHandler)]:
         root.removeHandler(handler)
         handler.close()
-    if _state.faults is not None:
-        faulthandler.disable()
-        _state.faults.close()
-        _state.faults = None
+    _stop_faults()
     _state.file = None
     _state.previous_crash = False
 

@@ -35,6 +35,15 @@ NATIVE_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "골라 클라우드 인식으로 연습하거나 Interview Coach를 다시 설치하세요(README의 설치 안내). "
         "자세한 내용은 로그에 있습니다: {log}",
     },
+    "native.vad_crashed": {
+        "en": "The voice detector (ONNX Runtime) crashed when it was tried on this computer ({reason}), so an "
+        "answer no longer ends by itself after a silence: end it with the button or Space. Reinstalling "
+        "Interview Coach (README: Set-up) may help. The details are in the log: {log}",
+        "ko": "음성 감지기(ONNX Runtime)를 이 컴퓨터에서 시험 실행하다가 비정상 종료되었습니다({reason}). "
+        "그래서 침묵이 이어져도 답변이 저절로 끝나지 않습니다. 버튼이나 Space 키로 답변을 마치세요. "
+        "Interview Coach를 다시 설치하면 나아질 수 있습니다(README의 설치 안내). 자세한 내용은 로그에 "
+        "있습니다: {log}",
+    },
     "log.previous_crash": {
         "en": "The app stopped unexpectedly last time. What it wrote as it stopped is in the log: {log}",
         "ko": "지난번에 앱이 예기치 않게 종료되었습니다. 종료될 때 남긴 내용은 로그에 있습니다: {log}",

@@ -25,15 +25,18 @@ def _llm_account(url: str) -> str:
 def llm_api_key(url: str) -> str:
     """The API key for a model server: the environment variable, else the keyring, else ""."""
     if value := os.environ.get(LLM_API_KEY_ENV):
+        redact_later(value)
         return value
     import keyring
     from keyring.errors import KeyringError
 
     try:
-        return keyring.get_password(SERVICE, _llm_account(url)) or ""
+        key = keyring.get_password(SERVICE, _llm_account(url)) or ""
     except KeyringError as error:  # no service running: behave as if none was stored, and say why in the log
         log.warning("keyring unavailable, no API key read: %s", type(error).__name__)
         return ""
+    redact_later(key)
+    return key
 
 
 def store_llm_api_key(url: str, key: str) -> None:
@@ -66,7 +69,7 @@ def redact_later(secret: str) -> None:
 
 
 def scrub(text: str) -> str:
-    for secret in _REDACTED:
+    for secret in tuple(_REDACTED):  # a copy: a token refresh on the loop may add one while a thread logs
         text = text.replace(secret, "[redacted]")
     return _BEARER.sub(r"\1[redacted]", text)
 

@@ -17,8 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 _FUNCTION = re.compile(r"^[0-9a-f]+ <(?P<name>[^>]+)>:$")
-_INSTRUCTION = re.compile(r"^\s*[0-9a-f]+:\s+(?P<mnemonic>[a-z][a-z0-9.{}]*)\s*(?P<operands>.*)$")
-_AVX512_REGISTER = re.compile(r"%zmm\d|%k[1-7]\b|\{%k[0-7]\}|%[xy]mm(?:1[6-9]|2\d|3[01])\b")
+_INSTRUCTION = re.compile(
+    r"^\s*[0-9a-f]+:\s+(?P<mnemonic>(?:\{(?:vex|vex3|evex)\}\s*)?[a-z][a-z0-9.]*)\s*(?P<operands>.*)$"
+)
+# AVX-512 registers (zmm, masks, xmm16-31/ymm16-31), embedded broadcast and rounding, which only EVEX encodes.
+_AVX512_REGISTER = re.compile(
+    r"%zmm\d|%k[1-7]\b|\{%k[0-7]\}|%[xy]mm(?:1[6-9]|2\d|3[01])\b|\{1to\d+\}|\{(?:r[nduz]-)?sae\}"
+)
+# A broadcast from a general register exists only in AVX-512 (AVX2 broadcasts from memory or xmm).
+_GPR_BROADCAST = re.compile(r"^vpbroadcast[bwdq]$")
+_GPR_SOURCE = re.compile(r"^%[re]?[a-d]x|^%[re]?[sd]i|^%r\d+|^%[re]?[sb]p")
 _AMX = re.compile(
     r"^(?:tileloadd|tileloaddt1|tilestored|tdpb[su][su]d|tdpbf16ps|tdpfp16ps|ldtilecfg|sttilecfg|tilezero|tilerelease)$"
 )
@@ -59,10 +67,14 @@ class IsaReport:
 
 
 def _kind(mnemonic: str, operands: str) -> str | None:
-    base = mnemonic.removeprefix("{evex}").removeprefix("{vex}")
+    prefix, _, rest = mnemonic.rpartition("}")
+    base = rest.strip() if prefix else mnemonic
     if _AMX.match(base):
         return "AMX"
-    if _AVX512_REGISTER.search(operands) or _AVX512_MNEMONIC.match(base):
+    if prefix.endswith("{evex"):
+        return "AVX-512"
+    gpr_broadcast = bool(_GPR_BROADCAST.match(base) and _GPR_SOURCE.match(operands))
+    if _AVX512_REGISTER.search(operands) or _AVX512_MNEMONIC.match(base) or gpr_broadcast:
         if base.startswith(("vpdpbus", "vpdpwss")) and not _AVX512_REGISTER.search(operands):
             return "AVX-VNNI"  # VEX-encoded VNNI: not AVX-512, but not in the baseline either
         return "AVX-512"

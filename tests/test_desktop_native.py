@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.context import LlmStage
+from engine import logs
 from engine.interview.events import QuestionAsked
 from engine.logs import setup_logging
 from engine.native.probe import FAULT_ENV
@@ -101,7 +102,7 @@ def test_a_crash_last_time_is_said_at_the_next_start(
     qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path, app_log: Path
 ) -> None:
     app_log.mkdir(parents=True)
-    (app_log / "faults.log").write_text(
+    logs.faults_file(app_log, 999_999_999).write_text(  # from a run that is gone (no process has that pid)
         "Fatal Python error: Illegal instruction\n\nThread 0x1 (most recent call first):\n"
     )
     setup_logging(folder=app_log)

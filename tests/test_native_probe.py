@@ -22,18 +22,22 @@ from engine import messages
 from engine.llm.local import LocalModel, LocalOptions
 from engine.native.probe import (
     FAULT_ENV,
+    PYTHON_ERROR_EXIT,
     Library,
     LlmCrashError,
     ProofBook,
     SpeechCrashError,
+    _children,
     crash_reason,
     ensure_safe,
     probe_key,
     prove,
     run_probe,
+    stop_probes,
 )
 from engine.settings import SpeechSettings
 from engine.stt.speech_model import ModelStage, SpeechModel
+from engine.stt.vad import model_path as vad_model_path
 from tests.conftest import ROOT, speech_file
 from tests.llm_support import smollm2_path
 
@@ -91,14 +95,51 @@ def test_an_ordinary_python_error_gives_no_verdict_and_is_not_kept(book: ProofBo
     garbage = tmp_path / "garbage.gguf"
     garbage.write_bytes(b"GGUF" + os.urandom(4096))
     verdict = prove(Library.LLAMA, garbage, book=book)
-    assert not verdict.conclusive and verdict.exit_code == 3
+    assert not verdict.conclusive and verdict.exit_code == PYTHON_ERROR_EXIT
     assert not book.path.exists()
 
 
 def test_exit_codes_that_mean_a_native_fault() -> None:
-    assert crash_reason(-signal.SIGILL) == "SIGILL"
-    assert crash_reason(-signal.SIGSEGV) == "SIGSEGV"
-    assert crash_reason(0) is None and crash_reason(1) is None and crash_reason(3) is None
+    assert crash_reason(-signal.SIGILL, windows=False) == "SIGILL"
+    assert crash_reason(-signal.SIGSEGV, windows=False) == "SIGSEGV"
+    assert crash_reason(-signal.SIGABRT, windows=False) == "SIGABRT"
+    for code in (0, 1, 3, PYTHON_ERROR_EXIT, -signal.SIGINT, -signal.SIGTERM, -signal.SIGKILL):
+        assert crash_reason(code, windows=False) is None, code  # Ctrl+C, logout, the OOM killer: no verdict
+    assert crash_reason(0xC000001D, windows=True) == "SIGILL"
+    assert crash_reason(-1073741795, windows=True) == "SIGILL"  # the same code, read as a signed int
+    assert crash_reason(3, windows=True) == "SIGABRT"  # abort() on Windows
+    assert crash_reason(0xC00000FD, windows=True) == "0xC00000FD"  # a stack overflow
+    for code in (0, 1, PYTHON_ERROR_EXIT, 0xC000013A):  # 0xC000013A: Ctrl+C
+        assert crash_reason(code, windows=True) is None, code
+
+
+async def test_a_probe_stopped_from_outside_gives_no_verdict(book: ProofBook) -> None:
+    started = asyncio.get_running_loop().run_in_executor(None, prove, Library.LLAMA, smollm2_path(), "", book)
+    while not _children[Library.LLAMA]:
+        await asyncio.sleep(0.01)
+    stop_probes(Library.LLAMA)
+    verdict = await started
+    assert not verdict.conclusive
+    assert not book.path.exists(), "an outside stop is not kept: the next start tries again"
+
+
+def test_the_voice_detector_alone_runs_in_a_child(book: ProofBook) -> None:
+    assert run_probe(Library.VAD, Path(vad_model_path())).proven
+
+
+async def test_the_silence_countdown_is_off_when_onnx_runtime_crashes_here(
+    book: ProofBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from engine.audio.file_source import FileSource
+    from engine.interview.silence import SilenceCountdownSource
+
+    monkeypatch.setenv(FAULT_ENV, "vad")
+    clip = speech_file("en/jfk.flac")
+    countdown = SilenceCountdownSource(FileSource(clip), 0.5, lambda _: None)
+    frames = [frame async for frame in countdown.frames()]
+    assert frames and frames[-1].end_sample > 10 * 16_000, "every frame passed; nothing ended the answer early"
+    assert not countdown.ended_by_silence
+    assert prove(Library.VAD, Path(vad_model_path()), book=book).crashed
 
 
 async def test_the_interviewer_model_is_switched_off_when_llama_cpp_crashes_here(

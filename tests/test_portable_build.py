@@ -63,6 +63,13 @@ float add512(const float *a, float *out) {
     return out[0];
 }
 #endif
+#ifdef __AVXVNNI__
+__m256i dot(__m256i acc, __m256i a, __m256i b) { return _mm256_dpbusd_avx_epi32(acc, a, b); }
+#endif
+#ifdef __AVX512VL__
+__m256i splat(int x) { return _mm256_set1_epi32(x); }
+__m256 broadcast_add(__m256 a, const float *b) { return _mm256_add_ps(a, _mm256_set1_ps(*b)); }
+#endif
 #ifdef __AMX_TILE__
 void tiles(const void *a) { _tile_loadd(0, a, 64); _tile_release(); }
 #endif
@@ -82,6 +89,14 @@ def _compile(tmp_path: Path, name: str, flags: list[str]) -> Path:
 def test_the_checker_passes_a_baseline_library(tmp_path: Path) -> None:
     library = _compile(tmp_path, "baseline", ["-mavx2", "-mfma", "-mf16c", "-mbmi2"])
     assert scan(library).findings == []
+
+
+def test_the_checker_catches_avx_vnni_and_evex_forms_on_low_registers(tmp_path: Path) -> None:
+    vnni = scan(_compile(tmp_path, "vnni", ["-mavx2", "-mfma", "-mavxvnni"]))
+    assert {(f.function, f.kind) for f in vnni.findings} == {("dot", "AVX-VNNI")}, vnni.summary()
+    # AVX512VL code on ymm0-15 only: EVEX shows in a broadcast from a general register or from memory.
+    low = scan(_compile(tmp_path, "avx512vl", ["-mavx2", "-mfma", "-mavx512f", "-mavx512vl"]))
+    assert "splat" in {f.function for f in low.findings if f.kind == "AVX-512"}, low.summary()
 
 
 def test_the_checker_catches_avx512_and_amx(tmp_path: Path) -> None:

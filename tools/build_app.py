@@ -111,6 +111,8 @@ def build(dist: Path, work: Path) -> Path:
         args += ["--exclude-module", module]
     if sys.platform == "darwin":
         args += ["--windowed", "--osx-bundle-identifier", "org.interviewcoach.app"]
+    elif sys.platform == "win32":
+        args += ["--windowed"]  # no console window behind the app (its headless commands then print nothing)
     started = time.perf_counter()
     print(f"building {NAME} with PyInstaller into {dist} …", flush=True)
     PyInstaller.__main__.run(args)

@@ -350,7 +350,7 @@ class InterviewSession:
         if metrics is not None:
             self._emit(FeedbackReady(self.session_id, answer_id, metrics))
         await self._move(SessionState.FEEDBACK)
-        if status == "failed":
+        if status == "failed" or not (samples or finals):  # no audio arrived (a file or microphone gave none)
             self._progress.failed += 1
         else:
             self._progress.answered += 1

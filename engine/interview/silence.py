@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from engine.audio.frames import SAMPLE_RATE, AudioFrame, AudioSource
 
@@ -20,6 +21,21 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT_S = 4.0
 SPEECH_THRESHOLD = 0.5  # Silero probability, as the segmenter uses
 SHOW_AFTER_S = 1.0  # the countdown appears after this much silence: shorter pauses are just breathing
+
+
+def _proven_vad() -> object | None:
+    """The VAD, once ONNX Runtime has run in a child process here without crashing (engine/native); None if it
+    crashed there. Blocking."""
+    from engine.errors import AppError
+    from engine.native.probe import Library, ensure_safe
+    from engine.stt.vad import StreamingVad, model_path
+
+    try:
+        ensure_safe(Library.VAD, Path(model_path()))
+    except AppError as error:
+        log.warning("silence countdown off: %s", error.message("en"))
+        return None
+    return StreamingVad()
 
 
 class SilenceCountdownSource:
@@ -31,7 +47,7 @@ class SilenceCountdownSource:
         source: AudioSource,
         limit_s: float,
         on_countdown: Callable[[float | None], None],
-        vad_factory: Callable[[], object] | None = None,
+        vad_factory: Callable[[], object | None] | None = None,
     ) -> None:
         self._source = source
         self.limit_s = limit_s
@@ -50,12 +66,14 @@ class SilenceCountdownSource:
         self._source.stop()
 
     async def frames(self) -> AsyncIterator[AudioFrame]:
-        from engine.stt.vad import StreamingVad
-
         loop = asyncio.get_running_loop()
         thread = ThreadPoolExecutor(1, thread_name_prefix="silence-vad")
         try:
-            vad = await loop.run_in_executor(thread, self._vad_factory or StreamingVad)
+            vad = await loop.run_in_executor(thread, self._vad_factory or _proven_vad)
+            if vad is None:  # ONNX Runtime crashed in its probe here: frames pass, the answer ends on the button
+                async for frame in self._source.frames():
+                    yield frame
+                return
             async for frame in self._source.frames():
                 probabilities = await loop.run_in_executor(thread, vad.process, frame.samples)  # type: ignore[attr-defined]
                 self._judge(bool(len(probabilities)) and float(probabilities.max()) >= SPEECH_THRESHOLD, frame)

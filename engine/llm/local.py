@@ -31,7 +31,7 @@ import psutil
 from engine.errors import LlmError, MissingPackageError
 from engine.llm.contract import FinishReason, GenerationRequest, ModelInfo, StreamChunk
 from engine.llm.gguf_file import GgufInfo, fit_context, read_info
-from engine.native.probe import Library, ensure_safe
+from engine.native.probe import Library, ensure_safe, stop_probes
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -113,7 +113,10 @@ class LocalModel:
         info = read_info(self.path)  # a missing or foreign file is named before any native code runs
         self._gguf = info
         # llama.cpp runs once in a child process first: if it faults on this CPU, only the child dies.
-        ensure_safe(Library.LLAMA, self.path)
+        gpu = "auto" if self.options.gpu_layers is None else str(self.options.gpu_layers)
+        ensure_safe(Library.LLAMA, self.path, f"gpu={gpu}")
+        if self._closed:  # closed while the probe ran: load nothing
+            return
         try:
             from llama_cpp import Llama, llama_supports_gpu_offload
         except ImportError as error:
@@ -312,6 +315,7 @@ class LocalModel:
         if self._closed:
             return
         self._closed = True
+        stop_probes(Library.LLAMA)  # a first-run probe would otherwise hold the model's thread for minutes
         if self._loading is not None:
             await asyncio.wrap_future(self._thread.submit(self._release))
         self._thread.shutdown(wait=False)

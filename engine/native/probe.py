@@ -22,6 +22,8 @@ import platform
 import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -32,23 +34,30 @@ from engine.settings import default_cache_dir
 log = logging.getLogger(__name__)
 
 PROOFS_FILE = "native-proofs.json"
-FAULT_ENV = "INTERVIEW_COACH_PROBE_FAULT"  # "llama" or "speech" (optionally ":SIGSEGV"): the child faults
+FAULT_ENV = "INTERVIEW_COACH_PROBE_FAULT"  # "llama", "speech" or "vad" (optionally ":SIGSEGV"): the child faults
 CHILD_TIMEOUT_S = 300.0  # a large model read from a cold disk takes a while; a hang is not a verdict
 PROBE_OK = "native-probe-ok"
+PYTHON_ERROR_EXIT = 64  # the child's code for an ordinary Python error (not 3: abort() exits with 3 on Windows)
 _ROOT = Path(__file__).resolve().parents[2]  # the folder that holds engine/, for the child's import path
+# The signals a faulty native library dies of. SIGINT, SIGTERM or SIGKILL (Ctrl+C, logout, the out-of-memory
+# killer) say nothing about the library: no verdict.
+FAULT_SIGNALS = frozenset({"SIGILL", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGABRT", "SIGSYS", "SIGTRAP"})
 # Windows reports a native fault as an NTSTATUS exit code rather than a signal.
 _WINDOWS_FAULTS = {0xC000001D: "SIGILL", 0xC0000005: "SIGSEGV", 0xC0000409: "SIGABRT", 0xC0000094: "SIGFPE"}
+_WINDOWS_CTRL_C = 0xC000013A
 
 
 class Library(enum.Enum):
     LLAMA = "llama"  # llama-cpp-python's llama.cpp: the interviewer model on this computer
     SPEECH = "speech"  # CTranslate2 (Whisper) and ONNX Runtime (Silero VAD): local speech recognition
+    VAD = "vad"  # ONNX Runtime alone: the silence countdown, which runs whatever recognises the speech
 
 
 _PACKAGES: dict[Library, tuple[tuple[str, str], ...]] = {
     # (import name, distribution name)
     Library.LLAMA: (("llama_cpp", "llama-cpp-python"),),
     Library.SPEECH: (("ctranslate2", "ctranslate2"), ("onnxruntime", "onnxruntime")),
+    Library.VAD: (("onnxruntime", "onnxruntime"),),
 }
 
 
@@ -64,16 +73,24 @@ class Verdict:
         return self.proven or self.crashed
 
 
-def crash_reason(exit_code: int) -> str | None:
-    """The fault a child's exit code reports, or None for an ordinary exit."""
-    if exit_code < 0:
-        try:
-            return signal.Signals(-exit_code).name
-        except ValueError:
-            return f"signal {-exit_code}"
-    if sys.platform == "win32" and (exit_code & 0xFFFFFFFF) in _WINDOWS_FAULTS:
-        return _WINDOWS_FAULTS[exit_code & 0xFFFFFFFF]
-    return None
+def crash_reason(exit_code: int, windows: bool = sys.platform == "win32") -> str | None:
+    """The native fault a child's exit code reports, or None for an ordinary exit or an outside stop."""
+    if windows:
+        code = exit_code & 0xFFFFFFFF
+        if code in _WINDOWS_FAULTS:
+            return _WINDOWS_FAULTS[code]
+        if code == 3:  # abort() (a failed GGML_ASSERT, say) exits with 3 on Windows
+            return "SIGABRT"
+        if code >= 0xC0000000 and code != _WINDOWS_CTRL_C:  # stack overflow, heap corruption, fail-fast, …
+            return f"0x{code:08X}"
+        return None
+    if exit_code >= 0:
+        return None
+    try:
+        name = signal.Signals(-exit_code).name
+    except ValueError:
+        return None
+    return name if name in FAULT_SIGNALS else None
 
 
 def cpu_identity() -> str:
@@ -148,21 +165,25 @@ class ProofBook:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    _lock = threading.Lock()  # the llama and speech probes finish on threads of their own, maybe together
+
     def write(self, key: str, library: Library, verdict: Verdict) -> None:
-        try:
-            entries = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(entries, dict):
+        with self._lock:
+            try:
+                entries = json.loads(self.path.read_text(encoding="utf-8"))
+                if not isinstance(entries, dict):
+                    entries = {}
+            except (OSError, ValueError):
                 entries = {}
-        except (OSError, ValueError):
-            entries = {}
-        entries[key] = {**asdict(verdict), "library": library.value, "checked": time.strftime("%Y-%m-%dT%H:%M:%S")}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(entries, indent=1), encoding="utf-8")
-            temporary.replace(self.path)
-        except OSError as error:  # a read-only cache only costs a probe at the next start
-            log.warning("could not keep the native probe's verdict in %s: %s", self.path, error)
+            entries[key] = {**asdict(verdict), "library": library.value, "checked": time.strftime("%Y-%m-%dT%H:%M:%S")}
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump(entries, stream, indent=1)
+                Path(temporary).replace(self.path)
+            except OSError as error:  # a read-only cache only costs a probe at the next start
+                log.warning("could not keep the native probe's verdict in %s: %s", self.path, error)
 
 
 def child_command(library: Library, target: Path, option: str) -> list[str]:
@@ -171,40 +192,63 @@ def child_command(library: Library, target: Path, option: str) -> list[str]:
     return [sys.executable, "-m", "engine.native.probe_child", library.value, str(target), option]
 
 
+_children: dict[Library, set[subprocess.Popen[str]]] = {library: set() for library in Library}
+_children_lock = threading.Lock()
+
+
+def stop_probes(library: Library) -> None:
+    """End the library's probes still running (its feature is being closed): they give no verdict."""
+    with _children_lock:
+        running = list(_children[library])
+    for child in running:
+        child.kill()
+
+
 def run_probe(library: Library, target: Path, option: str = "", timeout_s: float = CHILD_TIMEOUT_S) -> Verdict:
     """Run the library once in a child process and say how it ended. Blocking: call it off the loop."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_ROOT), env.get("PYTHONPATH", "")) if p)
     started = time.perf_counter()
     try:
-        result = subprocess.run(
+        child = subprocess.Popen(
             child_command(library, target, option),
-            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             errors="replace",
-            timeout=timeout_s,
             env=env,
-            stdin=subprocess.DEVNULL,
-            check=False,
+            cwd=_ROOT,  # not the user's folder, whose files could shadow a module
         )
-    except subprocess.TimeoutExpired:
-        log.warning("native probe of %s gave no verdict within %.0f s; going on without one", library.value, timeout_s)
-        return Verdict(proven=False, crashed=False)
     except OSError as error:
         log.warning("native probe of %s could not start: %s", library.value, error)
         return Verdict(proven=False, crashed=False)
+    with _children_lock:
+        _children[library].add(child)
+    try:
+        stdout, stderr = child.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        log.warning("native probe of %s gave no verdict within %.0f s; going on without one", library.value, timeout_s)
+        return Verdict(proven=False, crashed=False)
+    finally:
+        with _children_lock:
+            _children[library].discard(child)
     elapsed = time.perf_counter() - started
-    reason = crash_reason(result.returncode)
-    tail = "\n".join(result.stderr.strip().splitlines()[-40:])
+    code = child.returncode
+    reason = crash_reason(code)
+    tail = "\n".join(stderr.strip().splitlines()[-40:])
     if reason is not None:
         log.error("native probe of %s crashed (%s) after %.1f s:\n%s", library.value, reason, elapsed, tail)
-        return Verdict(proven=False, crashed=True, reason=reason, exit_code=result.returncode)
-    if result.returncode == 0 and PROBE_OK in result.stdout:
+        return Verdict(proven=False, crashed=True, reason=reason, exit_code=code)
+    if code == 0 and PROBE_OK in stdout:
         log.info("native probe of %s passed in %.1f s", library.value, elapsed)
         return Verdict(proven=True, crashed=False)
-    # An ordinary error (a damaged file, a missing package): the app's own loading reports it properly.
-    log.info("native probe of %s ended with code %d, no verdict:\n%s", library.value, result.returncode, tail)
-    return Verdict(proven=False, crashed=False, exit_code=result.returncode)
+    # An ordinary error (a damaged file, a missing package), or a stop from outside: the app's own loading
+    # reports the first properly, and the next start tries again.
+    log.info("native probe of %s ended with code %d, no verdict:\n%s", library.value, code, tail)
+    return Verdict(proven=False, crashed=False, exit_code=code)
 
 
 def prove(library: Library, target: Path, option: str = "", book: ProofBook | None = None) -> Verdict:
@@ -257,4 +301,6 @@ def crash_error(library: Library, verdict: Verdict) -> AppError:
     where = str(log_file() or "-")
     if library is Library.LLAMA:
         return LlmCrashError("native.llm_crashed", fault=verdict.reason, code=verdict.exit_code, log=where)
+    if library is Library.VAD:
+        return SpeechCrashError("native.vad_crashed", fault=verdict.reason, code=verdict.exit_code, log=where)
     return SpeechCrashError("native.speech_crashed", fault=verdict.reason, code=verdict.exit_code, log=where)

@@ -2,8 +2,9 @@
 
     python -m engine.native.probe_child llama MODEL.gguf
     python -m engine.native.probe_child speech WHISPER_FOLDER/model.bin int8@cpu
+    python -m engine.native.probe_child vad SILERO.onnx
 
-Exit 0 with the marker: it ran. Exit 3: an ordinary Python error (a damaged file, a missing package) that
+Exit 0 with the marker: it ran. Exit 64: an ordinary Python error (a damaged file, a missing package) that
 the app's own loading will report. Death by a signal: the library faulted, which is what the probe is for.
 faulthandler prints the native stack to stderr, which the parent copies into the log.
 """
@@ -16,7 +17,7 @@ import signal
 import sys
 from pathlib import Path
 
-from engine.native.probe import FAULT_ENV, PROBE_OK, Library
+from engine.native.probe import FAULT_ENV, PROBE_OK, PYTHON_ERROR_EXIT, Library
 
 
 def _inject_fault(library: Library) -> None:
@@ -27,11 +28,22 @@ def _inject_fault(library: Library) -> None:
         os.kill(os.getpid(), getattr(signal, name or "SIGILL"))
 
 
-def _run_llama(model: Path) -> None:
-    from llama_cpp import Llama
+def _run_llama(model: Path, option: str) -> None:
+    from llama_cpp import Llama, llama_supports_gpu_offload
 
-    llm = Llama(model_path=str(model), n_ctx=256, n_batch=64, n_gpu_layers=0, verbose=False)
+    # The same layers on the GPU as the app will put there ("gpu=auto": all of them where a GPU backend exists).
+    wanted = option.removeprefix("gpu=") or "auto"
+    gpu_layers = (-1 if llama_supports_gpu_offload() else 0) if wanted == "auto" else int(wanted)
+    llm = Llama(model_path=str(model), n_ctx=256, n_batch=64, n_gpu_layers=gpu_layers, verbose=False)
     llm.create_completion("Hello", max_tokens=2, temperature=0.0)
+
+
+def _run_vad() -> None:
+    import numpy as np
+
+    from engine.stt.vad import StreamingVad
+
+    StreamingVad().process(np.zeros(2_048, dtype=np.int16))
 
 
 def _run_speech(model_file: Path, option: str) -> None:
@@ -49,18 +61,22 @@ def _run_speech(model_file: Path, option: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    faulthandler.enable(all_threads=True)
+    if sys.stderr is not None:  # a windowed app's child has no stderr; the exit code still tells
+        faulthandler.enable(all_threads=True)
     library, target, option = Library(argv[0]), Path(argv[1]), (argv[2] if len(argv) > 2 else "")
     _inject_fault(library)
     try:
         if library is Library.LLAMA:
-            _run_llama(target)
+            _run_llama(target, option)
+        elif library is Library.VAD:
+            _run_vad()
         else:
             _run_speech(target, option)
     except Exception as error:  # noqa: BLE001 - any Python-level failure is "no verdict", reported as such
-        print(f"{type(error).__name__}: {error}", file=sys.stderr)
-        return 3
-    print(PROBE_OK, flush=True)
+        if sys.stderr is not None:
+            print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        return PYTHON_ERROR_EXIT
+    os.write(1, f"{PROBE_OK}\n".encode())  # the descriptor, not sys.stdout: a windowed app's child may have none
     return 0
 
 

@@ -118,11 +118,6 @@ class SpeechModel:
             raise
 
     def _load_blocking(self, loop: asyncio.AbstractEventLoop) -> WhisperDecoder:
-        # Imported here: ctranslate2 takes about half a second to import, which start-up need not wait for.
-        from faster_whisper import WhisperModel
-
-        from engine.stt.whisper_decode import WhisperDecoder
-
         def assembly_progress(done: int, total: int) -> None:
             self._report(loop, ModelProgress(ModelStage.PREPARING, done / max(total, 1)))
 
@@ -130,6 +125,12 @@ class SpeechModel:
         self._report(loop, ModelProgress(ModelStage.LOADING, 0.0))
         # CTranslate2 and ONNX Runtime run once in a child process first: a fault on this CPU kills only it.
         ensure_safe(Library.SPEECH, folder / "model.bin", f"{self.settings.compute_type}@{self.settings.device}")
+        # Imported only now: importing ctranslate2 loads its native library (and takes about half a second,
+        # which start-up need not wait for).
+        from faster_whisper import WhisperModel
+
+        from engine.stt.whisper_decode import WhisperDecoder
+
         for attempt in (1, 2):
             try:
                 model = WhisperModel(

@@ -18,13 +18,16 @@ WINDOW = 512  # samples per probability at 16 kHz (32 ms), fixed by the model
 CONTEXT = 64
 
 
+def model_path() -> str:
+    return os.path.join(get_assets_path(), "silero_vad_v6.onnx")
+
+
 def _session() -> onnxruntime.InferenceSession:
     opts = onnxruntime.SessionOptions()
     opts.inter_op_num_threads = 1
     opts.intra_op_num_threads = 1
     opts.log_severity_level = 4
-    path = os.path.join(get_assets_path(), "silero_vad_v6.onnx")
-    return onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"], sess_options=opts)
+    return onnxruntime.InferenceSession(model_path(), providers=["CPUExecutionProvider"], sess_options=opts)
 
 
 class StreamingVad:
