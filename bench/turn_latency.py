@@ -104,6 +104,7 @@ async def interview(path: Path, n_ctx: int, turns: int, speed: float, optimised:
                 first.append(time.perf_counter())
 
         planned, _ = await plan.next_question(on_text)
+        assert planned is not None, "the model failed on the last follow-up"
         latencies.append((first[0] if first else time.perf_counter()) - finished)
         if not optimised:
             context.append(model.prefilled_tokens)  # without reuse, the whole prompt is prefilled

@@ -129,6 +129,8 @@ class PracticeRunner(QObject):
             self.ctx.historyChanged.emit()
             while session.has_next_question and not self._ending:
                 asked = await session.ask_next()
+                if asked is None:  # the model could not write the last follow-up: the interview is done
+                    break
                 self._speaking = self.ctx.tasks.spawn(self.voice.say(asked.text, config.language), "speak-question")
                 choice = await self._next_choice()
                 if choice is Choice.ANSWER:

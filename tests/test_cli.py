@@ -15,6 +15,7 @@ from bench.wer import error_rate
 from engine.llm.rubric import CRITERIA, CriterionScore, RubricScore
 from engine.storage.store import Store
 from tests.conftest import ROOT, speech_file
+from tests.test_cloud_cli import closed_port
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -258,3 +259,25 @@ def test_a_missing_answer_file_fails_the_session_everywhere_it_is_shown(data_dir
     assert "failed" in cli(data_dir, "sessions").stdout
     shown = cli(data_dir, "show", "1")
     assert "failed" in shown.stdout.splitlines()[0]
+
+
+def test_a_model_failing_at_the_last_follow_up_ends_the_interview_cleanly(data_dir: Path) -> None:
+    port = closed_port()  # nothing listens there: the model server is gone
+    clip = speech_file("en/librispeech_2412-153948-0000.flac")  # 36 words: worth a follow-up
+    result = cli(
+        data_dir,
+        "practice",
+        "--lang",
+        "en",
+        "--answers",
+        str(clip),
+        "--llm-url",
+        f"http://127.0.0.1:{port}/v1",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "no question left" not in result.stderr
+    document = json.loads(result.stdout)
+    assert document["status"] == "complete"
+    assert [a["source"] for a in document["answers"]] == ["bank"]
+    assert json.loads(cli(data_dir, "sessions", "--json").stdout)[0]["status"] == "complete"

@@ -118,6 +118,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             number = 0
             while session.has_next_question:
                 asked = await session.ask_next()
+                if asked is None:  # the model could not write the last follow-up: the interview is done
+                    break
                 number += 1
                 if number <= len(args.answers):
                     outcome = await session.answer(FileSource(args.answers[number - 1], realtime=args.realtime))

@@ -207,10 +207,14 @@ class InterviewSession:
         for key in self._notices:
             self._emit(Notice(self.session_id, key))
 
-    async def ask_next(self) -> QuestionAsked:
+    async def ask_next(self) -> QuestionAsked | None:
+        """Ask the next question; None if there was none after all (the model failed on the last follow-up),
+        and the interview can complete."""
         plan = self._progress.plan
         assert plan is not None, "begin() first"
-        await self._move(SessionState.ASKING)
+        last_chance = plan.only_a_follow_up_left
+        if not last_chance:
+            await self._move(SessionState.ASKING)
         number = self._progress.asked + 1
 
         def streaming(text: str) -> None:
@@ -218,6 +222,10 @@ class InterviewSession:
 
         planned, notices = await plan.next_question(streaming)
         self._notify(notices)
+        if planned is None:
+            return None
+        if last_chance:  # asking only once there is something to ask: else the interview completes from here
+            await self._move(SessionState.ASKING)
         self._progress.asked = number
         self._progress.question_row = await self._store.add_question(
             self.session_id,

@@ -55,7 +55,15 @@ class TurnPlan:
     def _next_kind(self) -> TurnKind:
         return TurnKind.FOLLOW_UP if self.follow_up_due else TurnKind.MAIN
 
-    async def next_question(self, on_text: TextListener | None = None) -> tuple[PlannedQuestion, list[PlanNotice]]:
+    @property
+    def only_a_follow_up_left(self) -> bool:
+        """The last main question is asked and a follow-up is due: if the model cannot write it, nothing is left."""
+        return self.follow_up_due and self.main_asked >= len(self.bank)
+
+    async def next_question(
+        self, on_text: TextListener | None = None
+    ) -> tuple[PlannedQuestion | None, list[PlanNotice]]:
+        """The next question, or None when the model could not write the last follow-up and the bank is done."""
         kind = self._next_kind()
         notices: list[PlanNotice] = []
         seed = self.bank[self.main_asked] if kind is TurnKind.MAIN else self.current.bank  # type: ignore[union-attr]
@@ -74,7 +82,7 @@ class TurnPlan:
             if kind is TurnKind.FOLLOW_UP:  # no follow-up without a model: the next main question instead
                 self.follow_up_due = False
                 if self.main_asked >= len(self.bank):
-                    raise LookupError("no question left")
+                    return None, notices  # the interview ends here, after the answer it has
                 seed = self.bank[self.main_asked]
             planned = PlannedQuestion(seed.text, TurnKind.MAIN, "bank", seed)
         if planned.kind is TurnKind.MAIN:
