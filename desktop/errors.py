@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from engine import messages
@@ -57,6 +57,7 @@ class ErrorPresenter(QObject):
         # open(), not exec(): a nested event loop inside an asyncio callback would re-enter the loop.
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.parent_widget)
         box.setObjectName("errorBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages carry paths, server replies and user text
         box.open()
         self.last_box = box
         self.shown.emit(title, message)

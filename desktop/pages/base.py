@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
@@ -63,4 +63,5 @@ def heading(point_delta: int = 6, *, bold: bool = True) -> QLabel:
     font.setBold(bold)
     label.setFont(font)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # headings show model and user text too (the question)
     return label

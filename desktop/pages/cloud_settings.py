@@ -47,6 +47,7 @@ class CloudSpeechSettings(QGroupBox):
         self.rtzr_stream = QLineEdit(objectName="rtzrStreamUrlEdit")
         self.rtzr_stream.setPlaceholderText("wss://openapi.vito.ai/v1/transcribe:streaming")
         self.diagnostics = QLabel(objectName="cloudDiagnosticsLabel", wordWrap=True)
+        self.diagnostics.setTextFormat(Qt.TextFormat.PlainText)  # a provider's error text
         self.diagnostics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.google_file, 1)

@@ -59,6 +59,7 @@ class HistoryPage(Page):
         self.chart_language.activated.connect(self._chart_language_picked)
         self.chart_title = QLabel()
         self.empty = QLabel(objectName="historyEmpty", wordWrap=True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed in the search
 
         chart_top = QHBoxLayout()
         chart_top.addWidget(self.chart_title, 1)

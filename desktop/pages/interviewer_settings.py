@@ -67,6 +67,7 @@ class InterviewerSettings(QGroupBox):
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.follow_ups = QCheckBox(objectName="followUpsBox")
         self.status = QLabel(objectName="llmStatusLabel", wordWrap=True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a server's error text or a file's model name
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._download: asyncio.Task[None] | None = None
         self._recommended: str | None = None

@@ -81,6 +81,9 @@ class PracticePage(Page):
         self.transcript = LiveTranscript()
         self.last_answer = QLabel(objectName="lastAnswerLabel", wordWrap=True)
         self.score_label = QLabel(objectName="scoreLabel", wordWrap=True)
+        # Model, server and candidate text: never read as markup (a model-sent <img> would be shown).
+        for label in (self.banner, self.last_answer, self.score_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown_label = QLabel(objectName="countdownLabel", wordWrap=True)
         self.countdown_label.setStyleSheet("QLabel#countdownLabel { color: #b45309; font-weight: bold; }")
         self.countdown_label.hide()
