@@ -36,6 +36,12 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "ko": "내장 음성 모델 패키지가 손상되었습니다(조립한 파일의 체크섬이 맞지 않습니다). "
         "Interview Coach를 다시 설치하거나 프로그램 폴더에서 `uv sync --reinstall`을 실행하세요.",
     },
+    "model.not_installed_cli": {
+        "en": "The speech model '{name}' is not installed in {folder}. Run again with `--model base` (the "
+        "embedded model), or put the model in {folder}/whisper-{name} first.",
+        "ko": "음성 모델 '{name}'이(가) {folder}에 설치되어 있지 않습니다. `--model base`(내장 모델)로 다시 "
+        "실행하거나, 먼저 모델을 {folder}/whisper-{name}에 넣으세요.",
+    },
     "model.not_installed": {
         "en": "The speech model '{name}' is not installed in {folder}. Choose 'base' (embedded) in the "
         "settings, or install the larger model first.",

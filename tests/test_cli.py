@@ -249,10 +249,32 @@ def test_show_prints_stored_sessions_as_text_in_both_languages_with_and_without_
     assert document["questions"][0]["answers"][0]["score"]["overall"] == 4.0
 
 
-def test_a_missing_answer_file_fails_the_session_everywhere_it_is_shown(data_dir: Path) -> None:
-    result = cli(data_dir, "practice", "--lang", "en", "--answers", "/nonexistent/missing.wav", "--json")
+def test_a_missing_answer_file_is_said_before_anything_is_asked(data_dir: Path) -> None:
+    clip = speech_file("en/jfk.flac")
+    result = cli(data_dir, "practice", "--lang", "en", "--answers", str(clip), "/nonexistent/missing.wav")
+    assert result.returncode == 2
+    assert "/nonexistent/missing.wav does not exist" in result.stderr
+    assert "Question 1" not in result.stdout, "nothing is asked (or answered) before the inputs are checked"
+    assert "No sessions stored yet" in cli(data_dir, "sessions").stdout
+
+
+def test_a_speech_model_not_installed_is_said_once_before_anything_is_asked(data_dir: Path) -> None:
+    result = cli(
+        data_dir, "practice", "--lang", "en", "--answers", str(speech_file("en/jfk.flac")), "--model", "medium"
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("'medium' is not installed") == 1 and "--model base" in result.stderr
+    assert "Question 1" not in result.stdout
+
+
+def test_an_answer_whose_audio_never_arrives_fails_the_session_everywhere_it_is_shown(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    garbage = tmp_path / "answer.wav"
+    garbage.write_bytes(b"not audio at all " * 100)
+    result = cli(data_dir, "practice", "--lang", "en", "--answers", str(garbage), "--json")
     assert result.returncode == 1
-    assert "does not exist" in result.stderr
+    assert "Audio file problem" in result.stderr
     assert json.loads(result.stdout)["status"] == "failed"
     listing = json.loads(cli(data_dir, "sessions", "--json").stdout)
     assert (listing[0]["status"], listing[0]["answers"], listing[0]["questions"]) == ("failed", 0, 1)

@@ -8,12 +8,13 @@ import json
 import logging
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, TextIO
 
 from engine import messages
 from engine.analysis.metrics import AnswerMetrics
 from engine.audio.file_source import FileSource
-from engine.errors import AppError, ConfigError, StorageError
+from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
 from engine.interview.events import (
     ErrorRaised,
     FeedbackReady,
@@ -33,6 +34,7 @@ from engine.storage.records import answer_metrics
 from engine.storage.store import Store
 from engine.stt.factory import SttBackend, session_factory
 from engine.stt.speech_model import SpeechModel
+from models.catalogue import WHISPER_BASE
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +71,13 @@ def metrics_line(metrics: AnswerMetrics, ui: str) -> str:
 
 async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
     paths = _paths(args)
-    speech = SpeechSettings(model=args.model, compute_type=args.compute_type)
-    model = SpeechModel(speech, paths.models)
-    model.start()  # loads while the history opens and the first question is asked
     count = args.questions or len(args.answers)
     if len(args.answers) > count:
         raise ConfigError("config.too_many_answers", answers=len(args.answers), questions=count)
+    _check_inputs(args, paths)  # before the first question, not after the answers that precede a bad one
+    speech = SpeechSettings(model=args.model, compute_type=args.compute_type)
+    model = SpeechModel(speech, paths.models)
+    model.start()  # loads while the history opens and the first question is asked
     language_model = open_model(
         LlmChoice(
             gguf_path=str(args.llm) if args.llm else "",
@@ -206,6 +209,17 @@ def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
             print(f"  ★ {messages.text('cli.score', ui, overall=event.overall)}  ({detail})", file=out)
 
     return listener
+
+
+def _check_inputs(args: argparse.Namespace, paths: AppPaths) -> None:
+    """Every answer file exists, and the speech model is installed: said at once, before anything is asked."""
+    for path in args.answers:
+        if not path.is_file():
+            raise AudioFileError("audio.file_missing", path=str(path))
+    if args.stt == SttBackend.LOCAL.value and args.model != WHISPER_BASE.name:
+        folder = Path(args.model) if Path(args.model).is_dir() else paths.models / f"whisper-{args.model}"
+        if not (folder / "model.bin").is_file():
+            raise ModelError("model.not_installed_cli", name=args.model, folder=str(paths.models))
 
 
 async def list_sessions(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
