@@ -121,6 +121,12 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "ko": "{path}의 연습 기록은 더 새로운 버전의 Interview Coach로 저장되었습니다(스키마 {found}, "
         "이 버전은 {known}까지 지원). 앱을 업데이트하세요.",
     },
+    "storage.recording_unwritable": {
+        "en": "The answer's recording could not be written to {path} ({detail}). The transcript is kept. Check "
+        "that the data folder's recordings folder is a folder you can write to.",
+        "ko": "답변 녹음을 {path}에 저장하지 못했습니다({detail}). 전사 내용은 보존됩니다. 데이터 폴더 안의 "
+        "recordings가 쓰기 가능한 폴더인지 확인하세요.",
+    },
     "storage.disk_full": {
         "en": "The disk holding {path} is full. What was recorded so far is kept; free some space to "
         "continue practising.",

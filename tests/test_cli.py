@@ -303,3 +303,13 @@ def test_a_model_failing_at_the_last_follow_up_ends_the_interview_cleanly(data_d
     assert document["status"] == "complete"
     assert [a["source"] for a in document["answers"]] == ["bank"]
     assert json.loads(cli(data_dir, "sessions", "--json").stdout)[0]["status"] == "complete"
+
+
+def test_a_recordings_path_that_is_a_file_is_not_called_a_full_disk(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "recordings").write_text("a file where the recordings folder should be")
+    result = cli(data_dir, "practice", "--lang", "en", "--answers", str(speech_file("en/jfk.flac")), "--json")
+    assert "full" not in result.stderr
+    assert "could not be written" in result.stderr and "recordings" in result.stderr
+    answer = json.loads(result.stdout)["answers"][0]
+    assert "americans" in answer["transcript"].lower(), "the transcript is kept"

@@ -8,6 +8,7 @@ keeps what was heard and lets the interview go on.
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -99,6 +100,13 @@ class _Progress:
         if self.answered:
             return SessionState.COMPLETE
         return SessionState.FAILED if self.failed else SessionState.INTERRUPTED
+
+
+def _recording_error(error: BaseException, path: Path) -> StorageError:
+    """What the user can do about a recording that could not be written: free space only if the disk is full."""
+    if getattr(error, "errno", None) == errno.ENOSPC:
+        return StorageError("storage.disk_full", path=str(path))
+    return StorageError("storage.recording_unwritable", path=str(path), detail=str(error))
 
 
 def _voice_of(path: Path) -> dict[str, Any] | None:
@@ -329,7 +337,7 @@ class InterviewSession:
         write_error = await recorder.close()
         app_error = error if isinstance(error, AppError) else None
         if write_error is not None and app_error is None:
-            app_error = StorageError("storage.disk_full", path=str(recorder.path))
+            app_error = _recording_error(write_error, recorder.path)
         transcript = " ".join(f.text for f in finals)
         duration = samples / SAMPLE_RATE
         await self._move(SessionState.THINKING)
