@@ -121,6 +121,12 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "ko": "{path}의 연습 기록은 더 새로운 버전의 Interview Coach로 저장되었습니다(스키마 {found}, "
         "이 버전은 {known}까지 지원). 앱을 업데이트하세요.",
     },
+    "document.pasted_capped": {
+        "en": "The job posting or résumé you pasted is longer than 20,000 characters: the interview uses its "
+        "first 20,000, as it does for an opened file.",
+        "ko": "붙여 넣은 채용 공고나 이력서가 20,000자를 넘습니다. 파일을 열 때와 같이 앞의 20,000자만 "
+        "면접에 사용합니다.",
+    },
     "storage.recording_unwritable": {
         "en": "The answer's recording could not be written to {path} ({detail}). The transcript is kept. Check "
         "that the data folder's recordings folder is a folder you can write to.",

@@ -5,7 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from engine.documents import MAX_CHARS
 from engine.errors import StorageError
+from engine.interview.events import Notice
+from engine.interview.session import InterviewConfig, InterviewSession
+from engine.settings import AppPaths
 from engine.storage.migrations import SCHEMA_VERSION
 from engine.storage.store import Store
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
@@ -88,3 +92,23 @@ async def test_an_unwritable_data_folder_gives_a_clear_message(tmp_path: Path) -
     with pytest.raises(StorageError) as caught:
         await Store.open(blocker / "db.sqlite3")
     assert "--data-dir" in caught.value.message("en")
+
+
+async def test_a_pasted_posting_and_resume_are_capped_like_files_with_a_notice(tmp_path: Path) -> None:
+    def no_recognition(language: str, hints: tuple[str, ...]) -> object:
+        raise AssertionError("begin() recognises nothing")
+
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        pasted = "We build a logistics platform in Python and Go. " * 100_000  # about 5 MB
+        config = InterviewConfig(language="en", question_count=1, job_posting=pasted, resume=pasted)
+        session = InterviewSession(config, store, AppPaths(tmp_path), no_recognition, "local")  # type: ignore[arg-type]
+        events: list[object] = []
+        session.subscribe(events.append)
+        await session.begin()
+        stored = (await store.session_detail(session.session_id))["config"]  # type: ignore[index]
+        assert len(stored["job_posting"]) == len(stored["resume"]) == MAX_CHARS
+        assert [e.message_key for e in events if isinstance(e, Notice)] == ["document.pasted_capped"]
+        assert (tmp_path / "db.sqlite3").stat().st_size < 1_000_000
+    finally:
+        await store.close()

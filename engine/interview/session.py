@@ -11,11 +11,12 @@ import asyncio
 import errno
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from engine.analysis.content import posting_keywords, read_content
+from engine.documents import MAX_CHARS
 from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.analysis.voice_delivery import measure
 from engine.audio.file_source import read_samples
@@ -131,7 +132,10 @@ class InterviewSession:
         language_model: LanguageModel | None = None,
         follow_ups: bool = True,
     ) -> None:
-        self.config = config
+        # A pasted posting or résumé is capped like an opened file: a 5 MB paste made a 21 MB database.
+        capped = tuple(name for name in ("job_posting", "resume") if len(getattr(config, name)) > MAX_CHARS)
+        self.config = replace(config, **{name: getattr(config, name)[:MAX_CHARS] for name in capped})
+        notices = notices + tuple("document.pasted_capped" for _ in capped[:1])
         self._store = store
         self._paths = paths
         self._stt_factory = stt_factory
