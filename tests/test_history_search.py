@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.storage.history import fts_query
+from engine.storage.history import MAX_QUERY_WORDS, fts_query
 from engine.storage.store import Store
 from engine.stt.contract import TranscriptEvent, TranscriptKind
 
@@ -90,5 +90,18 @@ async def test_deleting_a_session_removes_its_rows_search_entries_and_recordings
         assert not audio.exists() and not audio.parent.exists()
         counts = [store.db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("answers", "metrics")]
         assert counts == [1, 1]
+    finally:
+        await store.close()
+
+
+async def test_a_pasted_page_searches_by_its_first_words_only(tmp_path: Path) -> None:
+    pasted = "payment " + " ".join(f"word{n}" for n in range(60_000))  # about 400 KB
+    assert fts_query(pasted).count("*") == MAX_QUERY_WORDS
+    assert fts_query("payment payment payment") == '"payment"*', "a repeated word is one condition"
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        await add_session(store, "en", "Tell me about a deadline.", "We shipped the payment service early.", 140, None)
+        assert [h["session_id"] for h in await store.search("payment " * 50_000)] == [1]
+        assert await store.search(pasted) == []  # every word must match: the page's other words do not
     finally:
         await store.close()
