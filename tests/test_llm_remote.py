@@ -6,6 +6,8 @@ misbehaving provider: malformed stream chunks and malformed JSON where a score s
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
 import socket
 import subprocess
@@ -26,6 +28,7 @@ from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import Exchange, LlmInterviewer, ScoreUnavailable, TurnKind
 from engine.llm.remote import RemoteModel, RemoteOptions
 from engine.llm.rubric import CRITERIA
+from engine.secrets import scrub
 from tests.llm_support import ANSWER, brief, smollm2_path
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -144,14 +147,17 @@ async def test_a_server_that_is_not_there_gives_a_clear_error() -> None:
 class _Misbehaving(BaseHTTPRequestHandler):
     mode = "bad_json_content"
     requests: ClassVar[list[dict[str, object]]] = []
+    seen: ClassVar[list[tuple[str, str, str]]] = []  # method, path with query, Authorization header
 
     def log_message(self, *args: object) -> None:  # keep the test output clean
         return
 
     def do_GET(self) -> None:
+        type(self).seen.append(("GET", self.path, self.headers.get("Authorization", "")))
         self._send_json({"data": [{"id": "odd-model"}]})
 
     def do_POST(self) -> None:
+        type(self).seen.append(("POST", self.path, self.headers.get("Authorization", "")))
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         type(self).requests.append(body)
         self.send_response(200)
@@ -177,7 +183,7 @@ class _Misbehaving(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def odd_server() -> Iterator[tuple[str, type[_Misbehaving]]]:
-    handler = type("Handler", (_Misbehaving,), {"requests": []})
+    handler = type("Handler", (_Misbehaving,), {"requests": [], "seen": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -208,3 +214,25 @@ async def test_a_malformed_stream_chunk_is_an_error_not_silence(odd_server: tupl
             pass
     assert caught.value.key == "llm.remote_malformed"
     await model.close()
+
+
+async def test_credentials_in_the_server_address_are_sent_but_never_shown(odd_server: tuple[str, type]) -> None:
+    url, handler = odd_server
+    model = RemoteModel(RemoteOptions(url.replace("http://", "http://alice:pa55word@") + "?key=sek-ret-123"))
+    await model.ready()
+    request = GenerationRequest((ChatMessage(Role.USER, "Hello"),), max_tokens=8)
+    with contextlib.suppress(LlmError):
+        _ = [chunk async for chunk in model.stream(request)]
+    await model.close()
+    (get, get_path, get_auth), (post, post_path, _) = handler.seen[0], handler.seen[1]
+    assert (get, get_path) == ("GET", "/v1/models?key=sek-ret-123")
+    assert (post, post_path) == ("POST", "/v1/chat/completions?key=sek-ret-123")  # not /v1?key=…/chat/…
+    assert get_auth == "Basic " + base64.b64encode(b"alice:pa55word").decode()
+    assert all(secret not in model.info.name for secret in ("alice", "pa55word", "sek-ret-123"))
+    gone = f"http://bob:hunter22@127.0.0.1:{free_port()}/v1?key=sek-ret-456"
+    with pytest.raises(LlmError) as caught:
+        await RemoteModel(RemoteOptions(gone)).ready()
+    shown = caught.value.message("en") + caught.value.message("ko")
+    assert "127.0.0.1" in shown and "hunter22" not in shown and "sek-ret-456" not in shown
+    logged = scrub(f"GET {gone} failed")  # what a log line holds once the address has been read
+    assert "hunter22" not in logged and "sek-ret-456" not in logged

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from engine.analysis.content import posting_keywords, read_content
-from engine.documents import MAX_CHARS
 from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.analysis.voice_delivery import measure
 from engine.audio.file_source import read_samples
 from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
+from engine.documents import MAX_CHARS
 from engine.errors import AppError, AudioFileError, LlmError, MicrophoneError, StorageError
 from engine.interview.events import (
     AnswerFinished,

@@ -18,6 +18,7 @@ import httpx
 
 from engine.errors import LlmError
 from engine.llm.contract import FinishReason, GenerationRequest, ModelInfo, StreamChunk
+from engine.secrets import redact_later
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +36,37 @@ def redact(text: str, secret: str) -> str:
     return text.replace(secret, "***") if secret else text
 
 
+@dataclass(frozen=True)
+class ServerAddress:
+    """A server address split into what may be shown and what is a credential. `user:pass@` and a query
+    (`?key=…`) are sent with every request, where the user put them, and appear nowhere else: not in a
+    message, a log, the model's name or the sessions table."""
+
+    base: str  # scheme://host:port/path: what is shown, logged and stored
+    params: tuple[tuple[str, str], ...] = ()
+    auth: tuple[str, str] | None = None
+
+    @classmethod
+    def parse(cls, url: str) -> ServerAddress:
+        parsed = httpx.URL(url.strip())
+        auth = (parsed.username, parsed.password) if parsed.username or parsed.password else None
+        params = tuple(parsed.params.multi_items())
+        for secret in (parsed.password, *(value for _, value in params)):
+            redact_later(secret)
+        base = str(parsed.copy_with(username=None, password=None, query=None, fragment=None)).rstrip("/")
+        return cls(base, params, auth)
+
+
 class RemoteModel:
     def __init__(self, options: RemoteOptions, client: httpx.AsyncClient | None = None) -> None:
         self.options = options
-        self._base = options.url.rstrip("/")
+        address = ServerAddress.parse(options.url)
+        self._base = address.base
         headers = {"Authorization": f"Bearer {options.api_key}"} if options.api_key else {}
         timeout = httpx.Timeout(options.read_timeout_s, connect=options.connect_timeout_s)
-        self._client = client or httpx.AsyncClient(headers=headers, timeout=timeout)
+        self._client = client or httpx.AsyncClient(
+            headers=headers, timeout=timeout, params=list(address.params), auth=address.auth
+        )
         self._schema_style = "json_schema"
         self._info = ModelInfo(options.model or self._base, "remote", 0)
 
