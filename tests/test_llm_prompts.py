@@ -71,3 +71,22 @@ def test_an_over_long_reason_keeps_its_first_sentences_and_junk_is_still_refused
     reply["situation"]["reason"] = "short"  # under the minimum: still refused
     with pytest.raises(RubricParseError):
         parse(json.dumps(reply), "test")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        '{"foo": "bar", "score": "eleven"}',
+        '[{"question": "Why?"}]',
+        '<img src="http://127.0.0.1:9/x.png"> Why this role?',
+        'Sure: {"question": "What did you build?"}',
+    ],
+)
+def test_json_markup_or_code_from_a_server_is_no_question(reply: str) -> None:
+    with pytest.raises(QuestionUnusable):
+        clean_question(reply)
+
+
+def test_ordinary_questions_with_quotes_and_numbers_stay_questions() -> None:
+    assert clean_question('What did "done" mean for the 2.0 release?') == 'What did "done" mean for the 2.0 release?'
+    assert clean_question("그 결과 응답 시간이 얼마나 줄었나요?") == "그 결과 응답 시간이 얼마나 줄었나요?"

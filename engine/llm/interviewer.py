@@ -63,6 +63,9 @@ _LEADING_LABEL = re.compile(r"^\s*(?:\*\*)?(?:interviewer|question|면접관|질
 _SENTENCE = re.compile(r"[^.!。]+[.!。]?\s*")
 
 
+_NOT_PROSE = re.compile(r'^\s*[{\[<]|"\s*:\s*["{\[\d]|</?[a-zA-Z][^>]*>')
+
+
 def clean_question(text: str) -> str:
     """The question a model wrote, without labels, quotes and anything after it; raises if unusable."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
@@ -75,6 +78,8 @@ def clean_question(text: str) -> str:
         if len(candidate) > QUESTION_CHARS[1]:
             candidate = candidate[: QUESTION_CHARS[1]].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     if not (QUESTION_CHARS[0] <= len(candidate) <= QUESTION_CHARS[1]) or not any(ch.isalpha() for ch in candidate):
+        raise QuestionUnusable(text)
+    if _NOT_PROSE.search(candidate):  # JSON, markup or code from a misbehaving server is no question to ask
         raise QuestionUnusable(text)
     return candidate
 
