@@ -131,6 +131,12 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
             ctx.open_language_model()  # the interviewer model too, so the first question never waits on it
             tasks.spawn(_report_recovered(store, window), "recover-interrupted")
             tasks.spawn(model.get(), "speech-model-ready")  # a model that cannot load is said at once
+            if store.recovery is not None:
+                errors.show_text(
+                    messages.text("error.title.storage", errors.language),
+                    store.recovery.message(errors.language),
+                    QMessageBox.Icon.Information,
+                )
             if take_previous_crash():
                 errors.show_text(
                     messages.text("error.title.generic", errors.language),

@@ -115,6 +115,13 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "ko": "{path}의 연습 기록을 열 수 없습니다({detail}). 폴더에 쓰기 권한이 있는지 확인하거나 "
         "--data-dir로 다른 데이터 폴더를 지정하세요.",
     },
+    "storage.recovered": {
+        "en": "The practice history at {path} was damaged ({detail}). The damaged file is kept at {copy}; a new "
+        "history was started, and {sessions} interviews were read back from the old one. Recordings are "
+        "untouched.",
+        "ko": "{path}의 연습 기록이 손상되어 있었습니다({detail}). 손상된 파일은 {copy}에 보관했고, 새 기록을 "
+        "시작하면서 이전 파일에서 면접 {sessions}건을 읽어 왔습니다. 녹음 파일은 그대로입니다.",
+    },
     "storage.newer_schema": {
         "en": "The practice history at {path} was written by a newer version of Interview Coach "
         "(schema {found}, this version knows {known}). Update the app to open it.",

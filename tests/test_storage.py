@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,9 +13,12 @@ from engine.errors import StorageError
 from engine.interview.events import Notice
 from engine.interview.session import InterviewConfig, InterviewSession
 from engine.settings import AppPaths
+from engine.storage import repair
 from engine.storage.migrations import SCHEMA_VERSION
 from engine.storage.store import Store
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
+from tests.conftest import ROOT
+from tests.test_history_search import add_session
 
 
 def final(utterance: int, text: str) -> TranscriptEvent:
@@ -112,3 +118,55 @@ async def test_a_pasted_posting_and_resume_are_capped_like_files_with_a_notice(t
         assert (tmp_path / "db.sqlite3").stat().st_size < 1_000_000
     finally:
         await store.close()
+
+
+async def _forty_sessions(path: Path) -> None:
+    store = await Store.open(path)
+    for n in range(40):
+        answer = "We shipped the payment service early. " * 30
+        await add_session(store, "en", f"Question {n} about deadlines?", answer, 140, None)
+    await store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every row in the main file, as after a clean exit
+
+
+async def test_a_damaged_page_is_found_at_open_and_what_it_still_holds_is_recovered(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    await _forty_sessions(path)
+    data = bytearray(path.read_bytes())
+    page = len(data) // 4096 - 2  # a page of transcript segments, with this data
+    data[page * 4096 : (page + 1) * 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    assert repair.damage(path) == "database disk image is malformed"
+    store = await Store.open(path)
+    try:
+        recovery = store.recovery
+        assert recovery is not None and recovery.sessions == 40 and recovery.rows >= 190
+        assert recovery.damaged_copy.exists() and recovery.damaged_copy != path, "the damaged file is kept"
+        assert "damaged" in recovery.message("en") and str(recovery.damaged_copy) in recovery.message("en")
+        assert "손상" in recovery.message("ko")
+        assert repair.damage(path) is None
+        assert len(await store.list_sessions()) == 40
+        assert len(await store.search("payment")) == 40, "the full-text index is rebuilt"
+        assert await store.create_session({"language": "en"}, "local") == 41  # and it goes on
+    finally:
+        await store.close()
+
+
+def test_a_file_that_is_no_database_is_set_aside_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "interview-coach.sqlite3").write_bytes(os.urandom(64 * 1024))
+    result = subprocess.run(
+        [sys.executable, "main.py", "--data-dir", str(data), "sessions"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "writable" not in result.stderr
+    assert "was damaged (file is not a database)" in result.stderr
+    assert "No sessions stored yet" in result.stdout
+    assert len(list(data.glob("interview-coach.damaged-*.sqlite3"))) == 1

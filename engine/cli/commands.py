@@ -46,6 +46,8 @@ def _paths(args: argparse.Namespace) -> AppPaths:
 async def open_store(paths: AppPaths, ui: str, err: TextIO) -> Store:
     """Open the history and mark sessions cut off by a crash as interrupted (and say so)."""
     store = await Store.open(paths.database)
+    if store.recovery is not None:
+        print(store.recovery.message(ui), file=err)
     for session_id in await store.recover_interrupted():
         print(messages.text("cli.interrupted_found", ui, session_id=session_id), file=err)
     return store

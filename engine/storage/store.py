@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from engine.errors import StorageError
-from engine.storage import history
+from engine.storage import history, repair
 from engine.storage.migrations import SCHEMA_VERSION, migrate
 from engine.storage.process_alive import process_alive
 from engine.stt.contract import TranscriptEvent
@@ -41,6 +41,7 @@ class Store:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         self._db: sqlite_utils.Database | None = None
+        self.recovery: repair.Recovery | None = None  # set when the file was damaged and rebuilt at open
 
     # -- plumbing -----------------------------------------------------------------------------------
     @classmethod
@@ -52,6 +53,8 @@ class Store:
     def _open(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            problem = repair.damage(self.path)
+            aside = repair.move_aside(self.path) if problem is not None else None
             conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
             db = sqlite_utils.Database(conn)
             found = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -62,6 +65,9 @@ class Store:
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
             migrate(db)
+            if aside is not None and problem is not None:
+                sessions, rows = repair.salvage(aside, db)
+                self.recovery = repair.Recovery(self.path, aside, problem, sessions, rows)
         except sqlite3.DatabaseError as error:
             raise StorageError("storage.open_failed", path=str(self.path), detail=str(error)) from error
         except OSError as error:
