@@ -112,3 +112,17 @@ def test_a_crash_last_time_is_said_at_the_next_start(
         assert box is not None
         assert "stopped unexpectedly last time" in box.text() and str(app_log) in box.text()
         desktop.shoot("crash-last-time")
+
+
+def test_a_damaged_history_is_said_at_start_and_the_app_goes_on(
+    qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "interview-coach.sqlite3").write_bytes(b"\x00garbage" * 8192)
+    prefs = Preferences(data_dir=str(tmp_path / "data"), first_run_done=True)
+    with open_desktop(qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs) as desktop:
+        qtbot.waitUntil(lambda: desktop.ctx.errors.last_box is not None, timeout=10_000)
+        box = desktop.ctx.errors.last_box
+        assert box.windowTitle() == "Storage problem" and "was damaged" in box.text()
+        assert desktop.window.isVisible()
+        desktop.shoot("history-recovered")
