@@ -6,6 +6,18 @@ from typing import Final
 
 LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
     "error.title.llm": {"en": "Interviewer model problem", "ko": "면접관 모델 문제"},
+    "llm.question_slow": {
+        "en": "The interviewer model wrote no question within {seconds} s, so this one comes from the question "
+        "bank. The model is tried again for the next.",
+        "ko": "면접관 모델이 {seconds}초 안에 질문을 쓰지 못해 이번 질문은 질문 목록에서 가져왔습니다. 다음 "
+        "질문에서 모델을 다시 시도합니다.",
+    },
+    "llm.question_slow_gave_up": {
+        "en": "The interviewer model again wrote no question within {seconds} s: the rest of this interview comes "
+        "from the question bank. Check that the model server answers, or choose a smaller model.",
+        "ko": "면접관 모델이 이번에도 {seconds}초 안에 질문을 쓰지 못했습니다. 이 면접의 나머지 질문은 질문 "
+        "목록에서 나옵니다. 모델 서버가 응답하는지 확인하거나 더 작은 모델을 고르세요.",
+    },
     "llm.file_missing": {
         "en": "The interviewer model file {path} does not exist. Choose another file or download a model in "
         "Settings → Interviewer.",

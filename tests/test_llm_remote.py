@@ -23,6 +23,8 @@ import pytest
 import pytest_asyncio
 
 from engine.errors import LlmError
+from engine.interview.questions import load_bank
+from engine.interview.turns import PlanNotice, TurnPlan
 from engine.llm.contract import ChatMessage, GenerationRequest, Role
 from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import Exchange, LlmInterviewer, ScoreUnavailable, TurnKind
@@ -236,3 +238,45 @@ async def test_credentials_in_the_server_address_are_sent_but_never_shown(odd_se
     assert "127.0.0.1" in shown and "hunter22" not in shown and "sek-ret-456" not in shown
     logged = scrub(f"GET {gone} failed")  # what a log line holds once the address has been read
     assert "hunter22" not in logged and "sek-ret-456" not in logged
+
+
+class _Hanging(BaseHTTPRequestHandler):
+    """Takes every request and never answers (until the test ends)."""
+
+    release: ClassVar[threading.Event] = threading.Event()
+
+    def log_message(self, *args: object) -> None:
+        return
+
+    def do_GET(self) -> None:
+        type(self).release.wait(30)
+
+    do_POST = do_GET
+
+
+async def test_a_hanging_server_costs_a_bounded_wait_then_the_bank_asks() -> None:
+    handler = type("Handler", (_Hanging,), {"release": threading.Event()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    model = RemoteModel(RemoteOptions(f"http://127.0.0.1:{server.server_address[1]}/v1"))
+    try:
+        interviewer = LlmInterviewer(ModelDesk(model), brief(), drafting=False)
+        plan = TurnPlan(list(load_bank("en"))[:4], "en", interviewer)
+        plan.question_deadline_s = 0.5
+        first, _ = await plan.next_question()  # the bank's opener, at once
+        assert first is not None and first.source == "bank"
+        asked: list[tuple[str, list[PlanNotice]]] = []
+        for _ in range(3):
+            plan.record_answer(ANSWER)  # long enough for a follow-up
+            planned, notices = await plan.next_question()
+            assert planned is not None
+            asked.append((planned.source, notices))
+        assert [source for source, _ in asked] == ["bank", "bank", "bank"]
+        keys = [[n.key for n in notices] for _, notices in asked]
+        assert keys == [["llm.question_slow"], ["llm.question_slow_gave_up"], []], "two slow turns, then the bank"
+        assert plan.interviewer is None  # (without the deadline each turn waited the 120 s read timeout)
+    finally:
+        handler.release.set()
+        await model.close()
+        server.shutdown()
+        server.server_close()

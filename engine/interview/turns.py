@@ -8,6 +8,7 @@ grounded in what was said. Without a model, or when it fails, the bank's questio
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 
@@ -17,6 +18,11 @@ from engine.llm.desk import TextListener
 from engine.llm.interviewer import Exchange, LlmInterviewer, QuestionUnusable, TurnKind
 
 log = logging.getLogger(__name__)
+
+# A question the model has not written by then comes from the bank instead, so no turn hangs on a slow or
+# hanging model; after this many such turns in a row the bank asks the rest.
+QUESTION_DEADLINE_S = 20.0
+SLOW_TURNS_BEFORE_GIVING_UP = 2
 
 # Ours: an answer shorter than this (words; Korean counts eojeol, which carry more) gives a follow-up
 # little to hold on to, so the interview moves on instead.
@@ -47,6 +53,8 @@ class TurnPlan:
     main_asked: int = 0
     current: PlannedQuestion | None = None
     follow_up_due: bool = False
+    question_deadline_s: float = QUESTION_DEADLINE_S
+    slow_turns: int = 0
 
     @property
     def has_next(self) -> bool:
@@ -70,8 +78,20 @@ class TurnPlan:
         planned: PlannedQuestion | None = None
         if self.interviewer is not None and (self.main_asked > 0 or kind is TurnKind.FOLLOW_UP):
             try:
-                text = await self.interviewer.next_question(self.exchanges, kind, on_text)
+                text = await asyncio.wait_for(
+                    self.interviewer.next_question(self.exchanges, kind, on_text), self.question_deadline_s
+                )
                 planned = PlannedQuestion(text, kind, "model", seed)
+                self.slow_turns = 0
+            except TimeoutError:
+                self.slow_turns += 1
+                log.warning("interviewer model wrote no question within %.0f s", self.question_deadline_s)
+                seconds = (("seconds", f"{self.question_deadline_s:.0f}"),)
+                if self.slow_turns >= SLOW_TURNS_BEFORE_GIVING_UP:
+                    notices.append(PlanNotice("llm.question_slow_gave_up", seconds))
+                    self.interviewer = None
+                else:
+                    notices.append(PlanNotice("llm.question_slow", seconds))
             except QuestionUnusable:
                 notices.append(PlanNotice("llm.question_unusable"))
             except LlmError as error:  # the model is gone (file, server): the bank for the rest of it

@@ -166,7 +166,12 @@ class LlmInterviewer:
                 question = clean_question(generation.text)  # cut off is fine if a whole question is in it
                 self.draft_hits += 1
                 return question
-            except (LlmError, asyncio.CancelledError):
+            except asyncio.CancelledError:
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():  # this question itself was given up on
+                    raise
+                log.debug("draft cancelled; generating afresh")
+            except LlmError:
                 log.debug("draft unusable; generating afresh")
         elif draft is not None and draft.task is not None:
             draft.task.cancel()
