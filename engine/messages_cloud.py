@@ -66,6 +66,18 @@ CLOUD_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "ko": "{path}은(는) Google 서비스 계정 키 파일이 아닙니다({detail}). Google Cloud 콘솔에서 서비스 "
         "계정의 JSON 키를 받아 설정 → 음성에서 고르세요.",
     },
+    "stt.google.env_credentials_missing": {
+        "en": "GOOGLE_APPLICATION_CREDENTIALS names {path}, which does not exist. Correct or unset that "
+        "variable (it wins over the key file chosen in Settings → Speech).",
+        "ko": "GOOGLE_APPLICATION_CREDENTIALS가 가리키는 {path}이(가) 없습니다. 그 환경 변수를 고치거나 "
+        "지우세요(설정 → 음성에서 고른 키 파일보다 우선합니다).",
+    },
+    "stt.google.env_credentials_invalid": {
+        "en": "GOOGLE_APPLICATION_CREDENTIALS names {path}, which is not a Google service-account key file "
+        "({detail}). Point it at a JSON key for a service account, or unset it.",
+        "ko": "GOOGLE_APPLICATION_CREDENTIALS가 가리키는 {path}은(는) Google 서비스 계정 키 파일이 아닙니다"
+        "({detail}). 서비스 계정의 JSON 키를 가리키게 하거나 그 환경 변수를 지우세요.",
+    },
     "stt.google.no_credentials": {
         "en": "No Google Cloud credentials were found. Choose a service-account key file in Settings → Speech, "
         "or set GOOGLE_APPLICATION_CREDENTIALS.",

@@ -11,7 +11,7 @@ import pytest
 from engine.audio.generator_source import ArraySource
 from engine.errors import CloudSpeechError
 from engine.settings import SpeechSettings
-from engine.stt.cloud.connection import ConnectionState
+from engine.stt.cloud.connection import ConnectionState, StreamFailure
 from engine.stt.cloud.google import GoogleOptions, GoogleProvider
 from engine.stt.cloud.session import CloudSession, ReconnectPolicy
 from engine.stt.local_session import LocalWhisperSession
@@ -165,3 +165,23 @@ async def test_a_hundred_sessions_leave_no_task_or_stream_open(google: FakeGoogl
     # The fake server shares the loop; its own task waiting for the next call is not the client's.
     leftover = [t for t in asyncio.all_tasks() - before if not t.done() and "AioServer" not in repr(t)]
     assert leftover == []
+
+
+def test_credentials_named_by_the_environment_are_checked_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    provider = GoogleProvider(GoogleOptions(endpoint="speech.googleapis.com:443", credentials_file="/chosen.json"))
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(tmp_path / "gone.json"))
+    with pytest.raises(StreamFailure) as missing:
+        provider._credentials()
+    assert missing.value.key == "stt.google.env_credentials_missing"  # not "no credentials were found"
+    garbage = tmp_path / "key.json"
+    garbage.write_text("not a key")
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(garbage))
+    with pytest.raises(StreamFailure) as invalid:
+        provider._credentials()
+    assert invalid.value.key == "stt.google.env_credentials_invalid"
+    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS")
+    with pytest.raises(StreamFailure) as chosen:
+        provider._credentials()
+    assert chosen.value.key == "stt.google.credentials_missing"

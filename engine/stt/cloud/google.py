@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -52,6 +53,9 @@ _RETRY_NOW = {"OUT_OF_RANGE", "ABORTED", "DEADLINE_EXCEEDED", "CANCELLED"}
 _BACKOFF = {"RESOURCE_EXHAUSTED", "INTERNAL", "UNKNOWN", "DATA_LOSS"}
 _BAD_CREDENTIALS = {"UNAUTHENTICATED", "PERMISSION_DENIED"}
 _INVALID = {"INVALID_ARGUMENT", "FAILED_PRECONDITION", "NOT_FOUND", "UNIMPLEMENTED"}
+
+
+CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS"
 
 
 @dataclass(frozen=True)
@@ -134,17 +138,21 @@ class GoogleProvider:
         from google.auth.exceptions import DefaultCredentialsError
         from google.oauth2 import service_account
 
-        path = self.options.credentials_file
+        # The environment wins over the setting (README); either way a named file that is missing or not a
+        # key is said as such, not as "no credentials found".
+        from_env = os.environ.get(CREDENTIALS_ENV, "")
+        path = from_env or self.options.credentials_file
+        where = "env_" if from_env else ""
         if path:
             try:
                 return service_account.Credentials.from_service_account_file(  # type: ignore[no-untyped-call]
                     path, scopes=SCOPES
                 )
             except FileNotFoundError as error:
-                raise StreamFailure(Retry.NEVER, "stt.google.credentials_missing", path=path) from error
+                raise StreamFailure(Retry.NEVER, f"stt.google.{where}credentials_missing", path=path) from error
             except (ValueError, KeyError, OSError) as error:  # not JSON, not a service account, unreadable
                 raise StreamFailure(
-                    Retry.NEVER, "stt.google.credentials_invalid", path=path, detail=type(error).__name__
+                    Retry.NEVER, f"stt.google.{where}credentials_invalid", path=path, detail=type(error).__name__
                 ) from error
         try:
             credentials, _project = google.auth.default(scopes=SCOPES)
