@@ -23,10 +23,6 @@ class AudioFrame:
         return self.start_sample + len(self.samples)
 
     @property
-    def start_s(self) -> float:
-        return self.start_sample / SAMPLE_RATE
-
-    @property
     def end_s(self) -> float:
         return self.end_sample / SAMPLE_RATE
 

@@ -88,12 +88,6 @@ class RubricScore:
             "overall": self.overall,
         }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> RubricScore:
-        return cls(
-            tuple(CriterionScore(**c) for c in data["criteria"]), str(data["example_answer"]), str(data["model"])
-        )
-
 
 class RubricParseError(ValueError):
     """The model's output is not a complete, valid rubric (malformed, truncated, or off-schema)."""

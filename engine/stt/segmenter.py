@@ -54,14 +54,6 @@ class Segmenter:
         self._last_speech_end = 0
         self._candidate_cut = 0  # end of the latest short pause inside the utterance
 
-    @property
-    def in_speech(self) -> bool:
-        return self._in_speech
-
-    @property
-    def utterance_start(self) -> int:
-        return self._start
-
     def feed(self, probabilities: list[float]) -> list[SegmentEvent]:
         events: list[SegmentEvent] = []
         for p in probabilities:

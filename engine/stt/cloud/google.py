@@ -167,10 +167,6 @@ class GoogleProvider:
             self._client = self._channel = None
 
 
-class _LimitReached(Exception):
-    pass
-
-
 class GoogleStreamer:
     provider = PROVIDER
 

@@ -40,10 +40,6 @@ class AudioLedger:
         while self._frames and self._frames[0].end_sample <= self.confirmed:
             self._frames.popleft()
 
-    @property
-    def buffered_samples(self) -> int:
-        return sum(len(f.samples) for f in self._frames)
-
     async def read_from(self, sample: int) -> AsyncIterator[AudioFrame]:
         """Frames from `sample` on (the first one cut to start there), until the audio is finished."""
         position = sample
