@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from engine.messages_cloud import CLOUD_MESSAGES
+from engine.messages_feedback import FEEDBACK_MESSAGES
 from engine.messages_llm import LLM_MESSAGES
 from engine.messages_native import NATIVE_MESSAGES
 
@@ -415,7 +416,13 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "state.failed": {"en": "failed", "ko": "실패"},
 }
 
-CATALOGUE: Final[dict[str, dict[str, str]]] = {**_GENERAL, **LLM_MESSAGES, **CLOUD_MESSAGES, **NATIVE_MESSAGES}
+CATALOGUE: Final[dict[str, dict[str, str]]] = {
+    **_GENERAL,
+    **LLM_MESSAGES,
+    **CLOUD_MESSAGES,
+    **NATIVE_MESSAGES,
+    **FEEDBACK_MESSAGES,
+}
 
 
 def text(key: str, lang: str = "en", /, **params: Any) -> str:

@@ -94,6 +94,11 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The interviewer model is unavailable ({detail}); questions come from the bank.",
         "ko": "면접관 모델을 쓸 수 없어({detail}) 질문 은행의 질문을 드립니다.",
     },
+    "llm.judge_unusable": {
+        "en": "The model's evidence for this answer could not be read ({detail}); the feedback shown is the "
+        "app's own analysis.",
+        "ko": "이 답변에 대한 모델의 근거를 읽을 수 없어({detail}) 앱 자체 분석 결과만 보여 드립니다.",
+    },
     "llm.score_fallback": {
         "en": "The model's scores for this answer could not be read ({detail}), even on a second try; the "
         "feedback shown is the app's own analysis.",

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from engine import messages
 from engine.analysis.metrics import AnswerMetrics
 from engine.audio.file_source import FileSource
+from engine.cli.feedback_command import feedback
 from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
 from engine.interview.events import (
     ErrorRaised,
@@ -276,7 +277,7 @@ async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: Text
 
 
 def run_command(args: argparse.Namespace, ui: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    handlers = {"practice": practice, "sessions": list_sessions, "show": show_session}
+    handlers = {"practice": practice, "sessions": list_sessions, "show": show_session, "feedback": feedback}
     try:
         return asyncio.run(handlers[args.command](args, ui, out, err))
     except AppError as error:

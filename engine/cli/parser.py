@@ -1,4 +1,4 @@
-"""The command line: `practice`, `sessions`, `show`; with no command, the desktop app."""
+"""The command line: `practice`, `sessions`, `show`, `report`, `feedback`; with no command, the desktop app."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import argparse
 import locale
 import os
 from pathlib import Path
+from typing import Any
 
+from engine.feedback.question_type import QuestionType
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
 from engine.settings import DATA_DIR_ENV
 
@@ -105,4 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", parents=[shared], help="print one stored session")
     show.add_argument("session_id", type=int)
     show.add_argument("--json", action="store_true")
+    _add_feedback(commands, shared)
     return parser
+
+
+def _add_feedback(commands: Any, shared: argparse.ArgumentParser) -> None:
+    feedback = commands.add_parser("feedback", parents=[shared], help="feedback on a written answer")
+    feedback.add_argument("--lang", choices=["en", "ko"], help="the answer's language")
+    feedback.add_argument("--question", default="", help="the interview question")
+    given = feedback.add_mutually_exclusive_group()
+    given.add_argument("--answer", default=None, help="the answer, as text")
+    given.add_argument("--answer-file", type=Path, default=None, help="a UTF-8 text file holding the answer")
+    given.add_argument(
+        "--batch", type=Path, default=None, help='a JSONL file (or - for stdin): {"lang","question","answer"} a line'
+    )
+    feedback.add_argument("--type", choices=[t.value for t in QuestionType], default=None, help="the question type")
+    feedback.add_argument("--llm", type=Path, default=None, help="also ask this GGUF model for evidence")
+    feedback.add_argument("--llm-url", default="", help="also ask this OpenAI-compatible server (/v1 URL)")
+    feedback.add_argument("--llm-model", default="", help="the model name to ask the --llm-url server for")
+    feedback.add_argument("--json", action="store_true", help="print JSON instead of text")

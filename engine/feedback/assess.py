@@ -1,0 +1,156 @@
+"""The feedback on one answer: its question's type, relevance and junk first, then each criterion's points
+from quoted evidence, and a 0-100 score that is their sum, scaled by relevance.
+
+    assess(question, answer, language) -> Assessment
+
+Model evidence (engine/llm/judge.py) can be added: quotes that are verified against the transcript count
+like a cue's; the model's own numbers never do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from engine.feedback.criteria import FINDERS, WEIGHTS, Criterion, Reading
+from engine.feedback.cues import classify, cues
+from engine.feedback.evidence import Quote, verify
+from engine.feedback.question_type import QuestionType
+from engine.feedback.screening import JunkKind, Relevance, junk_kind, relevance, topic_stems
+from engine.feedback.star import StarTag, star_tags
+from engine.feedback.text import Sentence, is_korean, phrase_hits, sentences, words
+
+log = logging.getLogger(__name__)
+
+JUNK_CAP = 5.0  # junk scores at most this: below any real answer
+# An answer that touches the question only lightly keeps part of its points: at relevance 0.5 and above, all.
+FULL_RELEVANCE = 0.5
+RELEVANCE_FLOOR = 0.55  # the least share of its points an answer that is not off topic keeps
+VAGUE_POINTS, VAGUE_MAX = 3.0, 25.0  # each hedge or cliché ("I guess", "team player") costs this, up to
+# A criterion whose only evidence is a model's verified quote earns half its points: the quote is there, but
+# whether it shows the criterion is the model's word (a 1.5B model quotes generously).
+MODEL_CREDIT = 0.5
+WHOLE_ANSWER = 0.6  # a "quote" longer than this share of the answer is no evidence of anything in particular
+POSTING_POINTS = 8.0  # the job posting's terms, when a posting was given
+
+
+@dataclass(frozen=True)
+class Assessment:
+    language: str
+    question_type: QuestionType
+    score: float  # 0-100: the criteria's points, scaled by relevance; junk at most JUNK_CAP
+    criteria: tuple[Criterion, ...]
+    relevance: Relevance
+    junk: JunkKind | None
+    star: tuple[StarTag, ...]  # each sentence's STAR part (behavioural and situational questions)
+    keywords_hit: tuple[str, ...]
+    keywords_missed: tuple[str, ...]
+    vague: tuple[Quote, ...]  # vague wording, quoted
+    size: int  # words (English) or Hangul syllables (Korean)
+
+    @property
+    def earned(self) -> float:
+        return round(sum(c.points for c in self.criteria), 1)
+
+    @property
+    def relevance_factor(self) -> float:
+        return round(min(1.0, RELEVANCE_FLOOR + (1 - RELEVANCE_FLOOR) * self.relevance.score / FULL_RELEVANCE), 2)
+
+    @property
+    def vague_penalty(self) -> float:
+        return min(VAGUE_MAX, VAGUE_POINTS * len(self.vague))
+
+    def criterion(self, name: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.name == name), None)
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return tuple(q for c in self.criteria for q in c.quotes)
+
+
+def _size(text: str, language: str) -> int:
+    if is_korean(language):
+        return sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
+    return sum(1 for w in words(text) if w[0].isalpha())
+
+
+def assess(
+    question: str,
+    answer: str,
+    language: str,
+    kind: QuestionType | None = None,
+    keywords: Iterable[str] = (),
+    model_quotes: Mapping[str, Sequence[str]] | None = None,
+    model_relevant: bool | None = None,
+) -> Assessment:
+    """`model_quotes`: criterion name → quotes a model offered as evidence; each is checked against the
+    transcript, and one that is not there (or that is most of the answer) is dropped and logged.
+    `model_relevant`: the model's verdict; "not relevant" flags an answer the cues found only loosely tied
+    to the question, and never lifts a flag the cues raised."""
+    table = cues(language)
+    kind = kind or classify(question, language)
+    fit = relevance(question, answer, kind, table)
+    junk = junk_kind(question, answer, kind, table, fit)
+    if junk is None and model_relevant is False and fit.score < FULL_RELEVANCE:
+        junk = JunkKind.OFF_TOPIC
+    said = sentences(answer)
+    every = star_tags(said, table)  # other types use them too: an example told is a situation and actions
+    tags = every if kind.uses_star else ()
+    reading = Reading(kind, said, every, tuple(topic_stems(question, table)), table, fit)
+    criteria = []
+    for name, weight in WEIGHTS[kind]:
+        credit, quotes = FINDERS[name](reading) if junk is None else (0.0, ())
+        extra = _verified(name, (model_quotes or {}).get(name, ()), answer) if junk is None else ()
+        if extra and name != "relevance":
+            credit = max(credit, MODEL_CREDIT)
+        criteria.append(Criterion(name, round(weight * credit, 1), float(weight), _merged(quotes, extra)))
+    keywords = tuple(keywords)
+    lowered = answer.lower()
+    hit = tuple(k for k in keywords if k.lower() in lowered)
+    if keywords:
+        points = POSTING_POINTS * len(hit) / len(keywords)
+        quotes = tuple(q for k in hit for q in _first_quote(said, k))
+        criteria.append(Criterion("posting", round(points, 1), POSTING_POINTS, quotes))
+    vague = tuple(Quote(m.group(0), m.start(), m.end()) for m in phrase_hits(answer, table.vague, language))
+    draft = Assessment(
+        language, kind, 0.0, tuple(criteria), fit, junk, tags, hit,
+        tuple(k for k in keywords if k not in hit), vague, _size(answer, language),
+    )  # fmt: skip
+    return replace(draft, score=_score(draft, bool(keywords)))
+
+
+def _score(a: Assessment, posting: bool) -> float:
+    total = a.earned * (100.0 / (100.0 + POSTING_POINTS) if posting else 1.0)
+    total = max(0.0, total - a.vague_penalty) * a.relevance_factor
+    if a.junk is not None:
+        total = min(total, JUNK_CAP)
+    return round(max(0.0, min(100.0, total)), 1)
+
+
+def _verified(name: str, offered: Sequence[str], answer: str) -> tuple[Quote, ...]:
+    kept = []
+    for text in offered:
+        quote = verify(text, answer, "model")
+        if quote is None:
+            log.info("model evidence for %s dropped: not in the transcript: %r", name, text[:120])
+        elif quote.end - quote.start > WHOLE_ANSWER * len(answer.strip()):
+            log.info("model evidence for %s dropped: it quotes most of the answer", name)
+        else:
+            kept.append(quote)
+    return tuple(kept)
+
+
+def _merged(first: tuple[Quote, ...], more: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    out = list(first)
+    for quote in more:
+        if not any(q.start <= quote.start < q.end or quote.start <= q.start < quote.end for q in out):
+            out.append(quote)
+    return tuple(out)
+
+
+def _first_quote(said: Sequence[Sentence], keyword: str) -> tuple[Quote, ...]:
+    for sentence in said:
+        if keyword.lower() in sentence.text.lower():
+            return (Quote(sentence.text, sentence.start, sentence.end),)
+    return ()

@@ -1,0 +1,206 @@
+"""Each question type's criteria, and the model-free evidence for each: the sentences that show it.
+
+A criterion earns its points only from quotes of the transcript; with none it stays at 0. STAR applies to
+behavioural and situational questions only; a motivation or closing answer is judged on what those
+questions ask. The points per type add up to 100, and the reasons for each weight are beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from engine.feedback.cues import Cues
+from engine.feedback.evidence import Quote
+from engine.feedback.question_type import QuestionType
+from engine.feedback.screening import Relevance
+from engine.feedback.star import StarTag
+from engine.feedback.text import (
+    EN_FUNCTION,
+    HANGUL,
+    NUMBER,
+    Sentence,
+    has_phrase,
+    is_korean,
+    same_stem,
+    stems,
+    words,
+    zipf,
+)
+
+FULL_DETAILS = 8  # figures, names and rare words for full specificity: a detailed answer's count
+NAME_ZIPF = 5.0  # a capitalised word more common than this is a sentence's first word, not a name
+RARE_ZIPF = 3.3  # a known word rarer than this names something specific (a tool, a place, a measure)
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    name: str  # its message key is "criterion.<name>"
+    points: float
+    max_points: float
+    quotes: tuple[Quote, ...]  # what earned the points; empty when it earned none
+
+
+# Points per criterion, per type. Relevance comes first everywhere; the rest is what the type asks.
+WEIGHTS: dict[QuestionType, tuple[tuple[str, float], ...]] = {
+    # A past story: the four STAR parts, action and result weighing most (what *you* did, what came of it).
+    QuestionType.BEHAVIOURAL: (
+        ("relevance", 15), ("situation", 10), ("task", 10), ("action", 20), ("result", 20),
+        ("specificity", 15), ("ownership", 10),
+    ),
+    # A hypothetical: a plan in steps, the reasons for it, the outcome it aims at.
+    QuestionType.SITUATIONAL: (
+        ("relevance", 15), ("plan", 25), ("reasoning", 20), ("outcome", 15), ("specificity", 25),
+    ),
+    # Why here: what the candidate knows of the company and role, tied to their own experience.
+    QuestionType.MOTIVATION: (
+        ("relevance", 20), ("company_fit", 15), ("experience", 20), ("reasoning", 10), ("future", 10),
+        ("specificity", 25),
+    ),
+    QuestionType.SELF_INTRODUCTION: (
+        ("relevance", 10), ("background", 15), ("achievement", 25), ("experience", 15), ("future", 10),
+        ("specificity", 25),
+    ),
+    # A trait shown in a real example, and (for a weakness) what is being done about it.
+    QuestionType.STRENGTHS_WEAKNESSES: (
+        ("relevance", 15), ("trait", 10), ("experience", 25), ("improvement", 25), ("specificity", 25),
+    ),
+    # Knowledge: the question's own terms answered, explained, shown in use, weighed against alternatives.
+    QuestionType.TECHNICAL: (
+        ("relevance", 25), ("explanation", 20), ("example", 20), ("tradeoffs", 15), ("specificity", 20),
+    ),
+    # Questions back: real ones, about the work, specific to this team.
+    QuestionType.CLOSING: (("relevance", 10), ("questions", 35), ("question_focus", 25), ("specificity", 30)),
+}  # fmt: skip
+
+
+def _quote(sentence: Sentence) -> Quote:
+    return Quote(sentence.text, sentence.start, sentence.end, "cue")
+
+
+def _with(said: Sequence[Sentence], phrases: tuple[str, ...], language: str) -> list[Sentence]:
+    return [s for s in said if has_phrase(s.text, phrases, language)]
+
+
+def _credit(found: Sequence[Sentence], need: int, limit: int = 2) -> tuple[float, tuple[Quote, ...]]:
+    distinct = list(dict.fromkeys(found))  # a sentence found by two cues is still one piece of evidence
+    return min(1.0, len(distinct) / need), tuple(_quote(s) for s in distinct[:limit])
+
+
+def _is_name(token: str, frequency: float) -> bool:
+    lowered = token.lower().replace("’", "'")
+    if HANGUL.search(token) or not token[0].isupper() or lowered in EN_FUNCTION or lowered.startswith("i'"):
+        return False
+    return lowered != "i" and frequency < NAME_ZIPF
+
+
+def details(sentence: str, language: str, topic: Sequence[str]) -> int:
+    """Checkable specifics in a sentence: figures, rare words (tools, places, measures), names."""
+    count = len(NUMBER.findall(sentence.lower()))
+    for index, token in enumerate(words(sentence)):
+        if token[0].isdigit() or any(same_stem(token.lower(), t) for t in topic):
+            continue
+        frequency = zipf(token)
+        if 1.0 <= frequency < RARE_ZIPF:
+            count += 1
+        elif index > 0 and _is_name(token, frequency):
+            count += 1  # a name mid-sentence: a product, a company, a person
+    return count
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the finders share: the answer's sentences, STAR tags, the question's topic and the cue table."""
+
+    kind: QuestionType
+    said: tuple[Sentence, ...]
+    tags: tuple[StarTag, ...]
+    topic: tuple[str, ...]
+    table: Cues
+    fit: Relevance
+
+    def tagged(self, *parts: str) -> list[Sentence]:
+        return [s for s, t in zip(self.said, self.tags, strict=True) if t.part in parts]
+
+    def cued(self, phrases: tuple[str, ...]) -> list[Sentence]:
+        return _with(self.said, phrases, self.table.language)
+
+
+Finder = Callable[[Reading], tuple[float, tuple[Quote, ...]]]
+
+
+def _relevance(r: Reading) -> tuple[float, tuple[Quote, ...]]:
+    language = r.table.language
+
+    def overlap(sentence: Sentence) -> int:
+        own = stems(sentence.text, language)
+        return sum(1 for t in r.topic if any(same_stem(t, s) for s in own))
+
+    ranked = sorted(r.said, key=overlap, reverse=True)
+    best = [s for s in ranked[:1] if overlap(s)] or r.cued(r.table.type_cues[r.kind])[:1]
+    return (r.fit.score, tuple(_quote(s) for s in best)) if best else (0.0, ())
+
+
+def _specificity(r: Reading) -> tuple[float, tuple[Quote, ...]]:
+    scored = [(details(s.text, r.table.language, r.topic), s) for s in r.said]
+    total = sum(n for n, _ in scored)
+    best = [s for n, s in sorted(scored, key=lambda pair: -pair[0]) if n][:2]
+    return min(1.0, total / FULL_DETAILS), tuple(_quote(s) for s in best)
+
+
+def _ownership(r: Reading) -> tuple[float, tuple[Quote, ...]]:
+    language = r.table.language
+    first = r.cued(r.table.ownership_first)
+    if is_korean(language):
+        first = [s for s in r.said if any(w in s.text for w in ("제가", "저는", "저의", "제 ", "내가", "나는"))]
+    team = r.cued(r.table.ownership_team)
+    if not first:
+        return 0.0, ()
+    return len(first) / (len(first) + len(team)), (_quote(first[0]),)
+
+
+def _questions(r: Reading) -> tuple[float, tuple[Quote, ...]]:
+    asked = [
+        s
+        for s in r.said
+        if s.text.rstrip().endswith(("?", "？")) or has_phrase(s.text, r.table.question_ask, r.table.language)
+    ]
+    return _credit(asked, 2)
+
+
+def _explanation(r: Reading) -> tuple[float, tuple[Quote, ...]]:
+    """Sentences that take up the question's own terms, or define something."""
+    language = r.table.language
+
+    def on_topic(sentence: Sentence) -> bool:
+        own = stems(sentence.text, language)
+        return any(same_stem(t, s) for t in r.topic for s in own)
+
+    found = [s for s in r.said if on_topic(s)] or r.cued(r.table.type_cues[QuestionType.TECHNICAL])
+    return _credit(found, 2)
+
+
+FINDERS: dict[str, Finder] = {
+    "relevance": _relevance,
+    "situation": lambda r: _credit(r.tagged("situation"), 1),
+    "task": lambda r: _credit(r.tagged("task"), 1),
+    "action": lambda r: _credit(r.tagged("action"), 2),
+    "result": lambda r: _credit(r.tagged("result"), 1),
+    "plan": lambda r: _credit(r.tagged("action") + r.cued(r.table.type_cues[QuestionType.SITUATIONAL]), 3),
+    "outcome": lambda r: _credit(r.tagged("result"), 1),
+    "reasoning": lambda r: _credit(r.cued(r.table.reasoning), 2),
+    "specificity": _specificity,
+    "ownership": _ownership,
+    "company_fit": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.MOTIVATION]), 3),
+    "experience": lambda r: _credit(r.cued(r.table.example) + r.tagged("situation", "action"), 2),
+    "future": lambda r: _credit(r.cued(r.table.future), 1),
+    "background": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.SELF_INTRODUCTION]), 2),
+    "achievement": lambda r: _credit(r.tagged("result"), 2),
+    "trait": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.STRENGTHS_WEAKNESSES]), 1),
+    "improvement": lambda r: _credit(r.tagged("result") + r.cued(r.table.future), 2),
+    "explanation": _explanation,
+    "example": lambda r: _credit(r.cued(r.table.example), 1),
+    "tradeoffs": lambda r: _credit(r.cued(r.table.contrast), 1),
+    "questions": _questions,
+    "question_focus": lambda r: _credit(r.cued(r.table.ask_topics), 2),
+}

@@ -1,0 +1,83 @@
+"""The cue lists of resources/feedback/{en,ko}.json as one typed record per language, read once."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from engine.feedback.question_type import QuestionType
+from engine.feedback.text import has_phrase
+from engine.resources import resource_path
+
+STAR_PARTS = ("situation", "task", "action", "result")
+
+
+@dataclass(frozen=True)
+class Cues:
+    language: str
+    question_types: tuple[tuple[QuestionType, tuple[str, ...]], ...]  # checked in this order
+    type_cues: dict[QuestionType, tuple[str, ...]]
+    type_patterns: dict[QuestionType, tuple[re.Pattern[str], ...]]  # grammar an answer of the type has
+    star_patterns: dict[str, tuple[re.Pattern[str], ...]]  # see star.py
+    opinion_patterns: tuple[re.Pattern[str], ...]
+    past_tense: tuple[re.Pattern[str], ...]
+    evasion: tuple[str, ...]
+    star_labels: frozenset[str]
+    generic: frozenset[str]  # stems that say nothing of a question's topic
+    hedges: tuple[str, ...]
+    ownership_first: tuple[str, ...]
+    ownership_team: tuple[str, ...]
+    vague: tuple[str, ...]
+    posting_stopwords: frozenset[str]
+    work_words: tuple[str, ...]  # the talk of work and study: an answer has it, a recipe or a match report not
+    reasoning: tuple[str, ...]  # why: because, so that
+    example: tuple[str, ...]  # for example, in my last job
+    contrast: tuple[str, ...]  # trade-offs: however, whereas
+    future: tuple[str, ...]  # what the candidate means to do or bring
+    question_ask: tuple[str, ...]  # how a candidate asks the interviewer something
+    ask_topics: tuple[str, ...]  # what a good closing question is about
+
+
+_PHRASE_LISTS = ("reasoning", "example", "contrast", "future", "question_ask", "ask_topics")
+
+
+def _compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in patterns)
+
+
+@cache
+def cues(language: str) -> Cues:
+    data = json.loads(resource_path("feedback", f"{language}.json").read_text("utf-8"))
+    return Cues(
+        language=language,
+        question_types=tuple((QuestionType(name), tuple(phrases)) for name, phrases in data["question_types"]),
+        type_cues={QuestionType(name): tuple(phrases) for name, phrases in data["type_cues"].items()},
+        type_patterns={QuestionType(name): _compiled(patterns) for name, patterns in data["type_patterns"].items()},
+        star_patterns={part: _compiled(patterns) for part, patterns in data["star_patterns"].items()},
+        opinion_patterns=_compiled(data["opinion_patterns"]),
+        past_tense=_compiled(data["past_tense"]),
+        evasion=tuple(data["evasion"]),
+        star_labels=frozenset(data["star_labels"]),
+        generic=frozenset(data["generic"]),
+        hedges=tuple(data["hedges"]),
+        ownership_first=tuple(data["ownership_first"]),
+        ownership_team=tuple(data["ownership_team"]),
+        vague=tuple(data["vague"]),
+        posting_stopwords=frozenset(data["posting_stopwords"]),
+        work_words=tuple(data["work_words"]),
+        **{
+            name: tuple(data[name])
+            for name in ("reasoning", "example", "contrast", "future", "question_ask", "ask_topics")
+        },
+    )
+
+
+def classify(question: str, language: str) -> QuestionType:
+    """The type a question's wording asks for: the first type whose cues it holds (closing and
+    self-introduction first, as their wording is the most certain), else behavioural."""
+    for kind, phrases in cues(language).question_types:
+        if has_phrase(question, phrases, language):
+            return kind
+    return QuestionType.BEHAVIOURAL

@@ -1,0 +1,148 @@
+"""What is looked at before anything is credited: is this an answer at all, and is it an answer to *this*
+question? Junk of every kind (JunkKind) scores below any real answer; relevance scales the rest.
+
+Relevance is lexical, by design: the question's own topic words found again in the answer (stems, so
+"disagreed" meets "disagreement" and 갈등을 meets 갈등이), and the cues that an answer to a question of its
+type carries ("I would…" for a hypothetical, "your company…" for a motivation question). No registry
+package ships multilingual sentence-embedding weights (those found fetch them from a model hub at run time),
+and bench/feedback_quality.py shows what this reaches on answers it was not tuned on.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from engine.feedback.cues import Cues
+from engine.feedback.question_type import QuestionType
+from engine.feedback.text import Texture, has_phrase, is_korean, phrase_hits, same_stem, stems, texture, words
+
+
+class JunkKind(enum.StrEnum):
+    EMPTY = "empty"
+    FILLERS = "fillers"  # nothing but hesitation sounds and hedges
+    GIBBERISH = "gibberish"
+    NUMBERS = "number_stuffing"  # figures with no story around them
+    KEYWORDS = "keywords"  # a list of terms, not sentences
+    STAR_WORDS = "star_stuffing"  # the method's own words (situation, result, impact…) instead of a story
+    QUESTION_REPEAT = "question_repeat"
+    EVASION = "evasion"
+    OFF_TOPIC = "off_topic"
+
+
+# Tuned on the dev split of tests/data/feedback (bench/feedback_quality.py); the reasons are beside them.
+MIN_WORDS = 3  # fewer real words than this, after hedges, is not an answer
+GIBBERISH_UNKNOWN = 0.3  # this share of the content words in no word list: not names or jargon, noise
+LIST_GRAMMAR = {"en": 0.12, "ko": 0.2}  # sentences are ~40% function words (en), ~70% inflected eojeol (ko)
+NUMBER_SHARE = 0.2  # a fifth of the words figures, in a text without sentences
+STAR_WORD_SHARE = 0.2  # a fifth of the content words are the method's own labels
+# None of the question's words, (almost) none of its type's cues and (almost) no talk of work: a recipe,
+# last night's match, a hobby, or an answer to another question.
+OFF_TOPIC_MAX_CUES = 1
+OFF_TOPIC_MAX_WORK = 1
+ECHO_SHARE = 0.4  # this share of the content words the question's own: said back, not answered
+EVASION_MAX_STEMS = 30  # an evasion is short: a refusal followed by a real story is an answer
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    score: float  # 0-1: the question's topic words found again, and the type's cues
+    topic_hits: tuple[str, ...]  # the question's topic stems the answer uses
+    topic_size: int  # how many topic stems the question has
+    type_cues: int  # distinct cues of the question's type in the answer
+    work_words: int  # distinct words of work and study (team, client, 업무, 고객…)
+
+
+def _hits(text: str, phrases: tuple[str, ...], language: str) -> int:
+    return sum(1 for phrase in phrases if has_phrase(text, (phrase,), language))
+
+
+def topic_stems(question: str, table: Cues) -> list[str]:
+    seen: list[str] = []
+    for stem in stems(question, table.language):
+        if any(stem.startswith(g) or same_stem(stem, g) for g in table.generic):
+            continue
+        if stem not in seen:
+            seen.append(stem)
+    return seen
+
+
+def relevance(question: str, answer: str, kind: QuestionType, table: Cues) -> Relevance:
+    topic = topic_stems(question, table)
+    said = stems(answer, table.language)
+    hits = tuple(t for t in topic if any(same_stem(t, s) for s in said))
+    cue_count = _hits(answer, table.type_cues[kind], table.language)
+    cue_count += sum(min(2, len(p.findall(answer))) for p in table.type_patterns[kind])
+    type_fit = min(1.0, cue_count / 4)
+    if topic:
+        coverage = min(1.0, len(hits) / min(len(topic), 3))  # three topic words found again is full cover
+        # Self-introductions, strengths or closing questions have few topic words of their own: an answer
+        # that plainly does what the type asks is on topic without repeating them.
+        score = max(0.5 * coverage + 0.5 * type_fit, 0.75 * type_fit)
+    else:
+        score = type_fit
+    work = _hits(answer, table.work_words, table.language)
+    return Relevance(round(score, 3), hits, len(topic), cue_count, work)
+
+
+def _without_hedges(text: str, table: Cues) -> list[str]:
+    lowered = text.lower()
+    for match in sorted(phrase_hits(lowered, table.hedges, table.language), key=lambda m: -len(m.group(0))):
+        lowered = lowered.replace(match.group(0), " ")
+    return [w for w in words(lowered) if len(w) > 1 or w.isdigit()]
+
+
+def _is_list(shape: Texture, language: str) -> bool:
+    return shape.grammar_share < LIST_GRAMMAR.get(language, 0.12)
+
+
+def junk_kind(question: str, answer: str, kind: QuestionType, table: Cues, fit: Relevance) -> JunkKind | None:
+    """The kind of junk this is, or None for a real answer. Checked from the plainest kind to the subtlest."""
+    language = table.language
+    if not words(answer):
+        return JunkKind.EMPTY
+    if len(_without_hedges(answer, table)) < MIN_WORDS:
+        return JunkKind.FILLERS
+    shape = texture(answer, language)
+    if shape.unknown_share >= GIBBERISH_UNKNOWN:
+        return JunkKind.GIBBERISH
+    if (shape.number_share >= NUMBER_SHARE and _is_list(shape, language)) or shape.number_share >= 2 * NUMBER_SHARE:
+        return JunkKind.NUMBERS
+    content = stems(answer, language)
+    labels = sum(1 for s in content if _is_label(s, table))
+    if content and labels / len(content) >= STAR_WORD_SHARE:
+        return JunkKind.STAR_WORDS
+    if _is_list(shape, language):
+        return JunkKind.KEYWORDS
+    if _restates(question, answer, table):
+        return JunkKind.QUESTION_REPEAT
+    if has_phrase(answer, table.evasion, language) and len(content) <= EVASION_MAX_STEMS:
+        return JunkKind.EVASION
+    if not fit.topic_hits and fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= OFF_TOPIC_MAX_WORK:
+        return JunkKind.OFF_TOPIC
+    return None
+
+
+def _is_label(stem: str, table: Cues) -> bool:
+    if is_korean(table.language):
+        return any(stem.startswith(label) for label in table.star_labels)
+    return any(stem == label or (label.startswith(stem) and len(stem) >= 4) for label in table.star_labels)
+
+
+_QUESTION_MARKERS = re.compile(r"good question|좋은 질문")
+
+
+def _restates(question: str, answer: str, table: Cues) -> bool:
+    """The answer says back the question's words and little of its own."""
+    topic = topic_stems(question, table)
+    said = [s for s in stems(answer, table.language) if not any(s.startswith(g) for g in table.generic)]
+    if not said or not topic:
+        return False
+    own = {s for s in said if not any(same_stem(s, t) for t in topic)}
+    echoed = len(said) - sum(1 for s in said if s in own)
+    if echoed < 2:
+        return False
+    limit = 6 if _QUESTION_MARKERS.search(answer.lower()) else 4
+    # Either little of its own, or the question's words over and over with praise for it between them.
+    return len(own) <= limit or (echoed / len(said) >= ECHO_SHARE and len(own) <= 2 * limit)

@@ -1,0 +1,67 @@
+"""Which STAR part each sentence of an answer shows: situation, task, action, result, or none.
+
+Tagged by the grammar of the sentence (resources/feedback/*.json, star_patterns): a result is a change or
+an outcome ("went from 98 to 99.7 percent", "그 뒤로 재발하지 않았습니다"), a task an obligation ("I had
+to…", "맡았습니다"), a situation a setting ("at my last job", "작년에"), most often in the opening
+sentences, an action the speaker doing something. An opinion ("I think…", "…라고 생각합니다") is none unless
+it states an outcome. A sentence with none of these is left untagged: a tag is shown to the candidate as
+evidence, so precision matters more than recall (bench/feedback_quality.py measures both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from engine.feedback.cues import Cues
+from engine.feedback.evidence import Quote
+from engine.feedback.text import Sentence
+
+OPENING = 2  # a setting in the first sentences is the situation; later, it is usually part of an action
+
+
+@dataclass(frozen=True, slots=True)
+class StarTag:
+    sentence: Quote
+    part: str  # situation, task, action, result, or "" for none
+
+
+def _matches(text: str, table: Cues, part: str) -> bool:
+    return any(p.search(text) for p in table.star_patterns.get(part, ()))
+
+
+def _opens_with_action(sentence: str, table: Cues) -> bool:
+    """ "I checked…", "먼저 … 확인하겠습니다": the speaker doing something is what the sentence is about."""
+    if "plan" in table.star_patterns and _matches(sentence, table, "plan"):  # Korean: 하겠습니다, a step
+        return True
+    return any((m := p.search(sentence)) is not None and m.start() <= 12 for p in table.star_patterns["action"])
+
+
+def tag(sentence: str, index: int, table: Cues, *, last: bool = False) -> str:
+    if _matches(sentence, table, "result") and not (
+        _opens_with_action(sentence, table) and not _matches(sentence, table, "outcome")
+    ):
+        return "situation" if index == 0 and _matches(sentence, table, "situation") else "result"
+    if any(p.search(sentence) for p in table.opinion_patterns):
+        return ""
+    if _opens_with_action(sentence, table):
+        return "action"
+    if _matches(sentence, table, "task"):
+        return "task"
+    if index < OPENING and _matches(sentence, table, "situation"):
+        return "situation"
+    if _matches(sentence, table, "action"):
+        return "action"
+    if _matches(sentence, table, "situation"):
+        return "situation"
+    # A story's last sentence, told in the past, is where it ends: its outcome.
+    if last and index >= OPENING and any(p.search(sentence) for p in table.past_tense):
+        return "result"
+    return ""
+
+
+def star_tags(said: Sequence[Sentence], table: Cues) -> tuple[StarTag, ...]:
+    return tuple(
+        StarTag(Quote(s.text, s.start, s.end, "cue"), tag(s.text, i, table, last=i == len(said) - 1))
+        for i, s in enumerate(said)
+    )

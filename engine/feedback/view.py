@@ -1,0 +1,127 @@
+"""One view of an answer's content feedback, built once and rendered by every front end (CLI text and
+JSON, the review screen, the PDF): the score with what it measures, each part with its points and quoted
+evidence, the penalties, and what would raise it, all as message keys with their parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from engine import messages
+from engine.feedback.assess import Assessment
+from engine.feedback.question_type import QuestionType
+
+RAISE_AT_MOST = 3  # the parts that lost most points, in that order: a short list a candidate can act on
+
+
+def shown(value: float) -> int:
+    """A figure as a whole number, halves rounded up (Python's round() sends 2.5 to 2)."""
+    return int(value + 0.5)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    quote: str
+    by_model: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PartView:
+    criterion: str  # "relevance", "action", …: its name is messages "criterion.<criterion>"
+    points: int
+    max_points: int
+    evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    language: str
+    score: int  # 0-100
+    question_type: QuestionType
+    flag: str | None  # a junk kind, "off_topic", …: messages "junk.<flag>"
+    parts: tuple[PartView, ...]
+    vague_points: int
+    vague_words: tuple[str, ...]
+    relevance_percent: int  # the share of its points the answer keeps for relevance (100 when on topic)
+    raise_keys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (message key, parameters)
+    star: tuple[tuple[str, str], ...]  # (sentence, part or "") for STAR question types
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "question_type": self.question_type.value,
+            "flag": self.flag,
+            "parts": [
+                {
+                    "criterion": p.criterion,
+                    "points": p.points,
+                    "max": p.max_points,
+                    "evidence": [{"quote": e.quote, "source": "model" if e.by_model else "cue"} for e in p.evidence],
+                }
+                for p in self.parts
+            ],
+            "vague_penalty": self.vague_points,
+            "vague_words": list(self.vague_words),
+            "relevance_percent": self.relevance_percent,
+            "to_raise": [messages.text(key, self.language, **dict(params)) for key, params in self.raise_keys],
+            "star": [{"sentence": s, "part": part or None} for s, part in self.star],
+        }
+
+
+def build_view(a: Assessment) -> FeedbackView:
+    parts = tuple(
+        PartView(
+            c.name,
+            shown(c.points),
+            shown(c.max_points),
+            tuple(EvidenceView(q.text, q.source == "model") for q in c.quotes) if c.points > 0 else (),
+        )
+        for c in a.criteria
+    )
+    raise_keys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    if a.junk is None:
+        lost = sorted((c for c in a.criteria if c.points < c.max_points * 0.75), key=lambda c: c.points - c.max_points)
+        raise_keys = tuple(
+            (f"raise.{c.name}", (("missed", ", ".join(a.keywords_missed[:6])),) if c.name == "posting" else ())
+            for c in lost[:RAISE_AT_MOST]
+        )
+    return FeedbackView(
+        language=a.language,
+        score=shown(a.score),
+        question_type=a.question_type,
+        flag=a.junk.value if a.junk is not None else None,
+        parts=parts,
+        vague_points=shown(a.vague_penalty) if a.junk is None else 0,
+        vague_words=tuple(dict.fromkeys(q.text.lower() for q in a.vague)),
+        relevance_percent=shown(100 * a.relevance_factor) if a.junk is None else 100,
+        raise_keys=raise_keys,
+        star=tuple((t.sentence.text, t.part) for t in a.star),
+    )
+
+
+def render_text(view: FeedbackView, ui: str) -> str:
+    """The view as plain text, for the command line."""
+    t = messages.text
+    kind = t(f"qtype.{view.question_type.value}", ui)
+    lines = [t("feedback.score", ui, score=view.score, kind=kind), t("feedback.measures", ui)]
+    if view.flag:
+        lines.append(t("feedback.flagged", ui, reason=t(f"junk.{view.flag}", ui)))
+        return "\n".join(lines)
+    for part in view.parts:
+        name = t(f"criterion.{part.criterion}", ui)
+        lines.append("  " + t("feedback.part", ui, name=name, points=part.points, max=part.max_points))
+        for evidence in part.evidence[:2]:
+            key = "feedback.model_evidence" if evidence.by_model else "feedback.evidence"
+            lines.append("      " + t(key, ui, quote=_short(evidence.quote)))
+    if view.vague_points:
+        lines.append("  " + t("feedback.vague", ui, points=view.vague_points, words=", ".join(view.vague_words[:6])))
+    if view.relevance_percent < 100:
+        lines.append("  " + t("feedback.relevance_scaled", ui, percent=view.relevance_percent))
+    if view.raise_keys:
+        lines.append(t("feedback.raise_title", ui) + ":")
+        lines.extend("  - " + t(key, ui, **dict(params)) for key, params in view.raise_keys)
+    return "\n".join(lines)
+
+
+def _short(quote: str, limit: int = 160) -> str:
+    return quote if len(quote) <= limit else quote[: limit - 1].rsplit(" ", 1)[0] + "…"

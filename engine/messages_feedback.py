@@ -1,0 +1,218 @@
+"""Feedback on what an answer says (engine/feedback/): this part of the engine's message catalogue (merged
+into engine.messages.CATALOGUE). Every number shown says what it measures and what would raise it."""
+
+from __future__ import annotations
+
+from typing import Final
+
+_TYPES: Final[dict[str, dict[str, str]]] = {
+    "qtype.behavioural": {"en": "past experience", "ko": "경험 질문"},
+    "qtype.situational": {"en": "hypothetical situation", "ko": "상황 질문"},
+    "qtype.motivation": {"en": "motivation and fit", "ko": "지원 동기·적합성"},
+    "qtype.self_introduction": {"en": "self-introduction", "ko": "자기소개"},
+    "qtype.strengths_weaknesses": {"en": "strengths and weaknesses", "ko": "장단점"},
+    "qtype.technical": {"en": "knowledge", "ko": "직무 지식"},
+    "qtype.closing": {"en": "your questions for them", "ko": "마지막 질문"},
+}
+
+# Each criterion: its name, and what would earn its points (shown when it earned few).
+_CRITERIA: Final[dict[str, dict[str, str]]] = {
+    "criterion.relevance": {"en": "Answers the question", "ko": "질문에 대한 답"},
+    "criterion.situation": {"en": "Situation", "ko": "상황"},
+    "criterion.task": {"en": "Your task", "ko": "맡은 과제"},
+    "criterion.action": {"en": "Your actions", "ko": "본인의 행동"},
+    "criterion.result": {"en": "Result", "ko": "결과"},
+    "criterion.specificity": {"en": "Specific detail", "ko": "구체적인 근거"},
+    "criterion.ownership": {"en": "Your own part", "ko": "본인의 역할"},
+    "criterion.plan": {"en": "A plan in steps", "ko": "단계별 계획"},
+    "criterion.reasoning": {"en": "Reasons", "ko": "이유"},
+    "criterion.outcome": {"en": "Expected outcome", "ko": "기대 결과"},
+    "criterion.company_fit": {"en": "This company and role", "ko": "회사와 직무"},
+    "criterion.experience": {"en": "A real example", "ko": "실제 사례"},
+    "criterion.future": {"en": "What you would bring", "ko": "입사 후 기여"},
+    "criterion.background": {"en": "Your background", "ko": "경력과 배경"},
+    "criterion.achievement": {"en": "An achievement", "ko": "성과"},
+    "criterion.trait": {"en": "Names the trait", "ko": "장단점 제시"},
+    "criterion.improvement": {"en": "What you do about it", "ko": "개선 노력"},
+    "criterion.explanation": {"en": "Explanation", "ko": "설명"},
+    "criterion.example": {"en": "An example", "ko": "예시"},
+    "criterion.tradeoffs": {"en": "Trade-offs", "ko": "장단점 비교"},
+    "criterion.questions": {"en": "Real questions", "ko": "구체적인 질문"},
+    "criterion.question_focus": {"en": "About the work", "ko": "업무에 관한 질문"},
+    "criterion.posting": {"en": "The posting's terms", "ko": "채용 공고의 용어"},
+}
+
+_RAISE: Final[dict[str, dict[str, str]]] = {
+    "raise.relevance": {
+        "en": "Answer the question that was asked, using its own words early on.",
+        "ko": "질문에서 물은 것에 바로 답하고, 질문의 핵심 단어를 앞부분에서 쓰세요.",
+    },
+    "raise.situation": {
+        "en": "Set the scene in one sentence: where, when, what was at stake.",
+        "ko": "언제, 어디서, 무엇이 걸린 일이었는지 한 문장으로 먼저 밝히세요.",
+    },
+    "raise.task": {
+        "en": "Say what you were responsible for, or what had to be achieved.",
+        "ko": "본인이 맡은 일이나 달성해야 했던 목표를 말하세요.",
+    },
+    "raise.action": {
+        "en": 'Describe two or three steps you took yourself, with "I".',
+        "ko": '본인이 직접 한 일을 두세 단계로 "제가"를 넣어 말하세요.',
+    },
+    "raise.result": {
+        "en": "End with the outcome, measured if you can, and what you learned.",
+        "ko": "결과를 가능하면 숫자로 말하고, 배운 점으로 마무리하세요.",
+    },
+    "raise.specificity": {
+        "en": "Add checkable details: figures, names of tools, products or places.",
+        "ko": "숫자, 도구·제품·장소의 이름처럼 확인할 수 있는 내용을 넣으세요.",
+    },
+    "raise.ownership": {
+        "en": 'Say "I" for what you did; keep "we" for the team\'s part.',
+        "ko": '본인이 한 일은 "제가"로, 팀이 한 일은 "저희"로 구분해 말하세요.',
+    },
+    "raise.plan": {
+        "en": "Lay out what you would do first, next and last.",
+        "ko": "무엇을 먼저 하고, 그다음 무엇을 할지 순서대로 말하세요.",
+    },
+    "raise.reasoning": {
+        "en": 'Give the reason for each step ("because…", "so that…").',
+        "ko": '각 단계의 이유를 말하세요("~때문에", "~하도록").',
+    },
+    "raise.outcome": {
+        "en": "Say what your approach would achieve.",
+        "ko": "그렇게 하면 어떤 결과가 나올지 말하세요.",
+    },
+    "raise.company_fit": {
+        "en": "Name what draws you to this company and role: a product, a customer, a way of working.",
+        "ko": "이 회사와 직무의 무엇에 끌렸는지 제품, 고객, 일하는 방식처럼 구체적으로 말하세요.",
+    },
+    "raise.experience": {
+        "en": "Back it with one real example from your own work or study.",
+        "ko": "본인의 업무나 학업에서 실제 사례 하나로 뒷받침하세요.",
+    },
+    "raise.future": {
+        "en": "Say what you would do or bring in the role.",
+        "ko": "입사하면 무엇을 하고 어떤 기여를 할지 말하세요.",
+    },
+    "raise.background": {
+        "en": "Give your current role or studies and your years of experience.",
+        "ko": "현재 직무나 전공, 경력 기간을 말하세요.",
+    },
+    "raise.achievement": {
+        "en": "Add one achievement with its result.",
+        "ko": "결과가 드러나는 성과 하나를 넣으세요.",
+    },
+    "raise.trait": {
+        "en": "Name the strength or weakness plainly.",
+        "ko": "장점이나 단점을 분명하게 밝히세요.",
+    },
+    "raise.improvement": {
+        "en": "Say what you are doing about it and what has changed since.",
+        "ko": "그것을 위해 무엇을 하고 있고 그 뒤로 무엇이 달라졌는지 말하세요.",
+    },
+    "raise.explanation": {
+        "en": "Explain the terms of the question directly, one by one.",
+        "ko": "질문에 나온 개념을 하나씩 직접 설명하세요.",
+    },
+    "raise.example": {
+        "en": "Show it in use: one concrete example.",
+        "ko": "실제로 쓰이는 예를 하나 드세요.",
+    },
+    "raise.tradeoffs": {
+        "en": "Say when you would choose it and what it costs.",
+        "ko": "언제 선택하고 무엇을 포기하게 되는지 말하세요.",
+    },
+    "raise.questions": {
+        "en": "Ask two real questions of your own.",
+        "ko": "직접 준비한 질문을 두 가지 하세요.",
+    },
+    "raise.question_focus": {
+        "en": "Ask about the team, the role's first months, or how success is measured.",
+        "ko": "팀, 입사 후 첫 몇 달, 성과를 평가하는 방식처럼 업무에 관해 물어보세요.",
+    },
+    "raise.posting": {
+        "en": "Use the posting's terms where they are true of you: {missed}.",
+        "ko": "채용 공고의 용어 중 본인에게 해당하는 것을 쓰세요: {missed}.",
+    },
+}
+
+_JUNK: Final[dict[str, dict[str, str]]] = {
+    "junk.empty": {"en": "Nothing was said.", "ko": "아무 말도 하지 않았습니다."},
+    "junk.fillers": {
+        "en": "Only hesitation sounds: there is no answer to score yet.",
+        "ko": "머뭇거리는 소리만 있어서 아직 평가할 답변이 없습니다.",
+    },
+    "junk.gibberish": {
+        "en": "Most of the words are not words: this does not read as an answer.",
+        "ko": "대부분이 알아들을 수 있는 말이 아니어서 답변으로 볼 수 없습니다.",
+    },
+    "junk.number_stuffing": {
+        "en": "Figures with no story around them: say what happened and what you did.",
+        "ko": "숫자만 나열되어 있습니다. 어떤 일이 있었고 본인이 무엇을 했는지 말하세요.",
+    },
+    "junk.keywords": {
+        "en": "A list of terms, not sentences: answer in full sentences about what you did.",
+        "ko": "문장이 아니라 낱말의 나열입니다. 본인이 한 일을 완전한 문장으로 말하세요.",
+    },
+    "junk.star_stuffing": {
+        "en": "The method's labels (situation, result, impact…) without a story: tell what actually happened.",
+        "ko": "상황, 결과, 성과 같은 틀의 낱말만 있고 실제 이야기가 없습니다. 실제로 있었던 일을 말하세요.",
+    },
+    "junk.question_repeat": {
+        "en": "This repeats the question without answering it.",
+        "ko": "질문을 되풀이할 뿐 답하지 않았습니다.",
+    },
+    "junk.evasion": {
+        "en": "This avoids the question. Interviewers expect an answer: pick a real, small example.",
+        "ko": "질문을 피했습니다. 면접관은 답을 기대합니다. 작더라도 실제 사례를 고르세요.",
+    },
+    "junk.off_topic": {
+        "en": "This does not answer the question: none of its topic comes up.",
+        "ko": "질문의 주제가 나오지 않아 질문에 대한 답으로 보기 어렵습니다.",
+    },
+}
+
+_VIEW: Final[dict[str, dict[str, str]]] = {
+    "feedback.score": {
+        "en": "Content {score}/100 ({kind} question)",
+        "ko": "내용 {score}/100 ({kind})",
+    },
+    "feedback.measures": {
+        "en": "What it measures: how much of what this kind of question asks for your answer shows, each "
+        "point backed by your own words quoted below; vague or hedging words cost points.",
+        "ko": "무엇을 재는가: 이런 질문이 요구하는 요소를 답변이 얼마나 보여 주는지이며, 각 점수는 아래에 인용한 "
+        "본인의 말에 근거합니다. 모호하거나 얼버무리는 표현은 감점됩니다.",
+    },
+    "feedback.part": {"en": "{name}: {points} of {max}", "ko": "{name}: {max}점 중 {points}점"},
+    "feedback.relevance_scaled": {
+        "en": "The answer touches the question only in part, so it keeps {percent}% of its points.",
+        "ko": "질문과 일부만 관련되어 있어 점수의 {percent}%만 반영했습니다.",
+    },
+    "feedback.vague": {
+        "en": "Vague or hedging words: −{points} ({words})",
+        "ko": "모호하거나 얼버무리는 표현: −{points}점 ({words})",
+    },
+    "feedback.raise_title": {"en": "What would raise it", "ko": "점수를 올리려면"},
+    "feedback.evidence": {"en": "“{quote}”", "ko": "“{quote}”"},
+    "feedback.model_evidence": {"en": "“{quote}” (found by the model)", "ko": "“{quote}” (모델이 찾음)"},
+    "feedback.flagged": {"en": "Flagged: {reason}", "ko": "확인 필요: {reason}"},
+    "feedback.batch_line_error": {
+        "en": 'line {line}: {problem} (each line must be a JSON object with "lang", "question" and "answer")',
+        "ko": '{line}번째 줄: {problem} (각 줄은 "lang", "question", "answer"가 있는 JSON 객체여야 합니다)',
+    },
+    "config.feedback_lang": {
+        "en": "Say the answer's language with --lang en or --lang ko.",
+        "ko": "--lang en 또는 --lang ko로 답변의 언어를 알려 주세요.",
+    },
+    "feedback.no_answer": {
+        "en": "Give the answer with --answer TEXT or --answer-file FILE.",
+        "ko": "--answer 텍스트 또는 --answer-file 파일로 답변을 주세요.",
+    },
+    "feedback.answer_file_unreadable": {
+        "en": "The answer file {path} cannot be read ({reason}). Check the path, and that it is UTF-8 text.",
+        "ko": "답변 파일 {path}을(를) 읽을 수 없습니다({reason}). 경로와 UTF-8 텍스트인지 확인하세요.",
+    },
+}
+
+FEEDBACK_MESSAGES: Final[dict[str, dict[str, str]]] = {**_TYPES, **_CRITERIA, **_RAISE, **_JUNK, **_VIEW}
