@@ -51,6 +51,31 @@ def length(row: dict[str, Any]) -> float:
 Row = dict[str, Any]
 
 
+# The STAR criteria whose quotes are shown as evidence, and the part each quote must be to be right.
+EVIDENCE_PARTS = {"situation": "situation", "task": "task", "action": "action", "result": "result",
+                  "plan": "action", "outcome": "result"}  # fmt: skip
+
+
+def evidence_precision(rows: list[Row], assessed: dict[str, Assessment]) -> tuple[int, int]:
+    """Of the quotes shown as evidence for a STAR criterion, how many are a sentence of that part."""
+    shown = right = 0
+    for row in rows:
+        gold: dict[int, str] = {}
+        at = 0
+        for sentence in row.get("sentences") or []:
+            at = row["answer"].find(sentence["text"], at)
+            gold[at] = sentence["star"]
+            at += len(sentence["text"])
+        if not gold:
+            continue
+        for criterion in assessed[row["id"]].criteria:
+            want = EVIDENCE_PARTS.get(criterion.name)
+            for quote in criterion.quotes if want and criterion.points > 0 else ():
+                shown += 1
+                right += gold.get(quote.start) == want
+    return right, shown
+
+
 @dataclass
 class Figures:
     auc: float
@@ -110,10 +135,12 @@ def report(split: str, language: str, part: list[Row], show: bool) -> None:
     flagged = sum(1 for r in part if r["label"] == "junk" and assessed[r["id"]].junk is not None)
     false = sum(1 for r in part if r["label"] != "junk" and assessed[r["id"]].junk is not None)
     strong = [assessed[r["id"]].score for r in part if r["label"] == "strong"]
+    right, shown = evidence_precision(part, assessed)
     print(
         f"{split} {language}: {len(part)} answers | AUC {ours.auc:.3f} (length {base.auc:.3f}) | "
         f"junk >= weakest strong {ours.junk_above}/{ours.junk} (length {base.junk_above}/{base.junk}) | "
-        f"STAR precision {ours.precision:.2f} recall {ours.recall:.2f} "
+        f"STAR evidence shown right {right}/{shown} = {right / max(1, shown):.2f} | "
+        f"STAR sentence tags precision {ours.precision:.2f} recall {ours.recall:.2f} "
         f"(all-action {base.precision:.2f}/{base.recall:.2f}) | type read right {typed:.0%} | "
         f"junk flagged {flagged}/{ours.junk}, real answers flagged {false} | "
         f"strong median {statistics.median(strong):.1f} (spread {min(strong):.0f}-{max(strong):.0f})"

@@ -2,6 +2,9 @@
 written independently of the scorer (one per language and half of the question types), split in half
 within each language × type × label (junk by kind), by a hash of the id, before any tuning.
 
+A second set, written later by other hands for tuning only (ids en-c-…, ko-c-…, every question type), is
+all dev, as are the 140 extra questions of questions_dev.jsonl (for reading a question's type).
+
     uv run python bench/feedback_split.py RAW_DIR   # writes dev.jsonl and test.jsonl
     uv run python bench/feedback_split.py           # checks that the files are that split of their union
 """
@@ -25,11 +28,16 @@ def read(paths: list[Path]) -> list[dict[str, object]]:
     return [json.loads(line) for path in paths for line in path.read_text("utf-8").splitlines()]
 
 
+def _extra(row: dict[str, object]) -> bool:
+    return "-c-" in str(row["id"])
+
+
 def divide(rows: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
     groups: dict[tuple[object, ...], list[dict[str, object]]] = defaultdict(list)
     for row in rows:
-        groups[stratum(row)].append(row)
-    split: dict[str, list[dict[str, object]]] = {"dev": [], "test": []}
+        if not _extra(row):
+            groups[stratum(row)].append(row)
+    split: dict[str, list[dict[str, object]]] = {"dev": [r for r in rows if _extra(r)], "test": []}
     turn = 0
     for key in sorted(groups, key=str):
         ordered = sorted(groups[key], key=lambda r: hashlib.sha256(str(r["id"]).encode()).hexdigest())

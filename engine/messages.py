@@ -261,21 +261,15 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "en": "The question could not be spoken ({detail}). It is shown on screen; you can answer as usual.",
         "ko": "질문을 읽어 주지 못했습니다({detail}). 질문은 화면에 표시되어 있으니 평소처럼 답하시면 됩니다.",
     },
-    "report.action": {"en": "Action", "ko": "행동"},
     "report.content_score": {"en": "Content score", "ko": "내용 점수"},
     "report.fillers_per_minute": {"en": "Fillers per minute", "ko": "분당 군말"},
     "report.title": {"en": "Interview practice report", "ko": "면접 연습 보고서"},
     "report.trend_chart": {"en": "Pace over your sessions", "ko": "회차별 말하기 속도"},
     "report.pace_chart": {"en": "Pace through the answer", "ko": "답변 중 말하기 속도"},
-    "report.result": {"en": "Result", "ko": "결과"},
-    "report.situation": {"en": "Situation", "ko": "상황"},
-    "report.task": {"en": "Task", "ko": "과제"},
-    "report.content_figure": {"en": "content {score}/100", "ko": "내용 {score}/100"},
     "report.longest_pause": {"en": "longest pause {s} s", "ko": "가장 긴 침묵 {s}초"},
     "report.unit_spm": {"en": "syllables/min", "ko": "음절/분"},
     "report.unit_wpm": {"en": "words/min", "ko": "단어/분"},
     "report.fillers": {"en": "{n} fillers", "ko": "군말 {n}회"},
-    "report.example": {"en": "An improved answer", "ko": "개선한 답변 예시"},
     "report.interview": {"en": "Interview", "ko": "면접"},
     "report.no_speech": {"en": "No speech was recognised.", "ko": "인식된 말이 없습니다."},
     "report.question": {"en": "Question {n}", "ko": "질문 {n}"},
@@ -340,51 +334,6 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "ko": "군말 {count}회(분당 {per_minute}회)로 망설이는 인상을 줍니다. 대신 조용히 쉬고, 답변의 첫 "
         "부분을 연습해 두세요.",
     },
-    "advice.star_structure": {
-        "en": "The answer lacks its structure ({parts} missing). Tell it as a story: situation, task, what you "
-        "did, and the result.",
-        "ko": "답변에 구조가 부족합니다({parts} 없음). 상황, 과제, 본인이 한 일, 결과 순서로 이야기해 보세요.",
-    },
-    "star.situation": {"en": "situation", "ko": "상황"},
-    "star.task": {"en": "task", "ko": "과제"},
-    "star.action": {"en": "action", "ko": "행동"},
-    "star.result": {"en": "result", "ko": "결과"},
-    "advice.star_complete": {
-        "en": "Situation, task, action and result are all there.",
-        "ko": "상황, 과제, 행동, 결과가 모두 담겨 있습니다.",
-    },
-    "advice.star_missing_situation": {
-        "en": "Set the scene first: where and when it happened, in one sentence.",
-        "ko": "먼저 상황을 한 문장으로 알려 주세요: 언제, 어디에서 있었던 일인지.",
-    },
-    "advice.star_missing_task": {
-        "en": "Say what you had to achieve or solve: the goal or problem that was yours.",
-        "ko": "본인이 해결하거나 달성해야 했던 목표나 문제를 말해 주세요.",
-    },
-    "advice.star_missing_action": {
-        "en": 'Say what you did yourself, step by step ("I analysed…, I proposed…").',
-        "ko": '본인이 직접 한 일을 단계별로 말해 주세요("제가 분석했고… 제안했습니다").',
-    },
-    "advice.star_missing_result": {
-        "en": "End with the result: what changed, ideally with a number, and what you learned.",
-        "ko": "결과로 마무리하세요: 무엇이 달라졌는지, 가능하면 수치로, 그리고 배운 점을.",
-    },
-    "advice.no_numbers": {
-        "en": "No figures: a number (time saved, users, percent) makes the result checkable.",
-        "ko": "수치가 없습니다. 절감한 시간, 사용자 수, 비율 같은 숫자가 결과를 믿을 수 있게 합니다.",
-    },
-    "advice.ownership": {
-        "en": 'Mostly "we": say what *you* did, so the interviewer can credit you.',
-        "ko": '"저희"가 대부분입니다. 면접관이 평가할 수 있도록 본인이 한 일을 말해 주세요.',
-    },
-    "advice.vague": {
-        "en": '{count} vague phrases ("stuff", "kind of"): name the actual thing instead.',
-        "ko": '모호한 표현 {count}회("이것저것", "뭔가"): 구체적인 대상을 말해 주세요.',
-    },
-    "advice.keywords": {
-        "en": "From the job posting you touched: {hit}. Not yet: {missed}.",
-        "ko": "채용 공고의 핵심어 중 언급한 것: {hit}. 아직 언급하지 않은 것: {missed}.",
-    },
     "advice.monotone": {
         "en": "Your pitch hardly moved ({spread} semitones of spread): vary it to mark what matters, as you would "
         "telling a friend.",
@@ -405,7 +354,10 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "en": "{count} long pause(s), the longest {longest} s. Structure helps: situation, task, action, result.",
         "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 상황-과제-행동-결과 순서로 구성하면 도움이 됩니다.",
     },
-    "cli.score": {"en": "interviewer's score {overall}/5", "ko": "면접관 점수 {overall}/5"},
+    "cli.score": {
+        "en": "with the interviewer model's verified evidence: content {score}/100",
+        "ko": "면접관 모델이 찾은 근거를 확인해 반영한 내용 점수: {score}/100",
+    },
     "state.setting_up": {"en": "setting up", "ko": "준비 중"},
     "state.asking": {"en": "asking", "ko": "질문 중"},
     "state.listening": {"en": "listening", "ko": "듣는 중"},

@@ -185,10 +185,6 @@ _VIEW: Final[dict[str, dict[str, str]]] = {
         "본인의 말에 근거합니다. 모호하거나 얼버무리는 표현은 감점됩니다.",
     },
     "feedback.part": {"en": "{name}: {points} of {max}", "ko": "{name}: {max}점 중 {points}점"},
-    "feedback.relevance_scaled": {
-        "en": "The answer touches the question only in part, so it keeps {percent}% of its points.",
-        "ko": "질문과 일부만 관련되어 있어 점수의 {percent}%만 반영했습니다.",
-    },
     "feedback.vague": {
         "en": "Vague or hedging words: −{points} ({words})",
         "ko": "모호하거나 얼버무리는 표현: −{points}점 ({words})",

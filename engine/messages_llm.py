@@ -140,19 +140,14 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "ko": "API 키를 보관할 시스템 키링을 쓸 수 없습니다({detail}). 대신 환경 변수 "
         "INTERVIEW_COACH_LLM_API_KEY를 설정하거나 키링 서비스를 설치하세요.",
     },
-    "rubric.title": {
-        "en": "The interviewer's scores: {overall}/5 (model: {model})",
-        "ko": "면접관 평가: {overall}/5 (모델: {model})",
+    "review.model_title": {
+        "en": "The interviewer's advice ({model}); its quotes count in the score above only where they are in "
+        "your answer",
+        "ko": "면접관 모델의 조언({model}). 모델이 인용한 근거는 답변에 실제로 있을 때만 위 점수에 반영됩니다",
     },
-    "rubric.situation": {"en": "Situation", "ko": "상황"},
-    "rubric.task": {"en": "Task", "ko": "과제"},
-    "rubric.action": {"en": "Action", "ko": "행동"},
-    "rubric.result": {"en": "Result", "ko": "결과"},
-    "rubric.relevance": {"en": "Relevance", "ko": "관련성"},
-    "rubric.specificity": {"en": "Specificity and evidence", "ko": "구체성과 근거"},
-    "rubric.clarity": {"en": "Clarity", "ko": "명확성"},
+    "review.example_title": {"en": "An improved example answer", "ko": "개선한 모범 답변"},
     "rubric.unavailable": {
-        "en": "The interviewer model could not score this answer; the feedback above is the app's own analysis.",
-        "ko": "면접관 모델이 이 답변을 채점하지 못했습니다. 위의 피드백은 앱 자체 분석입니다.",
+        "en": "The interviewer model has not reviewed this answer; the feedback above is the app's own analysis.",
+        "ko": "면접관 모델이 이 답변을 검토하지 못했습니다. 위의 피드백은 앱 자체 분석입니다.",
     },
 }

@@ -1,4 +1,5 @@
-"""Model-free advice on one answer, from its metrics: pace against the target band, fillers, long pauses.
+"""Model-free advice on how one answer was spoken, from its metrics: pace against the target band, fillers,
+long pauses, pitch and loudness. What it said is engine/feedback's.
 
 Returns message-catalogue keys with their parameters, so the CLI, the GUI and the report word it in the
 user's language. The bands and their sources are in thresholds.py.
@@ -56,7 +57,6 @@ def advise(metrics: Mapping[str, Any]) -> list[Advice]:
         out.append(Advice("advice.fillers_some", (("count", count), ("per_minute", round(fillers, 1)))))
     else:
         out.append(Advice("advice.fillers_many", (("count", count), ("per_minute", round(fillers, 1)))))
-    out.extend(content_advice(metrics.get("content")))
     out.extend(voice_advice(metrics.get("voice")))
     long_pauses = int(metrics.get("long_pause_count", 0))
     if long_pauses:
@@ -64,37 +64,6 @@ def advise(metrics: Mapping[str, Any]) -> list[Advice]:
             Advice(
                 "advice.long_pauses",
                 (("count", long_pauses), ("longest", round(float(metrics.get("longest_pause_s", 0.0)), 1))),
-            )
-        )
-    return out
-
-
-def content_advice(content: Mapping[str, Any] | None) -> list[Advice]:
-    """What the answer said: STAR parts missing, no figures, "we" without "I", vague words, posting terms."""
-    if not content:
-        return []
-    out: list[Advice] = []
-    missing = [p["part"] for p in content["star"] if not p["evidence"]]
-    if not missing:
-        out.append(Advice("advice.star_complete", good=True))
-    elif len(missing) >= 3:  # one line, not a wall of them: the answer needs its structure first
-        out.append(Advice("advice.star_structure", (("parts", tuple(f"star.{part}" for part in missing)),)))
-    else:
-        out.extend(Advice(f"advice.star_missing_{part}") for part in missing)
-    if int(content["numbers"]) == 0:
-        out.append(Advice("advice.no_numbers"))
-    if int(content["team"]) > int(content["first_person"]):
-        out.append(Advice("advice.ownership"))
-    if int(content["vague"]) >= 2:
-        out.append(Advice("advice.vague", (("count", int(content["vague"])),)))
-    if content["keywords_missed"] and content["keywords_hit"] is not None:
-        out.append(
-            Advice(
-                "advice.keywords",
-                (
-                    ("hit", ", ".join(content["keywords_hit"]) or "-"),
-                    ("missed", ", ".join(content["keywords_missed"][:6])),
-                ),
             )
         )
     return out

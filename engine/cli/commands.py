@@ -16,6 +16,7 @@ from engine.analysis.metrics import AnswerMetrics
 from engine.audio.file_source import FileSource
 from engine.cli.feedback_command import feedback
 from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
+from engine.feedback.view import FeedbackView, render_text
 from engine.interview.events import (
     ErrorRaised,
     FeedbackReady,
@@ -30,8 +31,9 @@ from engine.interview.session import AnswerOutcome, InterviewConfig, InterviewSe
 from engine.interview.state import SessionState
 from engine.llm.choice import LlmChoice
 from engine.llm.factory import open_model
+from engine.llm.rubric import ModelReview
 from engine.settings import AppPaths, SpeechSettings, default_data_dir
-from engine.storage.records import answer_metrics
+from engine.storage.records import answer_metrics, feedback_view, model_review
 from engine.storage.store import Store
 from engine.stt.factory import SttBackend, session_factory
 from engine.stt.speech_model import SpeechModel
@@ -94,7 +96,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     from engine.stt.cloud.providers import CloudProviders  # the cloud stack loads only when it is used
 
     cloud = CloudProviders()
-    scores: dict[int, ScoreUpdated] = {}
+    feedback_views: dict[int, FeedbackView] = {}  # answer id → its content feedback, the model's once it came
+    reviews: dict[int, ModelReview] = {}
     try:
         notices = ("model.korean_base_weak",) if args.lang == "ko" and speech.model == "base" else ()
         config = InterviewConfig(
@@ -117,7 +120,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             follow_ups=args.follow_ups,
         )
         session.subscribe(_printer(ui, out, err, quiet=args.json))
-        session.subscribe(lambda e: scores.__setitem__(e.answer_id, e) if isinstance(e, ScoreUpdated) else None)
+        session.subscribe(lambda e: _collect(e, feedback_views, reviews))
         outcomes: list[tuple[QuestionAsked, AnswerOutcome | None]] = []
         try:
             await session.begin()
@@ -148,7 +151,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 "language": args.lang,
                 "stt_backend": backend.value,
                 "interviewer_model": language_model.info.name if language_model else None,
-                "answers": [_answer_json(asked, outcome, ui, scores) for asked, outcome in outcomes],
+                "answers": [_answer_json(asked, outcome, ui, feedback_views, reviews) for asked, outcome in outcomes],
             }
             json.dump(document, out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -163,16 +166,29 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             await language_model.close()
 
 
+def _collect(event: InterviewEvent, views: dict[int, FeedbackView], reviews: dict[int, ModelReview]) -> None:
+    if isinstance(event, FeedbackReady):
+        views.setdefault(event.answer_id, event.content)
+    elif isinstance(event, ScoreUpdated):
+        views[event.answer_id] = event.content
+        reviews[event.answer_id] = event.review
+
+
 def _answer_json(
-    asked: QuestionAsked, outcome: AnswerOutcome | None, ui: str, scores: dict[int, ScoreUpdated]
+    asked: QuestionAsked,
+    outcome: AnswerOutcome | None,
+    ui: str,
+    views: dict[int, FeedbackView],
+    reviews: dict[int, ModelReview],
 ) -> dict[str, Any]:
     question = {"question_number": asked.number, "question": asked.text, "kind": asked.kind, "source": asked.source}
     if outcome is None:
         return {**question, "status": "skipped", "transcript": ""}
-    score = scores.get(outcome.answer_id)
+    view, review = views.get(outcome.answer_id), reviews.get(outcome.answer_id)
     return {
         **question,
-        "score": score.rubric.to_dict() if score else None,
+        "content": view.to_json() if view else None,
+        "score": review.to_dict() if review else None,
         "answer_id": outcome.answer_id,
         "status": outcome.status,
         "transcript": outcome.transcript,
@@ -207,9 +223,9 @@ def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
             print(f"  {event.event.text}", file=out, flush=True)
         elif isinstance(event, FeedbackReady):
             print(f"  → {metrics_line(event.metrics, ui)}", file=out)
+            print(_indented(render_text(event.content, ui)), file=out)
         elif isinstance(event, ScoreUpdated):
-            detail = " ".join(f"{name[:4]} {score:.0f}" for name, score in event.scores)
-            print(f"  ★ {messages.text('cli.score', ui, overall=event.overall)}  ({detail})", file=out)
+            print(f"  ★ {messages.text('cli.score', ui, score=event.content.score)}", file=out)
 
     return listener
 
@@ -271,9 +287,17 @@ async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: Text
             print(f"  {answer['transcript'] or messages.text('cli.no_speech', ui)}", file=out)
             if answer["metrics"]:
                 print(f"  → {metrics_line(answer_metrics(answer['metrics']), ui)}", file=out)
-            if answer["score"]:
-                print(f"  ★ {messages.text('cli.score', ui, overall=answer['score']['overall'])}", file=out)
+            content = feedback_view(answer["metrics"])
+            if content is not None:
+                print(_indented(render_text(content, ui)), file=out)
+            review = model_review(answer["score"])
+            for improvement in review.improvements if review else ():
+                print(f"  ★ {improvement}", file=out)
     return 0
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"  {line}" for line in text.splitlines())
 
 
 def run_command(args: argparse.Namespace, ui: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:

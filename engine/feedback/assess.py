@@ -1,5 +1,5 @@
 """The feedback on one answer: its question's type, relevance and junk first, then each criterion's points
-from quoted evidence, and a 0-100 score that is their sum, scaled by relevance.
+from quoted evidence, and a 0-100 score that is their sum, less vague wording; junk scores at most 5.
 
     assess(question, answer, language) -> Assessment
 
@@ -24,9 +24,7 @@ from engine.feedback.text import Sentence, is_korean, phrase_hits, sentences, wo
 log = logging.getLogger(__name__)
 
 JUNK_CAP = 5.0  # junk scores at most this: below any real answer
-# An answer that touches the question only lightly keeps part of its points: at relevance 0.5 and above, all.
-FULL_RELEVANCE = 0.5
-RELEVANCE_FLOOR = 0.55  # the least share of its points an answer that is not off topic keeps
+FULL_RELEVANCE = 0.5  # a model's "not relevant" flags an answer whose own relevance is under this
 VAGUE_POINTS, VAGUE_MAX = 3.0, 25.0  # each hedge or cliché ("I guess", "team player") costs this, up to
 # A criterion whose only evidence is a model's verified quote earns half its points: the quote is there, but
 # whether it shows the criterion is the model's word (a 1.5B model quotes generously).
@@ -39,7 +37,7 @@ POSTING_POINTS = 8.0  # the job posting's terms, when a posting was given
 class Assessment:
     language: str
     question_type: QuestionType
-    score: float  # 0-100: the criteria's points, scaled by relevance; junk at most JUNK_CAP
+    score: float  # 0-100: the criteria's points less the vague-wording penalty; junk at most JUNK_CAP
     criteria: tuple[Criterion, ...]
     relevance: Relevance
     junk: JunkKind | None
@@ -52,10 +50,6 @@ class Assessment:
     @property
     def earned(self) -> float:
         return round(sum(c.points for c in self.criteria), 1)
-
-    @property
-    def relevance_factor(self) -> float:
-        return round(min(1.0, RELEVANCE_FLOOR + (1 - RELEVANCE_FLOOR) * self.relevance.score / FULL_RELEVANCE), 2)
 
     @property
     def vague_penalty(self) -> float:
@@ -122,7 +116,7 @@ def assess(
 
 def _score(a: Assessment, posting: bool) -> float:
     total = a.earned * (100.0 / (100.0 + POSTING_POINTS) if posting else 1.0)
-    total = max(0.0, total - a.vague_penalty) * a.relevance_factor
+    total = max(0.0, total - a.vague_penalty)
     if a.junk is not None:
         total = min(total, JUNK_CAP)
     return round(max(0.0, min(100.0, total)), 1)

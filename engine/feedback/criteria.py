@@ -120,7 +120,9 @@ class Reading:
     fit: Relevance
 
     def tagged(self, *parts: str) -> list[Sentence]:
-        return [s for s, t in zip(self.said, self.tags, strict=True) if t.part in parts]
+        """The sentences of these parts, those tagged by an explicit cue first (they are shown as evidence)."""
+        found = [(not t.sure, s) for s, t in zip(self.said, self.tags, strict=True) if t.part in parts]
+        return [s for _, s in sorted(found, key=lambda pair: pair[0])]
 
     def cued(self, phrases: tuple[str, ...]) -> list[Sentence]:
         return _with(self.said, phrases, self.table.language)
@@ -186,7 +188,7 @@ FINDERS: dict[str, Finder] = {
     "task": lambda r: _credit(r.tagged("task"), 1),
     "action": lambda r: _credit(r.tagged("action"), 2),
     "result": lambda r: _credit(r.tagged("result"), 1),
-    "plan": lambda r: _credit(r.tagged("action") + r.cued(r.table.type_cues[QuestionType.SITUATIONAL]), 3),
+    "plan": lambda r: _credit(r.tagged("action"), 3),
     "outcome": lambda r: _credit(r.tagged("result"), 1),
     "reasoning": lambda r: _credit(r.cued(r.table.reasoning), 2),
     "specificity": _specificity,

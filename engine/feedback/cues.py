@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from engine.feedback.question_model import question_model
 from engine.feedback.question_type import QuestionType
 from engine.feedback.text import has_phrase
 from engine.resources import resource_path
@@ -31,6 +32,7 @@ class Cues:
     ownership_team: tuple[str, ...]
     vague: tuple[str, ...]
     posting_stopwords: frozenset[str]
+    leisure_words: tuple[str, ...]  # hobbies, sport, food, weather: what an off-topic answer talks of
     work_words: tuple[str, ...]  # the talk of work and study: an answer has it, a recipe or a match report not
     reasoning: tuple[str, ...]  # why: because, so that
     example: tuple[str, ...]  # for example, in my last job
@@ -67,6 +69,7 @@ def cues(language: str) -> Cues:
         vague=tuple(data["vague"]),
         posting_stopwords=frozenset(data["posting_stopwords"]),
         work_words=tuple(data["work_words"]),
+        leisure_words=tuple(data["leisure_words"]),
         **{
             name: tuple(data[name])
             for name in ("reasoning", "example", "contrast", "future", "question_ask", "ask_topics")
@@ -75,9 +78,9 @@ def cues(language: str) -> Cues:
 
 
 def classify(question: str, language: str) -> QuestionType:
-    """The type a question's wording asks for: the first type whose cues it holds (closing and
-    self-introduction first, as their wording is the most certain), else behavioural."""
+    """The type a question's wording asks for: the first type whose cue phrases it holds (closing and
+    self-introduction first, as their wording is the most certain), else what the question model reads."""
     for kind, phrases in cues(language).question_types:
         if has_phrase(question, phrases, language):
             return kind
-    return QuestionType.BEHAVIOURAL
+    return question_model(language).classify(question, language) if question.strip() else QuestionType.BEHAVIOURAL

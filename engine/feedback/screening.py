@@ -13,8 +13,9 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from engine.feedback.cues import Cues
+from engine.feedback.cues import Cues, cues
 from engine.feedback.question_type import QuestionType
 from engine.feedback.text import Texture, has_phrase, is_korean, phrase_hits, same_stem, stems, texture, words
 
@@ -37,10 +38,10 @@ GIBBERISH_UNKNOWN = 0.3  # this share of the content words in no word list: not 
 LIST_GRAMMAR = {"en": 0.12, "ko": 0.2}  # sentences are ~40% function words (en), ~70% inflected eojeol (ko)
 NUMBER_SHARE = 0.2  # a fifth of the words figures, in a text without sentences
 STAR_WORD_SHARE = 0.2  # a fifth of the content words are the method's own labels
-# None of the question's words, (almost) none of its type's cues and (almost) no talk of work: a recipe,
-# last night's match, a hobby, or an answer to another question.
+# None of the question's words, and no talk of work, or hardly any and (almost) none of the type's cues: a
+# recipe, last night's match, a hobby, or an answer to another question.
 OFF_TOPIC_MAX_CUES = 1
-OFF_TOPIC_MAX_WORK = 1
+OFF_TOPIC_LEISURE = 2  # or as much talk of hobbies, sport or food as of work, and at least this much
 ECHO_SHARE = 0.4  # this share of the content words the question's own: said back, not answered
 EVASION_MAX_STEMS = 30  # an evasion is short: a refusal followed by a real story is an answer
 
@@ -52,6 +53,7 @@ class Relevance:
     topic_size: int  # how many topic stems the question has
     type_cues: int  # distinct cues of the question's type in the answer
     work_words: int  # distinct words of work and study (team, client, 업무, 고객…)
+    leisure_words: int  # distinct words of hobbies, sport, food and weather
 
 
 def _hits(text: str, phrases: tuple[str, ...], language: str) -> int:
@@ -82,8 +84,20 @@ def relevance(question: str, answer: str, kind: QuestionType, table: Cues) -> Re
         score = max(0.5 * coverage + 0.5 * type_fit, 0.75 * type_fit)
     else:
         score = type_fit
-    work = _hits(answer, table.work_words, table.language)
-    return Relevance(round(score, 3), hits, len(topic), cue_count, work)
+    distinct = set(said)
+    work = sum(1 for w in _work_stems(table) if w in distinct or any(same_stem(w, s) for s in distinct))
+    leisure = _hits(answer, table.leisure_words, table.language)
+    return Relevance(round(score, 3), hits, len(topic), cue_count, work, leisure)
+
+
+@cache
+def _work_stems_of(language: str) -> frozenset[str]:
+    return frozenset(s for word in cues(language).work_words for s in stems(word, language))
+
+
+def _work_stems(table: Cues) -> frozenset[str]:
+    """The work words as stems, so "working", "projects" and 프로젝트를 count like their root."""
+    return _work_stems_of(table.language)
 
 
 def _without_hedges(text: str, table: Cues) -> list[str]:
@@ -119,7 +133,15 @@ def junk_kind(question: str, answer: str, kind: QuestionType, table: Cues, fit: 
         return JunkKind.QUESTION_REPEAT
     if has_phrase(answer, table.evasion, language) and len(content) <= EVASION_MAX_STEMS:
         return JunkKind.EVASION
-    if not fit.topic_hits and fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= OFF_TOPIC_MAX_WORK:
+    if not fit.topic_hits and (
+        not fit.work_words
+        or (fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= 1)
+        or (
+            kind is not QuestionType.SELF_INTRODUCTION  # where hobbies have their place
+            and fit.leisure_words >= OFF_TOPIC_LEISURE
+            and fit.leisure_words >= fit.work_words
+        )
+    ):
         return JunkKind.OFF_TOPIC
     return None
 

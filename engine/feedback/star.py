@@ -24,6 +24,7 @@ OPENING = 2  # a setting in the first sentences is the situation; later, it is u
 class StarTag:
     sentence: Quote
     part: str  # situation, task, action, result, or "" for none
+    sure: bool = True  # tagged by an explicit cue; not sure: by position or tense alone (shown after the sure)
 
 
 def _matches(text: str, table: Cues, part: str) -> bool:
@@ -32,36 +33,38 @@ def _matches(text: str, table: Cues, part: str) -> bool:
 
 def _opens_with_action(sentence: str, table: Cues) -> bool:
     """ "I checked…", "먼저 … 확인하겠습니다": the speaker doing something is what the sentence is about."""
-    if "plan" in table.star_patterns and _matches(sentence, table, "plan"):  # Korean: 하겠습니다, a step
-        return True
+    if "plan" in table.star_patterns:  # Korean puts the verb last: only a step planned (하겠습니다) tells
+        return _matches(sentence, table, "plan")
     return any((m := p.search(sentence)) is not None and m.start() <= 12 for p in table.star_patterns["action"])
 
 
-def tag(sentence: str, index: int, table: Cues, *, last: bool = False) -> str:
+def tag(sentence: str, index: int, table: Cues, *, last: bool = False) -> tuple[str, bool]:
+    """The sentence's part, and whether an explicit cue says so."""
+    if any(p.search(sentence) for p in table.opinion_patterns) and not _matches(sentence, table, "outcome"):
+        return "", True
     if _matches(sentence, table, "result") and not (
         _opens_with_action(sentence, table) and not _matches(sentence, table, "outcome")
     ):
-        return "situation" if index == 0 and _matches(sentence, table, "situation") else "result"
-    if any(p.search(sentence) for p in table.opinion_patterns):
-        return ""
-    if _opens_with_action(sentence, table):
-        return "action"
+        return ("situation" if index == 0 and _matches(sentence, table, "situation") else "result"), True
+    if index == 0 and _matches(sentence, table, "situation"):  # the opening sets the scene, even "while I led…"
+        return "situation", True
     if _matches(sentence, table, "task"):
-        return "task"
+        return "task", True
+    if _opens_with_action(sentence, table):
+        return "action", True
     if index < OPENING and _matches(sentence, table, "situation"):
-        return "situation"
+        return "situation", True
     if _matches(sentence, table, "action"):
-        return "action"
-    if _matches(sentence, table, "situation"):
-        return "situation"
+        return "action", False
     # A story's last sentence, told in the past, is where it ends: its outcome.
     if last and index >= OPENING and any(p.search(sentence) for p in table.past_tense):
-        return "result"
-    return ""
+        return "result", False
+    return "", True
 
 
 def star_tags(said: Sequence[Sentence], table: Cues) -> tuple[StarTag, ...]:
-    return tuple(
-        StarTag(Quote(s.text, s.start, s.end, "cue"), tag(s.text, i, table, last=i == len(said) - 1))
-        for i, s in enumerate(said)
-    )
+    tags = []
+    for i, s in enumerate(said):
+        part, sure = tag(s.text, i, table, last=i == len(said) - 1)
+        tags.append(StarTag(Quote(s.text, s.start, s.end, "cue"), part, sure))
+    return tuple(tags)

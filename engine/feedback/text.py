@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import snowballstemmer  # type: ignore[import-untyped]
-import wordfreq  # type: ignore[import-untyped]
+import snowballstemmer
+import wordfreq
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_SENTENCE = re.compile(r"[^.?!。？！\n]+[.?!。？！]*")
+# A sentence ends at . ? ! followed by a space or the end (so 0.3초 and v2.1 stay whole), or at a line break.
+_SENTENCE = re.compile(r"[^\s].*?(?:[.?!。？！…]+(?=\s|$)|(?=\n)|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[\uac00-\ud7a3]+|\d+(?:[.,]\d+)*")
 NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"

@@ -42,11 +42,25 @@ class FeedbackView:
     parts: tuple[PartView, ...]
     vague_points: int
     vague_words: tuple[str, ...]
-    relevance_percent: int  # the share of its points the answer keeps for relevance (100 when on topic)
     raise_keys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (message key, parameters)
     star: tuple[tuple[str, str], ...]  # (sentence, part or "") for STAR question types
 
+    def to_stored(self) -> dict[str, Any]:
+        """The view as stored with an answer's metrics (engine/storage/records.py reads it back)."""
+        return {
+            **self._common(),
+            "language": self.language,
+            "raise": [{"key": key, "params": dict(params)} for key, params in self.raise_keys],
+        }
+
     def to_json(self) -> dict[str, Any]:
+        """The view for `main.py feedback --json`: its advice worded in the answer's language."""
+        return {
+            **self._common(),
+            "to_raise": [messages.text(key, self.language, **dict(params)) for key, params in self.raise_keys],
+        }
+
+    def _common(self) -> dict[str, Any]:
         return {
             "score": self.score,
             "question_type": self.question_type.value,
@@ -62,8 +76,6 @@ class FeedbackView:
             ],
             "vague_penalty": self.vague_points,
             "vague_words": list(self.vague_words),
-            "relevance_percent": self.relevance_percent,
-            "to_raise": [messages.text(key, self.language, **dict(params)) for key, params in self.raise_keys],
             "star": [{"sentence": s, "part": part or None} for s, part in self.star],
         }
 
@@ -93,7 +105,6 @@ def build_view(a: Assessment) -> FeedbackView:
         parts=parts,
         vague_points=shown(a.vague_penalty) if a.junk is None else 0,
         vague_words=tuple(dict.fromkeys(q.text.lower() for q in a.vague)),
-        relevance_percent=shown(100 * a.relevance_factor) if a.junk is None else 100,
         raise_keys=raise_keys,
         star=tuple((t.sentence.text, t.part) for t in a.star),
     )
@@ -115,8 +126,6 @@ def render_text(view: FeedbackView, ui: str) -> str:
             lines.append("      " + t(key, ui, quote=_short(evidence.quote)))
     if view.vague_points:
         lines.append("  " + t("feedback.vague", ui, points=view.vague_points, words=", ".join(view.vague_words[:6])))
-    if view.relevance_percent < 100:
-        lines.append("  " + t("feedback.relevance_scaled", ui, percent=view.relevance_percent))
     if view.raise_keys:
         lines.append(t("feedback.raise_title", ui) + ":")
         lines.extend("  - " + t(key, ui, **dict(params)) for key, params in view.raise_keys)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from engine import messages
 from engine.analysis.metrics import AnswerMetrics
 from engine.errors import AppError
+from engine.feedback.view import FeedbackView
 from engine.interview.state import SessionState
-from engine.llm.rubric import RubricScore
+from engine.llm.rubric import ModelReview
 from engine.stt.contract import TranscriptEvent
 
 
@@ -70,17 +71,18 @@ class FeedbackReady:
     session_id: int
     answer_id: int
     metrics: AnswerMetrics
+    content: FeedbackView  # what the answer says: its score, parts and evidence
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreUpdated:
-    """The interviewer model's rubric for one answer, scored in the background."""
+    """The interviewer model's review of one answer, in the background: the content feedback re-scored with
+    the model's verified quotes, and its improvements and example answer."""
 
     session_id: int
     answer_id: int
-    scores: tuple[tuple[str, float], ...]  # criterion, 1-5
-    overall: float
-    rubric: RubricScore
+    content: FeedbackView
+    review: ModelReview
 
 
 @dataclass(frozen=True, slots=True)

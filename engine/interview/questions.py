@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from engine.errors import ConfigError
+from engine.feedback.question_type import QuestionType
 from engine.resources import resource_path
 
 
@@ -43,13 +44,16 @@ class Question:
     roles: tuple[str, ...]
     seniority: str
     text: str
+    kind: QuestionType = QuestionType.BEHAVIOURAL  # what its answer is judged by
 
 
 @cache
 def load_bank(language: str) -> tuple[Question, ...]:
     data = json.loads(resource_path("questions", f"{language}.json").read_text("utf-8"))
     return tuple(
-        Question(q["id"], Category(q["category"]), tuple(q["roles"]), q["seniority"], q["text"])
+        Question(
+            q["id"], Category(q["category"]), tuple(q["roles"]), q["seniority"], q["text"], QuestionType(q["type"])
+        )
         for q in data["questions"]
     )
 

@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from engine.analysis.content import posting_keywords, read_content
 from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.analysis.voice_delivery import measure
 from engine.audio.file_source import read_samples
@@ -23,6 +22,11 @@ from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
 from engine.documents import MAX_CHARS
 from engine.errors import AppError, AudioFileError, LlmError, MicrophoneError, StorageError
+from engine.feedback.assess import assess
+from engine.feedback.cues import classify
+from engine.feedback.posting import posting_keywords
+from engine.feedback.question_type import QuestionType
+from engine.feedback.view import build_view
 from engine.interview.events import (
     AnswerFinished,
     ErrorRaised,
@@ -92,6 +96,8 @@ class _Progress:
     questions: list[Question] = field(default_factory=list)
     asked: int = 0  # turns asked, follow-ups included
     question_row: int = 0
+    question: str = ""  # the question now asked, and the type its answer is judged by
+    question_type: QuestionType = QuestionType.BEHAVIOURAL
     plan: TurnPlan | None = None
     answered: int = 0  # answers whose audio arrived (complete, or incomplete when it was cut off)
     failed: int = 0  # answers whose audio never arrived
@@ -239,6 +245,11 @@ class InterviewSession:
         if last_chance:  # asking only once there is something to ask: else the interview completes from here
             await self._move(SessionState.ASKING)
         self._progress.asked = number
+        self._progress.question = planned.text
+        # A bank question carries its type; a question the model wrote is read for one.
+        self._progress.question_type = (
+            planned.bank.kind if planned.source == "bank" else classify(planned.text, self.config.language)
+        )
         self._progress.question_row = await self._store.add_question(
             self.session_id,
             number,
@@ -356,10 +367,13 @@ class InterviewSession:
             error=app_error.message("en") if app_error else "",
             audio_path=None if recorder.exists else "",
         )
+        content = None
         if metrics is not None:
-            # Off the loop: the cue lists are read from disk on first use.
-            content = await asyncio.to_thread(read_content, transcript, self.config.language, self._keywords)
-            stored = {**metrics.to_dict(), "content": content.to_dict()}
+            # Off the loop: the cue lists and word lists are read from disk on first use.
+            question, kind = self._progress.question, self._progress.question_type
+            reading = await asyncio.to_thread(assess, question, transcript, self.config.language, kind, self._keywords)
+            content = build_view(reading)
+            stored = {**metrics.to_dict(), "content": content.to_stored()}
             if recorder.exists and write_error is None:
                 stored["voice"] = await asyncio.to_thread(_voice_of, recorder.path)
             await self._store.save_metrics(answer_id, stored)
@@ -367,8 +381,8 @@ class InterviewSession:
         self._after_answer(answer_id, transcript)
         if app_error is not None:
             self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
-        if metrics is not None:
-            self._emit(FeedbackReady(self.session_id, answer_id, metrics))
+        if metrics is not None and content is not None:
+            self._emit(FeedbackReady(self.session_id, answer_id, metrics, content))
         await self._move(SessionState.FEEDBACK)
         if status == "failed" or not (samples or finals):  # no audio arrived (a file or microphone gave none)
             self._progress.failed += 1
@@ -393,22 +407,37 @@ class InterviewSession:
             return
         so_far = plan.record_answer(transcript)
         if plan.interviewer is not None and transcript.strip():
+            kind = self._progress.question_type
             task = asyncio.get_running_loop().create_task(
-                self._score(plan.interviewer, answer_id, so_far), name="llm-score"
+                self._score(plan.interviewer, answer_id, so_far, kind), name="llm-score"
             )
             self._scoring.add(task)
             task.add_done_callback(self._scoring.discard)
 
-    async def _score(self, interviewer: LlmInterviewer, answer_id: int, so_far: list[Exchange]) -> None:
+    async def _score(
+        self, interviewer: LlmInterviewer, answer_id: int, so_far: list[Exchange], kind: QuestionType
+    ) -> None:
         try:
-            rubric = await interviewer.score(so_far)
+            review = await interviewer.score(so_far, kind)
         except LlmError as error:  # malformed twice, or the model is gone: model-free feedback stands
             log.warning("answer %d not scored: %s", answer_id, error)
             self._emit(Notice(self.session_id, error.key, tuple((k, str(v)) for k, v in error.params.items())))
             return
-        await self._store.save_score(answer_id, rubric.to_dict())
-        scores = tuple((c.name, float(c.score)) for c in rubric.criteria)
-        self._emit(ScoreUpdated(self.session_id, answer_id, scores, rubric.overall, rubric))
+        asked = so_far[-1]
+        # The model's quotes count only where they are in the transcript; its verdict only confirms.
+        reading = await asyncio.to_thread(
+            assess,
+            asked.question,
+            asked.answer,
+            self.config.language,
+            kind,
+            self._keywords,
+            review.quotes,
+            review.relevant,
+        )
+        content = build_view(reading)
+        await self._store.save_score(answer_id, review.to_dict(), content.to_stored())
+        self._emit(ScoreUpdated(self.session_id, answer_id, content, review))
 
     async def _settle_scoring(self, *, cancel: bool) -> None:
         if self._interviewer is not None:

@@ -18,11 +18,14 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
+from engine import messages
 from engine.errors import LlmError
+from engine.feedback.question_type import QuestionType
 from engine.llm import prompts
 from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, Role
 from engine.llm.desk import Generation, ModelDesk, Priority, TextListener, Ticket
-from engine.llm.rubric import RUBRIC_SCHEMA, SCORE_MAX_TOKENS, RubricParseError, RubricScore, parse
+from engine.llm.judge import criteria_lines
+from engine.llm.rubric import SCORE_MAX_TOKENS, ModelReview, RubricParseError, parse, review_schema
 
 log = logging.getLogger(__name__)
 
@@ -197,18 +200,26 @@ class LlmInterviewer:
         self._draft = draft
 
     # -- scoring ------------------------------------------------------------------------------------
-    async def score(self, exchanges: list[Exchange]) -> RubricScore:
-        """Rubric scores for the last exchange's answer, read in the context of the interview so far.
+    async def score(self, exchanges: list[Exchange], kind: QuestionType) -> ModelReview:
+        """The model's evidence, verdict and advice on the last exchange's answer, read in the context of the
+        interview so far (it is asked for quotes, never for numbers).
 
         Malformed or truncated output is retried once; then ScoreUnavailable.
         """
         history = self._history(exchanges)
-        note = prompts.note(self.brief.language, "score", question=exchanges[-1].question)
+        language = self.brief.language
+        note = prompts.note(
+            language,
+            "score",
+            question=exchanges[-1].question,
+            kind=messages.text(f"qtype.{kind.value}", language),
+            criteria=criteria_lines(kind, language),
+        )
         request = GenerationRequest(
             prompts.with_note(history, note),
             max_tokens=self.score_max_tokens,
             temperature=0.2,
-            json_schema=RUBRIC_SCHEMA,
+            json_schema=review_schema(kind),
             seed=self.seed,
         )
         problem = ""
@@ -218,7 +229,7 @@ class LlmInterviewer:
                 problem = f"cut off at {request.max_tokens} tokens"
             else:
                 try:
-                    return parse(generation.text, self.model_name)
+                    return parse(generation.text, self.model_name, kind)
                 except RubricParseError as error:
                     problem = str(error)
             log.warning("score attempt %d unusable: %s", attempt, problem)

@@ -16,6 +16,7 @@ from engine.feedback.criteria import WEIGHTS
 from engine.feedback.question_type import QuestionType
 from engine.llm import prompts
 from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, LanguageModel, Role
+from engine.llm.rubric import review_schema
 
 log = logging.getLogger(__name__)
 
@@ -31,36 +32,30 @@ class ModelEvidence:
 
 
 def judge_schema(kind: QuestionType) -> dict[str, Any]:
-    names = [name for name, _ in WEIGHTS[kind]]
-    return {
-        "type": "object",
-        "properties": {
-            "evidence": {
-                "type": "object",
-                "properties": {name: {"type": "string"} for name in names},
-                "required": names,
-                "additionalProperties": False,
-            },
-            "relevant": {"type": "boolean"},
-        },
-        "required": ["evidence", "relevant"],
-        "additionalProperties": False,
-    }
+    """The review's evidence and verdict alone: without improvements and an example answer, a small model
+    answers in a few hundred tokens."""
+    full = review_schema(kind)
+    keep = ("evidence", "relevant")
+    return {**full, "properties": {k: full["properties"][k] for k in keep}, "required": list(keep)}
 
 
-def judge_request(question: str, answer: str, language: str, kind: QuestionType) -> GenerationRequest:
-    criteria = "\n".join(
+def criteria_lines(kind: QuestionType, language: str) -> str:
+    """Each criterion of the type as the prompt lists it: its key, its name, what shows it."""
+    return "\n".join(
         f'- "{name}": {messages.text(f"criterion.{name}", language)}. '
         + messages.text(f"raise.{name}", language, missed="")
         for name, _ in WEIGHTS[kind]
     )
+
+
+def judge_request(question: str, answer: str, language: str, kind: QuestionType) -> GenerationRequest:
     note = prompts.note(
         language,
         "judge",
         kind=messages.text(f"qtype.{kind.value}", language),
         question=question.strip(),
         answer=answer.strip()[:ANSWER_MAX_CHARS],
-        criteria=criteria,
+        criteria=criteria_lines(kind, language),
     )
     return GenerationRequest(
         (ChatMessage(Role.USER, note),), max_tokens=JUDGE_MAX_TOKENS, temperature=0.0, json_schema=judge_schema(kind)
@@ -75,7 +70,7 @@ def parse_judgement(text: str, kind: QuestionType, model: str) -> ModelEvidence:
     evidence = data.get("evidence") if isinstance(data, dict) else None
     if not isinstance(evidence, dict) or not isinstance(data.get("relevant"), bool):
         raise LlmError("llm.judge_unusable", detail="off the schema")
-    quotes = {
+    quotes: dict[str, tuple[str, ...]] = {
         name: (value.strip(),)
         for name, _ in WEIGHTS[kind]
         if isinstance(value := evidence.get(name), str) and value.strip()

@@ -1,91 +1,79 @@
-"""The scoring rubric: its JSON schema (which constrains the model's output) and the parsed result.
+"""What the interviewer model says of one answer: a quote from the answer for each criterion of the
+question's type, whether it addresses the question, up to three improvements, and an improved example answer.
 
-Criteria: STAR (situation, task, action, result), relevance, specificity and evidence, clarity; each 1–5
-with a one-sentence reason and one concrete improvement; plus an improved example answer. Output is
-checked against the schema again after generation (jsonschema): a remote server may not enforce it, and a
-local one may be cut off by the token limit.
+The model gives no numbers: its quotes are checked against the transcript and scored like the model-free
+cues (engine/feedback/assess.py). Output is checked against the schema again after generation
+(jsonschema): a remote server may not enforce it, and a local one may be cut off by the token limit.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import jsonschema
 
-CRITERIA = ("situation", "task", "action", "result", "relevance", "specificity", "clarity")
-STAR = CRITERIA[:4]
-
+from engine.feedback.criteria import WEIGHTS
+from engine.feedback.question_type import QuestionType
 
 REASON_MAX_CHARS = 400
 EXAMPLE_MAX_CHARS = 2400
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s|(?<=다\.)|(?<=요\.)")
 
 
-def _criterion(bounded: bool) -> dict[str, Any]:
+def _review(kind: QuestionType, bounded: bool) -> dict[str, Any]:
+    names = [name for name, _ in WEIGHTS[kind]]
     text: dict[str, Any] = {"type": "string", "minLength": 8}
-    if bounded:
-        text = {**text, "maxLength": REASON_MAX_CHARS}
-    return {
-        "type": "object",
-        "properties": {"score": {"type": "integer", "enum": [1, 2, 3, 4, 5]}, "reason": text, "improvement": text},
-        "required": ["score", "reason", "improvement"],
-        "additionalProperties": False,
-    }
-
-
-def _rubric(bounded: bool) -> dict[str, Any]:
     example: dict[str, Any] = {"type": "string", "minLength": 40}
     if bounded:
+        text = {**text, "maxLength": REASON_MAX_CHARS}
         example = {**example, "maxLength": EXAMPLE_MAX_CHARS}
     return {
         "type": "object",
-        "properties": {**{name: _criterion(bounded) for name in CRITERIA}, "example_answer": example},
-        "required": [*CRITERIA, "example_answer"],
+        "properties": {
+            "evidence": {
+                "type": "object",
+                "properties": {name: {"type": "string"} for name in names},
+                "required": names,
+                "additionalProperties": False,
+            },
+            "relevant": {"type": "boolean"},
+            "improvements": {"type": "array", "items": text, "minItems": 1, "maxItems": 3},
+            "example_answer": example,
+        },
+        "required": ["evidence", "relevant", "improvements", "example_answer"],
         "additionalProperties": False,
     }
 
 
-# What constrains generation: minimum lengths only. llama.cpp's grammar compiler refuses a string bounded to
-# hundreds of characters ("number of rules ... exceeds sane defaults"); the token budget bounds it instead.
-RUBRIC_SCHEMA: dict[str, Any] = _rubric(bounded=False)
-# What a reply must satisfy: no empty filler, nothing absurdly long.
-RUBRIC_CHECK: dict[str, Any] = _rubric(bounded=True)
+def review_schema(kind: QuestionType) -> dict[str, Any]:
+    """What constrains generation: minimum lengths only. llama.cpp's grammar compiler refuses a string
+    bounded to hundreds of characters ("number of rules ... exceeds sane defaults"); the token budget
+    bounds it instead."""
+    return _review(kind, bounded=False)
 
-# Enough tokens for seven criteria and the example answer at their maximum lengths (Korean included).
+
+# Enough tokens for seven quotes, three improvements and the example answer at their limits (Korean included).
 SCORE_MAX_TOKENS = 1800
 
 
 @dataclass(frozen=True)
-class CriterionScore:
-    name: str
-    score: int
-    reason: str
-    improvement: str
-
-
-@dataclass(frozen=True)
-class RubricScore:
-    criteria: tuple[CriterionScore, ...]
+class ModelReview:
+    relevant: bool
+    quotes: dict[str, tuple[str, ...]]  # criterion → the model's quote, not yet checked against the transcript
+    improvements: tuple[str, ...]
     example_answer: str
     model: str
 
-    @property
-    def overall(self) -> float:
-        """The mean of the seven criteria, on 1–5."""
-        return round(sum(c.score for c in self.criteria) / len(self.criteria), 2)
-
-    def by_name(self, name: str) -> CriterionScore:
-        return next(c for c in self.criteria if c.name == name)
-
     def to_dict(self) -> dict[str, Any]:
         return {
-            "criteria": [asdict(c) for c in self.criteria],
+            "relevant": self.relevant,
+            "quotes": {name: list(quotes) for name, quotes in self.quotes.items()},
+            "improvements": list(self.improvements),
             "example_answer": self.example_answer,
             "model": self.model,
-            "overall": self.overall,
         }
 
 
@@ -111,31 +99,24 @@ def _fitted(data: Any) -> Any:
     if not isinstance(data, dict):
         return data
     data = dict(data)
-    for name in CRITERIA:
-        entry = data.get(name)
-        if isinstance(entry, dict):
-            data[name] = {
-                key: fit(value, REASON_MAX_CHARS)
-                if key in ("reason", "improvement") and isinstance(value, str)
-                else value
-                for key, value in entry.items()
-            }
+    if isinstance(data.get("improvements"), list):
+        data["improvements"] = [fit(v, REASON_MAX_CHARS) if isinstance(v, str) else v for v in data["improvements"]]
     if isinstance(data.get("example_answer"), str):
         data["example_answer"] = fit(data["example_answer"], EXAMPLE_MAX_CHARS)
     return data
 
 
-def parse(text: str, model: str) -> RubricScore:
+def parse(text: str, model: str, kind: QuestionType) -> ModelReview:
     try:
         data = _fitted(json.loads(text, strict=False))  # a raw newline inside a string is no reason to refuse
     except json.JSONDecodeError as error:
         raise RubricParseError(f"not JSON ({error.msg} at {error.pos})") from error
     try:
-        jsonschema.validate(data, RUBRIC_CHECK)
+        jsonschema.validate(data, _review(kind, bounded=True))
     except jsonschema.ValidationError as error:
         raise RubricParseError(f"off the schema: {error.message}") from error
-    criteria = tuple(
-        CriterionScore(name, int(data[name]["score"]), data[name]["reason"].strip(), data[name]["improvement"].strip())
-        for name in CRITERIA
-    )
-    return RubricScore(criteria, data["example_answer"].strip(), model)
+    quotes: dict[str, tuple[str, ...]] = {
+        str(name): (str(quote).strip(),) for name, quote in data["evidence"].items() if str(quote).strip()
+    }
+    improvements = tuple(v.strip() for v in data["improvements"])
+    return ModelReview(bool(data["relevant"]), quotes, improvements, data["example_answer"].strip(), model)

@@ -240,17 +240,26 @@ class Store:
         }
         await self._call(self._write, lambda db: db["metrics"].insert(row, replace=True))
 
-    async def save_score(self, answer_id: int, rubric: dict[str, Any]) -> None:
-        """The model's rubric for one answer (criteria, example answer), as RubricScore.to_dict() gives it."""
+    async def save_score(self, answer_id: int, review: dict[str, Any], content: dict[str, Any]) -> None:
+        """The model's review of one answer (ModelReview.to_dict(): its quotes, verdict, improvements and
+        example answer), and the content feedback re-scored with its verified quotes, in one transaction."""
         row = {
             "answer_id": answer_id,
-            "model": rubric["model"],
-            "overall": rubric["overall"],
-            "rubric_json": json.dumps(rubric["criteria"], ensure_ascii=False),
-            "example_answer": rubric["example_answer"],
+            "model": review["model"],
+            "overall": content["score"],  # 0-100, computed from verified evidence; never the model's number
+            "rubric_json": json.dumps(review, ensure_ascii=False),
+            "example_answer": review["example_answer"],
             "created_at": now_iso(),
         }
-        await self._call(self._write, lambda db: db["scores"].insert(row, replace=True))
+
+        def write(db: sqlite_utils.Database) -> None:
+            db.table("scores").insert(row, replace=True)
+            found = list(db.query("select metrics_json from metrics where answer_id = ?", [answer_id]))
+            if found:
+                metrics = {**json.loads(found[0]["metrics_json"]), "content": content}
+                db.table("metrics").update(answer_id, {"metrics_json": json.dumps(metrics, ensure_ascii=False)})
+
+        await self._call(self._write, write)
 
     # -- reads --------------------------------------------------------------------------------------
     async def recent_bank_ids(self, language: str, sessions: int) -> set[str]:
@@ -336,9 +345,4 @@ class Store:
 
 
 def _score_of(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "model": row["model"],
-        "overall": row["overall"],
-        "criteria": json.loads(row["rubric_json"] or "[]"),
-        "example_answer": row["example_answer"],
-    }
+    return {"model": row["model"], "overall": row["overall"], "review": json.loads(row["rubric_json"] or "{}")}

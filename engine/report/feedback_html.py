@@ -1,0 +1,63 @@
+"""An answer's content feedback (engine/feedback/view.py) and the model's review as HTML, for the review
+screen and the PDF report alike: both render this one view, in Qt's rich-text subset."""
+
+from __future__ import annotations
+
+import html
+
+from engine import messages
+from engine.feedback.view import FeedbackView
+from engine.llm.rubric import ModelReview
+
+QUOTE_CHARS = 220  # a quote longer than this is cut at a word: the part is what matters, not all of it
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _cut(quote: str) -> str:
+    return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def feedback_html(view: FeedbackView, lang: str) -> str:
+    t = messages.text
+    kind = t(f"qtype.{view.question_type.value}", lang)
+    out = [f"<p><b>{_e(t('feedback.score', lang, score=view.score, kind=kind))}</b><br>"
+           f"<small>{_e(t('feedback.measures', lang))}</small></p>"]  # fmt: skip
+    if view.flag:
+        out.append(f"<p class='work'>{_e(t('feedback.flagged', lang, reason=t(f'junk.{view.flag}', lang)))}</p>")
+        return "".join(out)
+    rows = []
+    for part in view.parts:
+        name = t(f"criterion.{part.criterion}", lang)
+        quotes = "<br>".join(
+            _e(t("feedback.model_evidence" if e.by_model else "feedback.evidence", lang, quote=_cut(e.quote)))
+            for e in part.evidence[:2]
+        )
+        rows.append(
+            f"<tr><td><b>{_e(name)}</b></td><td align='right'>{part.points}/{part.max_points}</td>"
+            f"<td><i>{quotes}</i></td></tr>"
+        )
+    out.append(f"<table cellspacing='4'>{''.join(rows)}</table>")
+    notes = []
+    if view.vague_points:
+        notes.append(t("feedback.vague", lang, points=view.vague_points, words=", ".join(view.vague_words[:6])))
+    if notes:
+        out.append("<p>" + "<br>".join(_e(n) for n in notes) + "</p>")
+    if view.raise_keys:
+        items = "".join(f"<li>{_e(t(key, lang, **dict(params)))}</li>" for key, params in view.raise_keys)
+        out.append(f"<p><b>{_e(t('feedback.raise_title', lang))}</b></p><ul>{items}</ul>")
+    return "".join(out)
+
+
+def review_html(review: ModelReview, lang: str) -> str:
+    """The model's improvements and example answer."""
+    t = messages.text
+    out = []
+    if review.improvements:
+        items = "".join(f"<li>{_e(i)}</li>" for i in review.improvements)
+        out.append(f"<p><b>{_e(t('review.model_title', lang, model=review.model))}</b></p><ul>{items}</ul>")
+    if review.example_answer:
+        out.append(f"<p><b>{_e(t('review.example_title', lang))}</b><br>{_e(review.example_answer)}</p>")
+    return "".join(out)
