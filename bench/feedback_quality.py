@@ -118,7 +118,7 @@ def figures(
 
 def tags_of(assessment: Assessment, row: dict[str, Any]) -> list[str]:
     """The tagger's part for each labelled sentence: the tag of the sentence that starts where it starts."""
-    by_start = {t.sentence.start: t.part for t in assessment.star}
+    by_start = {t.sentence.start: t.part for t in assessment.star if t.sure}  # shown as evidence: sure tags only
     out, at = [], 0
     for sentence in row.get("sentences") or []:
         at = row["answer"].find(sentence["text"], at)

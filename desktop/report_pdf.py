@@ -22,8 +22,9 @@ from engine.analysis.advice import advise, render
 from engine.analysis.highlight import marked_words
 from engine.analysis.pace import band_for
 from engine.analysis.session_summary import SessionSummary
+from engine.report.feedback_html import feedback_html, review_html
 from engine.report.pace_curve import pace_curve
-from engine.report.rubric_table import rubric_html
+from engine.storage.records import feedback_view, model_review
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 REPORT_FONT = "NanumSquare"
@@ -239,30 +240,15 @@ def _answer_html(
     if metrics:
         korean = language == "ko"
         rate = metrics["syllables_per_minute"] if korean else metrics["words_per_minute"]
-        content = metrics.get("content") or {}
         figures = [
             f"{rate:.0f} {unit}",
             t("report.fillers").replace("{n}", str(metrics["filler_count"])),
             t("report.longest_pause").replace("{s}", f"{metrics['longest_pause_s']:.1f}"),
         ]
-        if content:
-            figures.insert(0, t("report.content_figure").replace("{score}", f"{content['score']:.0f}"))
         out.append(f"<p class='muted'>{_escape(' · '.join(figures))}</p>")
-        if content:
-            names = {
-                "situation": t("report.situation"),
-                "task": t("report.task"),
-                "action": t("report.action"),
-                "result": t("report.result"),
-            }
-            out.append("<ul>")
-            out.extend(
-                f"<li>{'✓' if p['evidence'] else '✗'} <b>{_escape(names[p['part']])}</b>"
-                + (f": <i>{_escape(p['evidence'])}</i>" if p["evidence"] else "")
-                + "</li>"
-                for p in content["star"]
-            )
-            out.append("</ul>")
+        content = feedback_view(metrics)
+        if content is not None:
+            out.append(feedback_html(content, lang))
         out.append("<ul>")
         out.extend(
             f"<li class='{'good' if a.good else 'work'}'>{_escape(render(a, lang))}</li>" for a in advise(metrics)
@@ -277,10 +263,9 @@ def _answer_html(
                 _chart(curve, band, band[1] * 1.6, t("report.pace_chart") + f" ({unit})"),
             )
             out.append(f"<p><img src='{name}' width='600'></p>")
-    if answer.get("score"):
-        out.append(rubric_html(answer["score"], lang))
-    if answer.get("example_answer"):
-        out.append(f"<h3>{_escape(t('report.example'))}</h3><p>{_escape(answer['example_answer'])}</p>")
+    review = model_review(answer.get("score"))
+    if review is not None:
+        out.append(review_html(review, lang))
     return out
 
 

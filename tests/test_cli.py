@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from bench.wer import error_rate
-from engine.llm.rubric import CRITERIA, CriterionScore, RubricScore
+from engine.feedback.assess import assess
+from engine.feedback.view import build_view
+from engine.llm.rubric import ModelReview
 from engine.storage.store import Store
 from tests.conftest import ROOT, speech_file
 from tests.test_cloud_cli import closed_port
@@ -223,12 +225,15 @@ def test_show_prints_stored_sessions_as_text_in_both_languages_with_and_without_
     assert cli(data_dir, "practice", "--lang", "en", "--answers", str(english)).returncode == 0
     assert cli(data_dir, "practice", "--lang", "ko", "--answers", str(korean)).returncode == 0
 
-    async def score_first_answer() -> None:  # a model's rubric, as the interviewer would have stored it
+    async def score_first_answer() -> None:  # a model's review, as the interviewer would have stored it
         store = await Store.open(data_dir / "interview-coach.sqlite3")
         try:
-            answer_id = (await store.session_detail(1))["questions"][0]["answers"][0]["id"]  # type: ignore[index]
-            criteria = tuple(CriterionScore(name, 4, "Clear and specific.", "Give one number.") for name in CRITERIA)
-            await store.save_score(answer_id, RubricScore(criteria, "An example answer " * 4, "test-model").to_dict())
+            question = (await store.session_detail(1))["questions"][0]  # type: ignore[index]
+            answer = question["answers"][0]
+            quotes = {"situation": ("ask not what your country can do for you",)}
+            review = ModelReview(True, quotes, ("Say what you did yourself.",), "An example answer " * 4, "test-model")
+            content = build_view(assess(question["text"], answer["transcript"], "en", model_quotes=review.quotes))
+            await store.save_score(answer["id"], review.to_dict(), content.to_stored())
         finally:
             await store.close()
 
@@ -240,13 +245,16 @@ def test_show_prints_stored_sessions_as_text_in_both_languages_with_and_without_
     assert any(line.startswith("Question 1:") for line in lines)
     assert any("fellow americans" in line.lower() for line in lines)
     assert any(line.strip().startswith("→") and "words/min" in line and "pauses" in line for line in lines)
-    assert any(line.strip().startswith("★") and "4.0" in line for line in lines), scored.stdout
+    assert any(line.strip().startswith("Content ") and "/100" in line for line in lines), scored.stdout
+    assert any(line.strip() == "★ Say what you did yourself." for line in lines), scored.stdout
     plain = cli(data_dir, "--ui-lang", "ko", "show", "2")
     assert plain.returncode == 0, plain.stderr
     assert "완료" in plain.stdout.splitlines()[0] and "질문 1:" in plain.stdout
     assert "분당" in plain.stdout and "음절" in plain.stdout and "★" not in plain.stdout
+    assert "내용 " in plain.stdout and "/100" in plain.stdout
     document = json.loads(cli(data_dir, "show", "1", "--json").stdout)
-    assert document["questions"][0]["answers"][0]["score"]["overall"] == 4.0
+    stored = document["questions"][0]["answers"][0]
+    assert stored["score"]["overall"] == stored["metrics"]["content"]["score"]  # the app's sum, not the model's
 
 
 def test_a_missing_answer_file_is_said_before_anything_is_asked(data_dir: Path) -> None:

@@ -122,7 +122,8 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     assert len(answers) == 2 and all(a["metrics"] for a in answers)
     assert all(0 <= a["metrics"]["content"]["score"] <= 100 for a in answers)
     assert all(a["metrics"]["voice"]["voiced_s"] > 1 for a in answers)  # measured from the recording
-    assert review.findChildren(QLabel, "contentLine")
+    blocks = review.findChildren(QLabel, "contentBlock")
+    assert len(blocks) == 2 and all("Content " in b.text() and "/100" in b.text() for b in blocks)
     desktop.shoot("5-review")
     answer_id = int(answers[0]["id"])
     with qtbot.waitSignal(review.replayStarted, timeout=20_000):

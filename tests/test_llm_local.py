@@ -18,11 +18,13 @@ import pytest
 import pytest_asyncio
 
 from engine.errors import LlmError
+from engine.feedback.assess import assess
+from engine.feedback.criteria import WEIGHTS
+from engine.feedback.question_type import QuestionType
 from engine.llm.contract import ChatMessage, GenerationRequest, Role
 from engine.llm.desk import ModelDesk, Priority
 from engine.llm.interviewer import Exchange, LlmInterviewer, ScoreUnavailable, TurnKind
 from engine.llm.local import LocalModel, LocalOptions
-from engine.llm.rubric import CRITERIA, RUBRIC_CHECK
 from tests.llm_support import ANSWER, brief, smollm2_path
 
 # One loaded model serves the module (loading takes seconds); its lock and thread live on one loop.
@@ -64,17 +66,16 @@ async def test_a_follow_up_is_generated_from_the_candidates_answer(model: LocalM
     assert follow_up != QUESTION
 
 
-async def test_a_score_parses_against_the_rubric_schema(model: LocalModel) -> None:
-    rubric = await interviewer(model).score([Exchange(QUESTION, ANSWER)])
-    assert [c.name for c in rubric.criteria] == list(CRITERIA)
-    assert all(1 <= c.score <= 5 for c in rubric.criteria)
-    assert all(len(c.reason) >= 8 and len(c.improvement) >= 8 for c in rubric.criteria)
-    assert len(rubric.example_answer) >= 40
-    assert 1.0 <= rubric.overall <= 5.0
-    import jsonschema
-
-    document = {c.name: {"score": c.score, "reason": c.reason, "improvement": c.improvement} for c in rubric.criteria}
-    jsonschema.validate({**document, "example_answer": rubric.example_answer}, RUBRIC_CHECK)
+async def test_a_review_parses_against_its_schema_and_gives_quotes_not_numbers(model: LocalModel) -> None:
+    kind = QuestionType.BEHAVIOURAL
+    review = await interviewer(model).score([Exchange(QUESTION, ANSWER)], kind)
+    assert set(review.quotes) <= {name for name, _ in WEIGHTS[kind]}
+    assert all(len(i) >= 8 for i in review.improvements) and 1 <= len(review.improvements) <= 3
+    assert len(review.example_answer) >= 40
+    # Whatever it quoted counts only where it is in the answer: the score comes from the app's own sum.
+    scored = assess(QUESTION, ANSWER, "en", kind, model_quotes=review.quotes, model_relevant=review.relevant)
+    assert all(q.text in ANSWER for c in scored.criteria for q in c.quotes)
+    assert 0 <= scored.score <= 100
 
 
 async def test_truncated_score_output_is_retried_once_then_falls_back(model: LocalModel) -> None:
@@ -90,7 +91,7 @@ async def test_truncated_score_output_is_retried_once_then_falls_back(model: Loc
 
     desk.generate = counting  # type: ignore[method-assign,assignment]
     with pytest.raises(ScoreUnavailable) as caught:
-        await chosen.score([Exchange(QUESTION, ANSWER)])
+        await chosen.score([Exchange(QUESTION, ANSWER)], QuestionType.BEHAVIOURAL)
     assert len(calls) == 2, "one retry, no more"
     assert "cut off" in caught.value.message("en")
     assert "app's own analysis" in caught.value.message("en")
@@ -148,7 +149,9 @@ async def test_a_second_turn_prefills_only_what_is_new(model: LocalModel) -> Non
 async def test_a_question_preempts_scoring_which_then_finishes(model: LocalModel) -> None:
     chosen = interviewer(model)
     chosen.score_max_tokens = 200
-    scoring = asyncio.get_running_loop().create_task(chosen.score([Exchange(QUESTION, ANSWER)]))
+    scoring = asyncio.get_running_loop().create_task(
+        chosen.score([Exchange(QUESTION, ANSWER)], QuestionType.BEHAVIOURAL)
+    )
     await model.wait_for_stage("sampling")
     question = await chosen.next_question([Exchange(QUESTION, ANSWER)], TurnKind.MAIN)
     assert question
@@ -202,7 +205,9 @@ async def test_a_corrupt_model_file_gives_a_clear_error(tmp_path: Path, damage: 
 
 async def test_a_draft_waiting_behind_scoring_is_promoted_when_the_answer_ends(model: LocalModel) -> None:
     chosen = interviewer(model)
-    scoring = asyncio.get_running_loop().create_task(chosen.score([Exchange(QUESTION, ANSWER)]))
+    scoring = asyncio.get_running_loop().create_task(
+        chosen.score([Exchange(QUESTION, ANSWER)], QuestionType.BEHAVIOURAL)
+    )
     await model.wait_for_stage("sampling")
     chosen.draft([], QUESTION, ANSWER, TurnKind.FOLLOW_UP)  # queued: drafts do not preempt scoring
     question = await chosen.next_question([Exchange(QUESTION, ANSWER)], TurnKind.FOLLOW_UP)

@@ -7,11 +7,14 @@ import json
 
 import pytest
 
+from engine.feedback.criteria import WEIGHTS
+from engine.feedback.question_type import QuestionType
 from engine.llm.contract import Role
 from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import Exchange, LlmInterviewer, QuestionUnusable, TurnKind, clean_question
+from engine.llm.judge import criteria_lines
 from engine.llm.prompts import note, system_prompt
-from engine.llm.rubric import CRITERIA, REASON_MAX_CHARS, RubricParseError, fit, parse
+from engine.llm.rubric import REASON_MAX_CHARS, RubricParseError, fit, parse
 from tests.llm_support import ANSWER, POSTING, brief
 
 
@@ -27,8 +30,13 @@ def test_every_prompt_renders_fully_in_both_languages(language: str) -> None:
     assert ("면접관" in system) == (language == "ko")
     for name in ("next_question", "follow_up"):
         assert "$" not in note(language, name)
-    scored = note(language, "score", question="Q?")
-    assert '"Q?"' in scored and "JSON" in scored
+    for kind in QuestionType:
+        criteria = criteria_lines(kind, language)
+        scored = note(language, "score", question="Q?", kind="K", criteria=criteria)
+        judged = note(language, "judge", question="Q?", kind="K", criteria=criteria, answer="A.")
+        for text in (scored, judged):
+            assert "Q?" in text and "JSON" in text and "$" not in text
+            assert all(f'"{name}"' in text for name, _ in WEIGHTS[kind])  # each criterion, by its schema key
 
 
 def test_a_growing_answer_only_appends_to_the_prompt() -> None:
@@ -64,13 +72,22 @@ def test_an_over_long_reason_keeps_its_first_sentences_and_junk_is_still_refused
     korean = fit("상황 설명이 구체적입니다. " * 40, REASON_MAX_CHARS)
     assert len(korean) <= REASON_MAX_CHARS and korean.endswith("구체적입니다.")
     assert fit("word " * 200, 50).endswith("…") and len(fit("word " * 200, 50)) <= 50
-    reply = {name: {"score": 3, "reason": rambling, "improvement": "Name the result in numbers."} for name in CRITERIA}
-    reply["example_answer"] = "At my last job I cut the checkout latency from two seconds to 300 ms by adding an index."
-    score = parse(json.dumps(reply), "test")
-    assert all(len(c.reason) <= REASON_MAX_CHARS for c in score.criteria)
-    reply["situation"]["reason"] = "short"  # under the minimum: still refused
+    kind = QuestionType.BEHAVIOURAL
+    reply = {
+        "evidence": {name: "" for name, _ in WEIGHTS[kind]},
+        "relevant": True,
+        "improvements": [rambling, "Name the result in numbers."],
+        "example_answer": "At my last job I cut the checkout latency from two seconds to 300 ms by adding an index.",
+    }
+    review = parse(json.dumps(reply), "test", kind)
+    assert all(len(i) <= REASON_MAX_CHARS for i in review.improvements)
+    assert review.quotes == {}  # an empty quote is no evidence
+    reply["improvements"] = ["short"]  # under the minimum: still refused
     with pytest.raises(RubricParseError):
-        parse(json.dumps(reply), "test")
+        parse(json.dumps(reply), "test", kind)
+    reply["improvements"], reply["score"] = ["Name the result in numbers."], 9  # a number of its own: off the schema
+    with pytest.raises(RubricParseError):
+        parse(json.dumps(reply), "test", kind)
 
 
 @pytest.mark.parametrize(

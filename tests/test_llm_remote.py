@@ -23,13 +23,14 @@ import pytest
 import pytest_asyncio
 
 from engine.errors import LlmError
+from engine.feedback.criteria import WEIGHTS
+from engine.feedback.question_type import QuestionType
 from engine.interview.questions import load_bank
 from engine.interview.turns import PlanNotice, TurnPlan
 from engine.llm.contract import ChatMessage, GenerationRequest, Role
 from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import Exchange, LlmInterviewer, ScoreUnavailable, TurnKind
 from engine.llm.remote import RemoteModel, RemoteOptions
-from engine.llm.rubric import CRITERIA
 from engine.secrets import scrub
 from tests.llm_support import ANSWER, brief, smollm2_path
 
@@ -113,10 +114,11 @@ async def test_the_remote_score_is_constrained_by_the_schema(remote: RemoteModel
     # llama-cpp-python's server refuses OpenAI's json_schema response format; the client asks again with
     # json_object + schema, which that server turns into a grammar.
     interviewer = LlmInterviewer(ModelDesk(remote), brief(), seed=7)
-    rubric = await interviewer.score([Exchange("Tell me about a time you made a slow system fast.", ANSWER)])
-    assert [c.name for c in rubric.criteria] == list(CRITERIA)
+    kind = QuestionType.BEHAVIOURAL
+    review = await interviewer.score([Exchange("Tell me about a time you made a slow system fast.", ANSWER)], kind)
+    assert set(review.quotes) <= {name for name, _ in WEIGHTS[kind]}
     assert remote._schema_style == "json_object"
-    assert rubric.model == "smollm2"
+    assert review.model == "smollm2"
 
 
 async def test_a_wrong_api_key_stops_with_a_clear_message(llama_server: str) -> None:
@@ -199,7 +201,7 @@ async def test_malformed_score_json_is_retried_once_then_falls_back(odd_server: 
     model = RemoteModel(RemoteOptions(url))
     interviewer = LlmInterviewer(ModelDesk(model), brief())
     with pytest.raises(ScoreUnavailable) as caught:
-        await interviewer.score([Exchange("Why this company?", ANSWER)])
+        await interviewer.score([Exchange("Why this company?", ANSWER)], QuestionType.MOTIVATION)
     assert len(handler.requests) == 2
     assert handler.requests[0]["response_format"]["type"] == "json_schema"
     assert "not JSON" in caught.value.message("en")

@@ -253,9 +253,10 @@ class PracticePage(Page):
             self.retranslate()
         elif isinstance(event, ScoreUpdated):
             self.score_label.setText(
-                self.tr("The interviewer scored your answer {score}/5 (details in the review)").replace(
-                    "{score}", f"{event.overall:.1f}"
-                )
+                self.tr(
+                    "With the interviewer's verified evidence, your answer's content scores {score}/100 "
+                    "(details in the review)"
+                ).replace("{score}", str(event.content.score))
             )
         elif isinstance(event, TranscriptUpdated):
             self.transcript.add_event(event.event)

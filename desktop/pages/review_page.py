@@ -28,7 +28,9 @@ from engine.analysis.advice import advise, render
 from engine.analysis.highlight import marked_words
 from engine.audio.file_source import read_samples
 from engine.errors import StorageError
-from engine.report.rubric_table import rubric_html
+from engine.feedback.view import FeedbackView
+from engine.report.feedback_html import feedback_html, review_html
+from engine.storage.records import feedback_view, model_review
 
 
 class ReviewPage(Page):
@@ -155,8 +157,9 @@ class ReviewPage(Page):
             block.addWidget(note)
         if metrics:
             block.addWidget(QLabel(self._metrics_line(metrics), objectName="metricsLine", wordWrap=True))
-            if metrics.get("content"):
-                block.addWidget(self._content_line(metrics["content"]))
+            content = feedback_view(metrics)
+            if content is not None:
+                block.addWidget(self._content_block(content))
             for advice in advise(metrics):
                 mark = "✓ " if advice.good else "→ "
                 block.addWidget(QLabel(mark + render(advice, self.language), wordWrap=True))
@@ -176,40 +179,29 @@ class ReviewPage(Page):
         return bool(self.detail and self.detail.get("config", {}).get("interviewer_model"))
 
     def _score_block(self, answer: dict[str, Any]) -> QLabel:
-        """The interviewer model's rubric and improved example answer, or why there is none."""
-        label = QLabel(objectName="rubricBlock", wordWrap=True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        score = answer.get("score")
-        if score:
-            example = html.escape(score.get("example_answer", ""))
-            improved = html.escape(self.tr("An improved answer"))
-            label.setText(
-                rubric_html(score, self.language) + (f"<p><b>{improved}</b><br>{example}</p>" if example else "")
-            )
+        """The interviewer model's improvements and example answer, or why there are none."""
+        label = self._rich_label("rubricBlock")
+        review = model_review(answer.get("score"))
+        if review is not None:
+            label.setText(review_html(review, self.language))
         elif self._used_model and answer.get("transcript"):
             label.setText(html.escape(messages.text("rubric.unavailable", self.language)))
         else:
             label.hide()
         return label
 
-    def _content_line(self, content: dict[str, Any]) -> QLabel:
-        names = {
-            "situation": self.tr("Situation"),
-            "task": self.tr("Task"),
-            "action": self.tr("Action"),
-            "result": self.tr("Result"),
-        }
-        parts = " ".join(f"{names[p['part']]} {'✓' if p['evidence'] else '✗'}" for p in content["star"])
-        label = QLabel(
-            self.tr("Content {score}/100 · STAR: {parts}")
-            .replace("{score}", f"{content['score']:.0f}")
-            .replace("{parts}", parts),
-            objectName="contentLine",
-            wordWrap=True,
-        )
-        # The sentence that shows each part, for the curious.
-        label.setToolTip("\n".join(f"{names[p['part']]}: {p['evidence']}" for p in content["star"] if p["evidence"]))
+    def _content_block(self, content: FeedbackView) -> QLabel:
+        """What the answer said: the content score, each part with the quotes that earned it, what would raise it."""
+        label = self._rich_label("contentBlock")
+        label.setText(feedback_html(content, self.language))
+        return label
+
+    @staticmethod
+    def _rich_label(name: str) -> QLabel:
+        # Rich text built by engine/report/feedback_html.py, which escapes every quote of the user's words.
+        label = QLabel(objectName=name, wordWrap=True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
     def _metrics_line(self, m: dict[str, Any]) -> str:

@@ -120,9 +120,8 @@ class Reading:
     fit: Relevance
 
     def tagged(self, *parts: str) -> list[Sentence]:
-        """The sentences of these parts, those tagged by an explicit cue first (they are shown as evidence)."""
-        found = [(not t.sure, s) for s, t in zip(self.said, self.tags, strict=True) if t.part in parts]
-        return [s for _, s in sorted(found, key=lambda pair: pair[0])]
+        """The sentences surely of these parts: the cue rules and the sentence model agree (star.py)."""
+        return [s for s, t in zip(self.said, self.tags, strict=True) if t.part in parts and t.sure]
 
     def cued(self, phrases: tuple[str, ...]) -> list[Sentence]:
         return _with(self.said, phrases, self.table.language)

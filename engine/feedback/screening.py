@@ -123,12 +123,12 @@ def junk_kind(question: str, answer: str, kind: QuestionType, table: Cues, fit: 
         return JunkKind.GIBBERISH
     if (shape.number_share >= NUMBER_SHARE and _is_list(shape, language)) or shape.number_share >= 2 * NUMBER_SHARE:
         return JunkKind.NUMBERS
+    if _is_list(shape, language):  # terms with no sentence around them, buzzwords or skills alike
+        return JunkKind.KEYWORDS
     content = stems(answer, language)
     labels = sum(1 for s in content if _is_label(s, table))
     if content and labels / len(content) >= STAR_WORD_SHARE:
         return JunkKind.STAR_WORDS
-    if _is_list(shape, language):
-        return JunkKind.KEYWORDS
     if _restates(question, answer, table):
         return JunkKind.QUESTION_REPEAT
     if has_phrase(answer, table.evasion, language) and len(content) <= EVASION_MAX_STEMS:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from engine.feedback.cues import Cues
 from engine.feedback.evidence import Quote
+from engine.feedback.star_model import star_model
 from engine.feedback.text import Sentence
 
 OPENING = 2  # a setting in the first sentences is the situation; later, it is usually part of an action
@@ -64,7 +65,10 @@ def tag(sentence: str, index: int, table: Cues, *, last: bool = False) -> tuple[
 
 def star_tags(said: Sequence[Sentence], table: Cues) -> tuple[StarTag, ...]:
     tags = []
+    model = star_model(table.language)
     for i, s in enumerate(said):
-        part, sure = tag(s.text, i, table, last=i == len(said) - 1)
+        part, _ = tag(s.text, i, table, last=i == len(said) - 1)
+        # Sure, and shown as evidence, only where the sentence model reads the same part.
+        sure = bool(part) and model.part(s.text, i, len(said), table.language) == part
         tags.append(StarTag(Quote(s.text, s.start, s.end, "cue"), part, sure))
     return tuple(tags)

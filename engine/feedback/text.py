@@ -147,7 +147,7 @@ def zipf(token: str) -> float:
         for size in range(min(len(token), 6), 0, -1):
             frequency = table.get(token[:size])
             # One syllable is a stem only before an ending (좋다는, 찾아봤을), or the whole word.
-            if frequency and (size >= 2 or len(token) == 1 or has_grammar(token) or token[1:] in table):
+            if frequency and (size >= 2 or len(token) == 1 or has_grammar(token)):
                 return round(math.log10(frequency) + 9.0, 2)  # wordfreq's Zipf scale
         return 0.0
     return float(wordfreq.zipf_frequency(token.lower(), "en"))

@@ -500,8 +500,8 @@
         <translation>꼬리 질문</translation>
     </message>
     <message>
-        <source>The interviewer scored your answer {score}/5 (details in the review)</source>
-        <translation>면접관이 방금 답변에 {score}/5점을 주었습니다(자세한 내용은 리뷰에서)</translation>
+        <source>With the interviewer's verified evidence, your answer's content scores {score}/100 (details in the review)</source>
+        <translation>면접관 모델이 찾은 근거를 확인해 반영하면 이번 답변의 내용 점수는 {score}/100입니다(자세한 내용은 리뷰에서)</translation>
     </message>
     <message>
         <source>{n} syllables/min</source>
@@ -601,30 +601,6 @@
     <message>
         <source>▶ Replay answer</source>
         <translation>▶ 답변 다시 듣기</translation>
-    </message>
-    <message>
-        <source>An improved answer</source>
-        <translation>개선한 답변 예시</translation>
-    </message>
-    <message>
-        <source>Situation</source>
-        <translation>상황</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>과제</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>행동</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>결과</translation>
-    </message>
-    <message>
-        <source>Content {score}/100 · STAR: {parts}</source>
-        <translation>내용 {score}/100 · STAR: {parts}</translation>
     </message>
     <message>
         <source>{n} syllables/min</source>
