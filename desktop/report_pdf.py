@@ -19,12 +19,13 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from desktop.widgets.transcripts import highlighted_html
 from engine import messages
 from engine.analysis.advice import advise, render
+from engine.analysis.delivery_view import delivery_line
 from engine.analysis.highlight import marked_words
 from engine.analysis.pace import band_for
-from engine.analysis.session_summary import SessionSummary
 from engine.report.feedback_html import feedback_html, review_html
 from engine.report.pace_curve import pace_curve
-from engine.storage.records import feedback_view, model_review
+from engine.report.session_summary import SessionSummary
+from engine.storage.records import answer_metrics, feedback_view, model_review
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 REPORT_FONT = "NanumSquare"
@@ -175,8 +176,9 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
         if a.get("metrics")
     ]
     if per_question:
-        scores = [(name, round(float(m["content"]["score"]))) for name, m in per_question if m.get("content")]
-        fillers = [(name, round(float(m["fillers_per_minute"]), 1)) for name, m in per_question]
+        views = [(name, feedback_view(m)) for name, m in per_question]
+        scores = [(name, view.score) for name, view in views if view is not None]
+        fillers = [(name, round(answer_metrics(m).fillers_per_minute, 1)) for name, m in per_question]
         parts.append(f"<h2>{_escape(t('report.per_question'))}</h2>")
         if scores:
             document.addResource(
@@ -238,20 +240,15 @@ def _answer_html(
         transcript = _escape(answer.get("transcript")) or f"<i>{_escape(t('report.no_speech'))}</i>"
     out = [f"<p>{transcript}</p>"]
     if metrics:
-        korean = language == "ko"
-        rate = metrics["syllables_per_minute"] if korean else metrics["words_per_minute"]
-        figures = [
-            f"{rate:.0f} {unit}",
-            t("report.fillers").replace("{n}", str(metrics["filler_count"])),
-            t("report.longest_pause").replace("{s}", f"{metrics['longest_pause_s']:.1f}"),
-        ]
-        out.append(f"<p class='muted'>{_escape(' · '.join(figures))}</p>")
+        figures = answer_metrics(metrics)
+        out.append(f"<p class='muted'>{_escape(delivery_line(figures, lang))}</p>")
         content = feedback_view(metrics)
         if content is not None:
             out.append(feedback_html(content, lang))
         out.append("<ul>")
         out.extend(
-            f"<li class='{'good' if a.good else 'work'}'>{_escape(render(a, lang))}</li>" for a in advise(metrics)
+            f"<li class='{'good' if a.good else 'work'}'>{_escape(render(a, lang))}</li>"
+            for a in advise(figures, metrics.get("voice"))
         )
         out.append("</ul>")
         curve = pace_curve(answer.get("segments", []), language)
@@ -297,8 +294,8 @@ async def export_report(store: Any, session_id: int, path: Path, page: str, lang
     """Gather a stored session, its previous session and the trend, and render the PDF off the loop."""
     import asyncio
 
-    from engine.analysis.session_summary import summarise
     from engine.errors import StorageError
+    from engine.report.session_summary import summarise
 
     detail = await store.session_detail(session_id)
     if detail is None:

@@ -174,13 +174,27 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "cli.question": {"en": "Question {number}", "ko": "질문 {number}"},
     "cli.transcript": {"en": "Transcript", "ko": "전사"},
     "cli.no_speech": {"en": "(no speech heard)", "ko": "(인식된 말이 없습니다)"},
-    "cli.metrics": {
-        "en": "{words} words · {rate} · {fillers} fillers · {pauses} pauses (longest {longest:.1f} s) "
-        "· speaking {speaking:.1f} s",
-        "ko": "{words}어절 · {rate} · 군말 {fillers}회 · 쉼 {pauses}회 (최장 {longest:.1f}초) · 발화 {speaking:.1f}초",
+    # One answer's delivery figures (engine/analysis/delivery_view.py), for the CLI, the review and the PDF.
+    "delivery.words": {"en": "{count} words", "en_one": "1 word", "ko": "{count}어절"},
+    "delivery.rate_wpm": {"en": "{rate} words/min", "ko": "분당 {rate}어절"},
+    "delivery.rate_spm": {"en": "{rate} syllables/min", "ko": "분당 {rate}음절"},
+    "delivery.fillers": {"en": "{count} fillers", "en_one": "1 filler", "ko": "군말 {count}회"},
+    "delivery.fillers_rate": {
+        "en": "{count} fillers ({per_minute} a minute)",
+        "en_one": "1 filler ({per_minute} a minute)",
+        "ko": "군말 {count}회(분당 {per_minute}회)",
     },
-    "cli.rate_wpm": {"en": "{wpm:.0f} words/min", "ko": "분당 {wpm:.0f}어절"},
-    "cli.rate_spm": {"en": "{spm:.0f} syllables/min", "ko": "분당 {spm:.0f}음절"},
+    "delivery.no_pauses": {"en": "no pauses over 0.2 s", "ko": "0.2초 넘는 쉼 없음"},
+    "delivery.pauses": {
+        "en": "{count} pauses, the longest {longest} s",
+        "en_one": "1 pause of {longest} s",
+        "ko": "쉼 {count}회(최장 {longest}초)",
+    },
+    "delivery.speaking": {"en": "{seconds} s of speech", "ko": "발화 {seconds}초"},
+    "delivery.rate_needs_more": {
+        "en": "pace needs {seconds} s of speech",
+        "ko": "속도는 {seconds}초 이상 말해야 잽니다",
+    },
     "cli.stored": {
         "en": "Session {session_id} stored in {path}",
         "ko": "세션 {session_id}을(를) {path}에 저장했습니다",
@@ -266,10 +280,8 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "report.title": {"en": "Interview practice report", "ko": "면접 연습 보고서"},
     "report.trend_chart": {"en": "Pace over your sessions", "ko": "회차별 말하기 속도"},
     "report.pace_chart": {"en": "Pace through the answer", "ko": "답변 중 말하기 속도"},
-    "report.longest_pause": {"en": "longest pause {s} s", "ko": "가장 긴 침묵 {s}초"},
     "report.unit_spm": {"en": "syllables/min", "ko": "음절/분"},
     "report.unit_wpm": {"en": "words/min", "ko": "단어/분"},
-    "report.fillers": {"en": "{n} fillers", "ko": "군말 {n}회"},
     "report.interview": {"en": "Interview", "ko": "면접"},
     "report.no_speech": {"en": "No speech was recognised.", "ko": "인식된 말이 없습니다."},
     "report.question": {"en": "Question {n}", "ko": "질문 {n}"},
@@ -322,6 +334,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     },
     "advice.fillers_fluent": {
         "en": "Fillers: {count}, which sounds fluent.",
+        "en_one": "Fillers: 1, which sounds fluent.",
         "ko": "군말 {count}회: 유창하게 들립니다.",
     },
     "advice.fillers_some": {
@@ -351,7 +364,8 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "크기를 확인하세요.",
     },
     "advice.long_pauses": {
-        "en": "{count} long pause(s), the longest {longest} s. Structure helps: situation, task, action, result.",
+        "en": "{count} long pauses, the longest {longest} s. Structure helps: situation, task, action, result.",
+        "en_one": "1 long pause of {longest} s. Structure helps: situation, task, action, result.",
         "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 상황-과제-행동-결과 순서로 구성하면 도움이 됩니다.",
     },
     "cli.score": {
@@ -378,7 +392,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
 
 
 def text(key: str, lang: str = "en", /, **params: Any) -> str:
-    """The catalogue entry `key` in `lang` (English where the language is unknown), formatted."""
+    """The catalogue entry `key` in `lang` (English where the language is unknown), formatted. An entry may
+    have an "en_one" form, used when the parameter `count` is 1 ("1 pause", "2 pauses"); Korean needs none."""
     entry = CATALOGUE[key]
     template = entry.get(lang) or entry["en"]
+    if params.get("count") == 1 and f"{lang}_one" in entry:
+        template = entry[f"{lang}_one"]
     return template.format(**params) if params else template

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from engine import preferences as prefs_file
 from engine.analysis.advice import advise, render
+from engine.analysis.delivery_view import delivery_line
 from engine.analysis.highlight import marked_words
+from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.analysis.pace import PaceVerdict, live_pace
 from engine.audio.playback import Player
 from engine.documents import DocumentError, read_document
@@ -104,22 +108,39 @@ def test_live_pace_counts_hangul_syllables_for_korean() -> None:
     assert pace.unit == "spm" and pace.verdict is PaceVerdict.FAST and 440 <= pace.rate <= 500
 
 
+def _figures(**values: Any) -> AnswerMetrics:
+    base = analyse([], "en", 0.0)
+    return replace(base, **values)
+
+
 def test_advice_names_the_band_and_renders_in_both_languages() -> None:
-    metrics = {
-        "language": "en",
-        "speaking_s": 60.0,
-        "words_per_minute": 110.0,
-        "syllables_per_minute": 0.0,
-        "fillers_per_minute": 6.0,
-        "filler_count": 6,
-        "long_pause_count": 2,
-        "longest_pause_s": 2.4,
-    }
-    keys = [a.key for a in advise(metrics)]
+    figures = _figures(
+        speaking_s=60.0, words_per_minute=110.0, fillers_per_minute=6.0, filler_count=6,
+        long_pause_count=2, longest_pause_s=2.4,
+    )  # fmt: skip
+    keys = [a.key for a in advise(figures)]
     assert keys == ["advice.pace_slow", "advice.fillers_many", "advice.long_pauses"]
-    assert "110 words per minute" in render(advise(metrics)[0], "en")
-    assert "110 단어/분" in render(advise(metrics)[0], "ko")
-    assert [a.key for a in advise({**metrics, "speaking_s": 2.0})] == ["advice.too_short"]
+    assert "110 words per minute" in render(advise(figures)[0], "en")
+    assert "110 단어/분" in render(advise(figures)[0], "ko")
+    assert [a.key for a in advise(replace(figures, speaking_s=2.0))] == ["advice.too_short"]
+
+
+def test_numbers_are_honest_bands_inclusive_rates_only_with_enough_speech_plurals_right() -> None:
+    # 129.6 words a minute is shown as 130, and 130 is within 130-160.
+    assert advise(_figures(speaking_s=60.0, words_per_minute=129.6))[0].key == "advice.pace_good"
+    short = _figures(language="en", speaking_s=7.0, word_count=18, filler_count=1, fillers_per_minute=8.6)
+    line = delivery_line(short, "en")
+    assert "a minute" not in line and "/min" not in line and "1 filler" in line and "1 fillers" not in line
+    assert "pace needs 20 s of speech" in line and "no pauses over 0.2 s" in line
+    assert [a.key for a in advise(short)] == []  # one filler in 7 s says nothing yet
+    one = _figures(speaking_s=60.0, words_per_minute=140.0, pause_count=1, longest_pause_s=1.4, long_pause_count=1)
+    assert "1 pause of 1.4 s" in delivery_line(one, "en")
+    assert "1 long pause of 1.4 s" in render(advise(one)[-1], "en")
+    korean = _figures(language="ko", speaking_s=60.0, syllables_per_minute=320.0, word_count=40, pause_count=3,
+                      longest_pause_s=0.9)  # fmt: skip
+    assert delivery_line(korean, "ko").startswith("40어절 · 분당 320음절") and "쉼 3회(최장 0.9초)" in delivery_line(
+        korean, "ko"
+    )
 
 
 def test_fillers_are_marked_on_the_words_analyse_counted() -> None:

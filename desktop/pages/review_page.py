@@ -25,12 +25,13 @@ from desktop.report_pdf import export_report
 from desktop.widgets.transcripts import highlighted_html
 from engine import messages
 from engine.analysis.advice import advise, render
+from engine.analysis.delivery_view import delivery_line
 from engine.analysis.highlight import marked_words
 from engine.audio.file_source import read_samples
 from engine.errors import StorageError
 from engine.feedback.view import FeedbackView
 from engine.report.feedback_html import feedback_html, review_html
-from engine.storage.records import feedback_view, model_review
+from engine.storage.records import answer_metrics, feedback_view, model_review
 
 
 class ReviewPage(Page):
@@ -156,11 +157,14 @@ class ReviewPage(Page):
             note = QLabel(self.tr("This answer was cut short; what was said before is kept."), wordWrap=True)
             block.addWidget(note)
         if metrics:
-            block.addWidget(QLabel(self._metrics_line(metrics), objectName="metricsLine", wordWrap=True))
+            figures = answer_metrics(metrics)
+            line = QLabel(delivery_line(figures, self.language), objectName="metricsLine", wordWrap=True)
+            line.setTextFormat(Qt.TextFormat.PlainText)
+            block.addWidget(line)
             content = feedback_view(metrics)
             if content is not None:
                 block.addWidget(self._content_block(content))
-            for advice in advise(metrics):
+            for advice in advise(figures, metrics.get("voice")):
                 mark = "✓ " if advice.good else "→ "
                 block.addWidget(QLabel(mark + render(advice, self.language), wordWrap=True))
         block.addWidget(self._score_block(answer))
@@ -203,24 +207,6 @@ class ReviewPage(Page):
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
-
-    def _metrics_line(self, m: dict[str, Any]) -> str:
-        korean = m.get("language") == "ko"
-        rate = (self.tr("{n} syllables/min") if korean else self.tr("{n} words/min")).replace(
-            "{n}", f"{m['syllables_per_minute'] if korean else m['words_per_minute']:.0f}"
-        )
-        return (
-            self.tr(
-                "{rate} · {fillers} fillers ({per_minute}/min) · {pauses} pauses, longest {longest} s · "
-                "{speaking} s speaking"
-            )
-            .replace("{rate}", rate)
-            .replace("{fillers}", str(m["filler_count"]))
-            .replace("{per_minute}", f"{m['fillers_per_minute']:.1f}")
-            .replace("{pauses}", str(m["pause_count"]))
-            .replace("{longest}", f"{m['longest_pause_s']:.1f}")
-            .replace("{speaking}", f"{m['speaking_s']:.0f}")
-        )
 
     # -- export -------------------------------------------------------------------------------------
     def _choose_export(self) -> None:

@@ -12,12 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine import messages
-from engine.analysis.thresholds import (
-    EN_WPM_BAND,
-    FILLERS_PER_MIN_FLUENT,
-    FILLERS_PER_MIN_HESITANT,
-    KO_SPM_BAND,
-)
+from engine.analysis.delivery_view import pace, rates_supported, shown
+from engine.analysis.metrics import AnswerMetrics
+from engine.analysis.thresholds import FILLERS_PER_MIN_FLUENT, FILLERS_PER_MIN_HESITANT
 from engine.analysis.voice_delivery import MIN_VOICED_S, MONOTONE_SEMITONES, QUIET_DBFS
 
 # Under this much speech the figures say little: no advice on pace or fillers.
@@ -34,38 +31,36 @@ class Advice:
         return dict(self.params)
 
 
-def advise(metrics: Mapping[str, Any]) -> list[Advice]:
-    if float(metrics.get("speaking_s", 0.0)) < MIN_SPEAKING_S:
+def advise(figures: AnswerMetrics, voice: Mapping[str, Any] | None = None) -> list[Advice]:
+    """Advice on an answer's speech figures, and on its voice reading when there is one."""
+    if figures.speaking_s < MIN_SPEAKING_S:
         return [Advice("advice.too_short")]
-    korean = metrics.get("language") == "ko"
-    rate = float(metrics["syllables_per_minute"] if korean else metrics["words_per_minute"])
-    low, high = KO_SPM_BAND if korean else EN_WPM_BAND
-    unit_key = "advice.unit_spm" if korean else "advice.unit_wpm"
-    band = (("rate", round(rate)), ("low", round(low)), ("high", round(high)), ("unit", unit_key))
     out: list[Advice] = []
-    if rate < low:
-        out.append(Advice("advice.pace_slow", band))
-    elif rate > high:
-        out.append(Advice("advice.pace_fast", band))
-    else:
-        out.append(Advice("advice.pace_good", band, good=True))
-    fillers = float(metrics.get("fillers_per_minute", 0.0))
-    count = int(metrics.get("filler_count", 0))
-    if fillers <= FILLERS_PER_MIN_FLUENT:
+    count = figures.filler_count
+    if rates_supported(figures):
+        rate, _, (low, high) = pace(figures)
+        unit = "advice.unit_spm" if figures.language == "ko" else "advice.unit_wpm"
+        # Judged on the figure as shown, bounds included: 130 words a minute is within 130-160.
+        band = (("rate", rate), ("low", shown(low)), ("high", shown(high)), ("unit", unit))
+        if rate < low:
+            out.append(Advice("advice.pace_slow", band))
+        elif rate > high:
+            out.append(Advice("advice.pace_fast", band))
+        else:
+            out.append(Advice("advice.pace_good", band, good=True))
+        fillers = round(figures.fillers_per_minute, 1)
+        if fillers <= FILLERS_PER_MIN_FLUENT:
+            out.append(Advice("advice.fillers_fluent", (("count", count),), good=True))
+        elif fillers < FILLERS_PER_MIN_HESITANT:
+            out.append(Advice("advice.fillers_some", (("count", count), ("per_minute", fillers))))
+        else:
+            out.append(Advice("advice.fillers_many", (("count", count), ("per_minute", fillers))))
+    elif count == 0:
         out.append(Advice("advice.fillers_fluent", (("count", count),), good=True))
-    elif fillers < FILLERS_PER_MIN_HESITANT:
-        out.append(Advice("advice.fillers_some", (("count", count), ("per_minute", round(fillers, 1)))))
-    else:
-        out.append(Advice("advice.fillers_many", (("count", count), ("per_minute", round(fillers, 1)))))
-    out.extend(voice_advice(metrics.get("voice")))
-    long_pauses = int(metrics.get("long_pause_count", 0))
-    if long_pauses:
-        out.append(
-            Advice(
-                "advice.long_pauses",
-                (("count", long_pauses), ("longest", round(float(metrics.get("longest_pause_s", 0.0)), 1))),
-            )
-        )
+    out.extend(voice_advice(voice))
+    if figures.long_pause_count:
+        longest = round(figures.longest_pause_s, 1)
+        out.append(Advice("advice.long_pauses", (("count", figures.long_pause_count), ("longest", longest))))
     return out
 
 

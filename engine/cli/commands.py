@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from engine import messages
-from engine.analysis.metrics import AnswerMetrics
+from engine.analysis.delivery_view import delivery_line
 from engine.audio.file_source import FileSource
 from engine.cli.feedback_command import feedback
 from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
@@ -54,24 +54,6 @@ async def open_store(paths: AppPaths, ui: str, err: TextIO) -> Store:
     for session_id in await store.recover_interrupted():
         print(messages.text("cli.interrupted_found", ui, session_id=session_id), file=err)
     return store
-
-
-def metrics_line(metrics: AnswerMetrics, ui: str) -> str:
-    rate = (
-        messages.text("cli.rate_spm", ui, spm=metrics.syllables_per_minute)
-        if metrics.language == "ko"
-        else messages.text("cli.rate_wpm", ui, wpm=metrics.words_per_minute)
-    )
-    return messages.text(
-        "cli.metrics",
-        ui,
-        words=metrics.word_count,
-        rate=rate,
-        fillers=metrics.filler_count,
-        pauses=metrics.pause_count,
-        longest=metrics.longest_pause_s,
-        speaking=metrics.speaking_s,
-    )
 
 
 async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
@@ -222,7 +204,7 @@ def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
         elif isinstance(event, TranscriptUpdated) and event.event.is_final and event.event.text:
             print(f"  {event.event.text}", file=out, flush=True)
         elif isinstance(event, FeedbackReady):
-            print(f"  → {metrics_line(event.metrics, ui)}", file=out)
+            print(f"  → {delivery_line(event.metrics, ui)}", file=out)
             print(_indented(render_text(event.content, ui)), file=out)
         elif isinstance(event, ScoreUpdated):
             print(f"  ★ {messages.text('cli.score', ui, score=event.content.score)}", file=out)
@@ -286,7 +268,7 @@ async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: Text
                 continue
             print(f"  {answer['transcript'] or messages.text('cli.no_speech', ui)}", file=out)
             if answer["metrics"]:
-                print(f"  → {metrics_line(answer_metrics(answer['metrics']), ui)}", file=out)
+                print(f"  → {delivery_line(answer_metrics(answer['metrics']), ui)}", file=out)
             content = feedback_view(answer["metrics"])
             if content is not None:
                 print(_indented(render_text(content, ui)), file=out)

@@ -1,0 +1,113 @@
+"""A session in a few lines: what went well, the three things most worth working on, and the change
+against the user's previous session in the same language."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from statistics import mean
+from typing import Any
+
+from engine.analysis.advice import Advice, advise
+from engine.analysis.delivery_view import pace
+from engine.analysis.metrics import AnswerMetrics
+from engine.feedback.view import FeedbackView
+from engine.storage.records import answer_metrics, feedback_view
+
+# Which advice matters most when choosing "three things to work on": content before delivery (an
+# interviewer forgives a fast pace sooner than an answer with no result), the answer's substance first.
+PRIORITY = (
+    "raise.relevance",
+    "raise.result",
+    "raise.action",
+    "raise.experience",
+    "raise.specificity",
+    "raise.explanation",
+    "raise.questions",
+    "raise.achievement",
+    "raise.improvement",
+    "raise.plan",
+    "raise.reasoning",
+    "raise.company_fit",
+    "raise.ownership",
+    "raise.task",
+    "raise.situation",
+    "advice.fillers_many",
+    "advice.pace_fast",
+    "advice.pace_slow",
+    "advice.long_pauses",
+    "advice.monotone",
+    "advice.quiet",
+    "advice.fillers_some",
+    "advice.too_short",
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    measure: str  # "content", "pace", "fillers"
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    answered: int
+    strengths: tuple[Advice, ...]
+    work_on: tuple[tuple[Advice, int], ...]  # advice and in how many answers it came up
+    changes: tuple[Change, ...]
+    content_score: float | None
+
+
+@dataclass(frozen=True)
+class _Answer:
+    figures: AnswerMetrics
+    content: FeedbackView | None
+    voice: Mapping[str, Any] | None
+
+
+def _answers(detail: Mapping[str, Any]) -> list[_Answer]:
+    stored = [a["metrics"] for q in detail["questions"] for a in q["answers"] if a.get("metrics")]
+    return [_Answer(answer_metrics(m), feedback_view(m), m.get("voice")) for m in stored]
+
+
+def session_averages(answers: Sequence[_Answer]) -> dict[str, float]:
+    if not answers:
+        return {}
+    averages = {
+        "pace": mean(pace(a.figures)[0] for a in answers),
+        "fillers": mean(a.figures.fillers_per_minute for a in answers),
+    }
+    scores = [a.content.score for a in answers if a.content is not None]
+    if scores:
+        averages["content"] = mean(scores)
+    return averages
+
+
+def _advice(answer: _Answer) -> list[Advice]:
+    """Delivery advice, and what would raise the content score, for one answer."""
+    content = [Advice(key, params) for key, params in answer.content.raise_keys] if answer.content else []
+    return content + advise(answer.figures, answer.voice)
+
+
+def summarise(detail: Mapping[str, Any], previous: Mapping[str, Any] | None = None) -> SessionSummary:
+    answers = _answers(detail)
+    advice = [a for answer in answers for a in _advice(answer)]
+    good = Counter(a.key for a in advice if a.good)
+    strengths = tuple(next(a for a in advice if a.key == key) for key, n in good.most_common() if n * 2 >= len(answers))
+    bad = Counter(a.key for a in advice if not a.good)
+    ranked = sorted(bad, key=lambda k: (PRIORITY.index(k) if k in PRIORITY else len(PRIORITY), -bad[k]))
+    work_on = tuple((next(a for a in advice if a.key == key), bad[key]) for key in ranked[:3])
+    now = session_averages(answers)
+    changes: tuple[Change, ...] = ()
+    if previous is not None:
+        before = session_averages(_answers(previous))
+        changes = tuple(
+            Change(k, round(before[k], 1), round(now[k], 1))
+            for k in ("content", "pace", "fillers")
+            if k in now and k in before
+        )
+    return SessionSummary(
+        len(answers), strengths, work_on, changes, round(now["content"], 1) if "content" in now else None
+    )
