@@ -26,6 +26,7 @@ from desktop.pages.practice_page import PracticePage
 from desktop.pages.review_page import ReviewPage
 from desktop.pages.settings_page import SettingsPage
 from desktop.pages.setup_page import SetupPage
+from desktop.pages.write_page import WritePage
 from engine.interview.session import InterviewConfig
 from engine.logs import log_file
 from engine.settings import default_log_dir
@@ -39,10 +40,11 @@ class Screen(enum.StrEnum):
     REVIEW = "review"
     HISTORY = "history"
     SETTINGS = "settings"
+    WRITE = "write"
 
 
 # The navigation list: (screen, row). First run and review are reached from the flow, not the list.
-NAVIGATION = (Screen.SETUP, Screen.HISTORY, Screen.SETTINGS)
+NAVIGATION = (Screen.SETUP, Screen.WRITE, Screen.HISTORY, Screen.SETTINGS)
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewPage(ctx)
         self.history = HistoryPage(ctx)
         self.settings = SettingsPage(ctx)
+        self.write = WritePage(ctx)
         self.pages: dict[Screen, QWidget] = {
             Screen.FIRST_RUN: self.first_run,
             Screen.SETUP: self.setup,
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
             Screen.REVIEW: self.review,
             Screen.HISTORY: self.history,
             Screen.SETTINGS: self.settings,
+            Screen.WRITE: self.write,
         }
         self.stack = QStackedWidget()
         for page in self.pages.values():
@@ -74,7 +78,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(180)
         # Not focusable: a focused list with no current row selects its first row by itself, which would
-        # jump away from first run or review. Ctrl+1..3 reach the same screens from the keyboard.
+        # jump away from first run or review. Ctrl+1..4 reach the same screens from the keyboard.
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setStyleSheet(
             "QListWidget#navigation { border: none; padding-top: 16px; font-size: 11pt; }"
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Interview Coach"))
         names = {
             Screen.SETUP: self.tr("Practice"),
+            Screen.WRITE: self.tr("Write an answer"),
             Screen.HISTORY: self.tr("History"),
             Screen.SETTINGS: self.tr("Settings"),
         }

@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, default=None, help="render a screen of the app to a PNG and exit")
     parser.add_argument(
         "--screen",
-        choices=["first-run", "setup", "practice", "review", "history", "settings"],
+        choices=["first-run", "setup", "practice", "review", "history", "settings", "write"],
         default="setup",
         help="the screen --screenshot renders (default: setup)",
     )

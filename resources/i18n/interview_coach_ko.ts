@@ -345,6 +345,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Write an answer</source>
+        <translation>글로 답하기</translation>
+    </message>
+    <message>
         <source>Interview Coach</source>
         <translation>Interview Coach</translation>
     </message>
@@ -926,6 +930,81 @@
     <message>
         <source>Session</source>
         <translation>회차</translation>
+    </message>
+</context>
+<context>
+    <name>WritePage</name>
+    <message>
+        <source>Practise in writing</source>
+        <translation>글로 답하며 연습하기</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Question type</source>
+        <translation>질문 유형</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Read from the question</source>
+        <translation>질문에서 자동으로 판단</translation>
+    </message>
+    <message>
+        <source>Past experience</source>
+        <translation>경험 질문</translation>
+    </message>
+    <message>
+        <source>Hypothetical situation</source>
+        <translation>상황 질문</translation>
+    </message>
+    <message>
+        <source>Motivation and fit</source>
+        <translation>지원 동기·적합성</translation>
+    </message>
+    <message>
+        <source>Self-introduction</source>
+        <translation>자기소개</translation>
+    </message>
+    <message>
+        <source>Strengths and weaknesses</source>
+        <translation>장단점</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>직무 지식</translation>
+    </message>
+    <message>
+        <source>Your questions for them</source>
+        <translation>마지막 질문</translation>
+    </message>
+    <message>
+        <source>Another question</source>
+        <translation>다른 질문</translation>
+    </message>
+    <message>
+        <source>Write your answer as you would say it. The feedback quotes your own words for every point.</source>
+        <translation>말하듯이 답변을 써 보세요. 피드백은 점수마다 본인이 쓴 문장을 근거로 인용합니다.</translation>
+    </message>
+    <message>
+        <source>Get feedback</source>
+        <translation>피드백 받기</translation>
+    </message>
+    <message>
+        <source>Your feedback appears here.</source>
+        <translation>여기에 피드백이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Write your answer first: the feedback needs something to read.</source>
+        <translation>먼저 답변을 써 주세요. 읽을 내용이 있어야 피드백을 드릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>This answer is longer than five minutes of speech; the first {n} characters are read.</source>
+        <translation>이 답변은 5분 넘게 말할 분량이라 앞의 {n}자만 읽었습니다.</translation>
     </message>
 </context>
 </TS>
