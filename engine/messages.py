@@ -193,11 +193,11 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "delivery.speaking": {"en": "{seconds} s of speech", "ko": "발화 {seconds}초"},
     "delivery.rate_needs_more": {
         "en": "pace needs {seconds} s of speech",
-        "ko": "속도는 {seconds}초 이상 말해야 잽니다",
+        "ko": "속도는 {seconds}초 넘게 말해야 잴 수 있습니다",
     },
     "cli.stored": {
         "en": "Session {session_id} stored in {path}",
-        "ko": "세션 {session_id}을(를) {path}에 저장했습니다",
+        "ko": "{session_id}번 세션을 {path}에 저장했습니다",
     },
     "cli.skipped": {"en": "(no answer given: skipped)", "ko": "(답변 없음: 건너뜀)"},
     "cli.interrupted_found": {

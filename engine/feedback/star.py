@@ -68,7 +68,9 @@ def star_tags(said: Sequence[Sentence], table: Cues) -> tuple[StarTag, ...]:
     model = star_model(table.language)
     for i, s in enumerate(said):
         part, _ = tag(s.text, i, table, last=i == len(said) - 1)
-        # Sure, and shown as evidence, only where the sentence model reads the same part.
-        sure = bool(part) and model.part(s.text, i, len(said), table.language) == part
+        # Sure, and shown as evidence, where the sentence model reads the same part, or where the speaker opens
+        # the sentence doing something ("I profiled…", "…확인하겠습니다"): right nine times in ten on dev.
+        opens = part == "action" and _opens_with_action(s.text, table)
+        sure = bool(part) and (opens or model.part(s.text, i, len(said), table.language) == part)
         tags.append(StarTag(Quote(s.text, s.start, s.end, "cue"), part, sure))
     return tuple(tags)

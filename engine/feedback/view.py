@@ -104,7 +104,7 @@ def build_view(a: Assessment) -> FeedbackView:
         flag=a.junk.value if a.junk is not None else None,
         parts=parts,
         vague_points=shown(a.vague_penalty) if a.junk is None else 0,
-        vague_words=tuple(dict.fromkeys(q.text.lower() for q in a.vague)),
+        vague_words=tuple({q.text.lower(): q.text for q in a.vague}.values()),  # once each, as said
         raise_keys=raise_keys,
         star=tuple((t.sentence.text, t.part) for t in a.star),
     )
