@@ -146,7 +146,8 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
     if summary.content_score is not None:
         parts.append(
             f"<p><b>{_escape(t('report.content_score'))}: {summary.content_score:.0f}/100</b> · "
-            f"{_escape(t('report.answers_analysed').replace('{n}', str(summary.answered)))}</p>"
+            f"{_escape(t('report.answers_analysed').replace('{n}', str(summary.answered)))}<br>"
+            f"<span class='muted'>{_escape(t('feedback.measures'))}</span></p>"
         )
     if summary.strengths:
         parts.append(f"<h2>{_escape(t('report.strengths'))}</h2><ul>")

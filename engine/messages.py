@@ -175,8 +175,9 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "cli.transcript": {"en": "Transcript", "ko": "전사"},
     "cli.no_speech": {"en": "(no speech heard)", "ko": "(인식된 말이 없습니다)"},
     # One answer's delivery figures (engine/analysis/delivery_view.py), for the CLI, the review and the PDF.
-    "delivery.words": {"en": "{count} words", "en_one": "1 word", "ko": "{count}어절"},
-    "delivery.rate_wpm": {"en": "{rate} words/min", "ko": "분당 {rate}어절"},
+    "delivery.words": {"en": "{count} words", "en_one": "1 word", "ko": "{count}단어"},
+    "delivery.eojeol": {"en": "{count} words", "en_one": "1 word", "ko": "{count}어절"},  # a Korean answer's
+    "delivery.rate_wpm": {"en": "{rate} words/min", "ko": "분당 {rate}단어"},
     "delivery.rate_spm": {"en": "{rate} syllables/min", "ko": "분당 {rate}음절"},
     "delivery.fillers": {"en": "{count} fillers", "en_one": "1 filler", "ko": "군말 {count}회"},
     "delivery.fillers_rate": {

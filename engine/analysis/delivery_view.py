@@ -31,7 +31,9 @@ def rates_supported(metrics: AnswerMetrics) -> bool:
 
 def delivery_line(metrics: AnswerMetrics, lang: str) -> str:
     t = messages.text
-    parts = [t("delivery.words", lang, count=metrics.word_count)]
+    # A Korean answer's units are eojeol and syllables, whatever the interface language; others', words.
+    size_key = "delivery.eojeol" if metrics.language == "ko" else "delivery.words"
+    parts = [t(size_key, lang, count=metrics.word_count)]
     if rates_supported(metrics):
         rate, unit, _ = pace(metrics)
         parts.append(t(unit, lang, rate=rate))
