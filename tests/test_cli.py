@@ -244,13 +244,14 @@ def test_show_prints_stored_sessions_as_text_in_both_languages_with_and_without_
     assert lines[0].startswith("#1") and "en" in lines[0] and "complete" in lines[0]
     assert any(line.startswith("Question 1:") for line in lines)
     assert any("fellow americans" in line.lower() for line in lines)
-    assert any(line.strip().startswith("→") and "words/min" in line and "pauses" in line for line in lines)
+    # An 11 s clip: counts, and no rate a minute from so little speech.
+    assert any(line.strip().startswith("→") and "pace needs 20 s of speech" in line for line in lines), scored.stdout
     assert any(line.strip().startswith("Content ") and "/100" in line for line in lines), scored.stdout
     assert any(line.strip() == "★ Say what you did yourself." for line in lines), scored.stdout
     plain = cli(data_dir, "--ui-lang", "ko", "show", "2")
     assert plain.returncode == 0, plain.stderr
     assert "완료" in plain.stdout.splitlines()[0] and "질문 1:" in plain.stdout
-    assert "분당" in plain.stdout and "음절" in plain.stdout and "★" not in plain.stdout
+    assert "어절" in plain.stdout and "속도는 20초 넘게 말해야" in plain.stdout and "★" not in plain.stdout
     assert "내용 " in plain.stdout and "/100" in plain.stdout
     document = json.loads(cli(data_dir, "show", "1", "--json").stdout)
     stored = document["questions"][0]["answers"][0]

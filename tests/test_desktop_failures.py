@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.main_window import NAVIGATION, Screen
 from engine.audio.file_source import read_samples
 from engine.interview.events import AnswerFinished
 from engine.preferences import Preferences
@@ -112,7 +113,7 @@ def test_a_session_cut_off_by_a_crash_is_reported_at_start_and_kept(
         assert f"#{crashed_session}" in errors.last_box.text()
         desktop.shoot("interrupted-found")
         errors.last_box.close()
-        desktop.window.nav.setCurrentRow(1)
+        desktop.window.nav.setCurrentRow(NAVIGATION.index(Screen.HISTORY))
         history = desktop.window.history
         qtbot.waitUntil(lambda: history.list.count() == 1, timeout=10_000)
         assert "interrupted" in history.list.item(0).text()

@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from desktop.main_window import Screen
+from desktop.main_window import NAVIGATION, Screen
 from engine.audio.file_source import read_samples
 from engine.interview.events import AnswerFinished, TranscriptUpdated
 from engine.preferences import Preferences
@@ -123,7 +123,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     assert all(0 <= a["metrics"]["content"]["score"] <= 100 for a in answers)
     assert all(a["metrics"]["voice"]["voiced_s"] > 1 for a in answers)  # measured from the recording
     blocks = review.findChildren(QLabel, "contentBlock")
-    assert len(blocks) == 2 and all("Content " in b.text() and "/100" in b.text() for b in blocks)
+    assert len(blocks) == 2 and all("/100" in b.text() for b in blocks)
     desktop.shoot("5-review")
     answer_id = int(answers[0]["id"])
     with qtbot.waitSignal(review.replayStarted, timeout=20_000):
@@ -133,7 +133,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     assert len(recorded) >= answers[0]["duration_s"] * 16000 * 0.95
 
     # History: the interview is listed, found by a word of an answer, and not by a word never said.
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(NAVIGATION.index(Screen.HISTORY))
     assert window.current_screen is Screen.HISTORY
     history = window.history
     qtbot.waitUntil(lambda: history.list.count() == 1, timeout=10_000)
@@ -166,7 +166,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     assert not any(recordings.rglob("*.flac"))
 
     # Settings render in the same language.
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(NAVIGATION.index(Screen.SETTINGS))
     assert window.current_screen is Screen.SETTINGS
     desktop.shoot("9-settings")
 

@@ -172,7 +172,7 @@ def test_the_score_says_what_it_measures_and_what_would_raise_it_in_both_languag
     en, ko = render_text(view, "en"), render_text(view, "ko")
     assert f"Content {view.score}/100" in en and "What it measures" in en and "What would raise it" in en
     assert f"내용 {view.score}/100" in ko and "무엇을 재는가" in ko and "점수를 올리려면" in ko
-    assert view.vague_points > 0 and "i guess" in view.vague_words
+    assert view.vague_points > 0 and "I guess" in view.vague_words  # as the candidate said it
     parts = sum(p.points for p in view.parts)
     assert abs(parts - view.vague_points - view.score) <= len(view.parts)  # whole points, honestly rounded
 
