@@ -140,13 +140,13 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
     state = _escape(messages.text("state." + detail["status"], lang))
     parts.append(
         f"<p class='muted'>{role or _escape(t('report.interview'))} · {when}"
-        f" · {'한국어' if korean else 'English'} · {state}</p>"
+        f" · {_escape(messages.text('language.' + detail['language'], lang))} · {state}</p>"
     )
     summary = report.summary
     if summary.content_score is not None:
         parts.append(
             f"<p><b>{_escape(t('report.content_score'))}: {summary.content_score:.0f}/100</b> · "
-            f"{_escape(t('report.answers_analysed').replace('{n}', str(summary.answered)))}<br>"
+            f"{_escape(messages.text('report.answers_analysed', lang, count=summary.answered))}<br>"
             f"<span class='muted'>{_escape(t('feedback.measures'))}</span></p>"
         )
     if summary.strengths:
@@ -157,7 +157,7 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
         parts.append(f"<h2>{_escape(t('report.work_on'))}</h2><ol>")
         parts.extend(
             f"<li class='work'>{_escape(render(a, lang))} <span class='muted'>"
-            f"({_escape(t('report.in_answers').replace('{n}', str(n)))})</span></li>"
+            f"({_escape(messages.text('report.in_answers', lang, count=n))})</span></li>"
             for a, n in summary.work_on
         )
         parts.append("</ol>")

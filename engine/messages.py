@@ -191,10 +191,10 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "en_one": "1 pause of {longest} s",
         "ko": "쉼 {count}회(최장 {longest}초)",
     },
-    "delivery.speaking": {"en": "{seconds} s of speech", "ko": "발화 {seconds}초"},
+    "delivery.speaking": {"en": "{seconds} s of speech", "ko": "말한 시간 {seconds}초"},
     "delivery.rate_needs_more": {
         "en": "pace needs {seconds} s of speech",
-        "ko": "속도는 {seconds}초 넘게 말해야 잴 수 있습니다",
+        "ko": "속도는 {seconds}초 이상 말해야 잴 수 있습니다",
     },
     "cli.stored": {
         "en": "Session {session_id} stored in {path}",
@@ -291,8 +291,14 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "report.work_on": {"en": "Three things to work on", "ko": "개선할 점 세 가지"},
     "report.trend": {"en": "Trend", "ko": "추이"},
     "report.strengths": {"en": "What went well", "ko": "잘한 점"},
-    "report.in_answers": {"en": "in {n} answers", "ko": "답변 {n}개에서"},
-    "report.answers_analysed": {"en": "{n} answers analysed", "ko": "분석한 답변 {n}개"},
+    "report.in_answers": {"en": "in {count} answers", "en_one": "in 1 answer", "ko": "답변 {count}개 해당"},
+    "report.answers_analysed": {
+        "en": "{count} answers analysed",
+        "en_one": "1 answer analysed",
+        "ko": "분석한 답변 {count}개",
+    },
+    "language.en": {"en": "English", "ko": "영어"},
+    "language.ko": {"en": "Korean", "ko": "한국어"},
     "report.fillers_note": {
         "en": "Fillers are counted from what the speech recogniser wrote; it leaves some out, so counts are a "
         "lower bound.",
@@ -356,7 +362,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     },
     "advice.lively": {
         "en": "Your voice varied in pitch ({spread} semitones of spread): it sounds engaged.",
-        "ko": "목소리에 높낮이 변화가 있습니다(변화 폭 {spread}반음). 적극적으로 들립니다.",
+        "ko": "목소리에 높낮이 변화가 있습니다(변화 폭 {spread}반음). 생동감 있게 들립니다.",
     },
     "advice.quiet": {
         "en": "Your voice came through quietly ({level} dBFS): speak up a little, or check the microphone's level "

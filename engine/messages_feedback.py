@@ -22,7 +22,7 @@ _CRITERIA: Final[dict[str, dict[str, str]]] = {
     "criterion.task": {"en": "Your task", "ko": "맡은 과제"},
     "criterion.action": {"en": "Your actions", "ko": "본인의 행동"},
     "criterion.result": {"en": "Result", "ko": "결과"},
-    "criterion.specificity": {"en": "Specific detail", "ko": "구체적인 근거"},
+    "criterion.specificity": {"en": "Specific detail", "ko": "구체성"},
     "criterion.ownership": {"en": "Your own part", "ko": "본인의 역할"},
     "criterion.plan": {"en": "A plan in steps", "ko": "단계별 계획"},
     "criterion.reasoning": {"en": "Reasons", "ko": "이유"},
@@ -45,7 +45,7 @@ _CRITERIA: Final[dict[str, dict[str, str]]] = {
 _RAISE: Final[dict[str, dict[str, str]]] = {
     "raise.relevance": {
         "en": "Answer the question that was asked, using its own words early on.",
-        "ko": "질문에서 물은 것에 바로 답하고, 질문의 핵심 단어를 앞부분에서 쓰세요.",
+        "ko": "질문에서 물은 것에 바로 답하고, 질문의 핵심 단어를 답변 앞부분에 넣어 말하세요.",
     },
     "raise.situation": {
         "en": "Set the scene in one sentence: where, when, what was at stake.",
@@ -76,8 +76,8 @@ _RAISE: Final[dict[str, dict[str, str]]] = {
         "ko": "무엇을 먼저 하고, 그다음 무엇을 할지 순서대로 말하세요.",
     },
     "raise.reasoning": {
-        "en": 'Give the reason for each step ("because…", "so that…").',
-        "ko": '각 단계의 이유를 말하세요("~때문에", "~하도록").',
+        "en": 'Give a reason for each point ("because…", "so that…").',
+        "ko": '말하는 내용마다 이유를 덧붙이세요("~때문에", "~하도록").',
     },
     "raise.outcome": {
         "en": "Say what your approach would achieve.",
@@ -178,18 +178,22 @@ _VIEW: Final[dict[str, dict[str, str]]] = {
         "en": "Content {score}/100 ({kind} question)",
         "ko": "내용 {score}/100 ({kind})",
     },
+    "feedback.score_plain": {"en": "Content {score}/100", "ko": "내용 {score}/100"},
     "feedback.measures": {
-        "en": "What it measures: how much of what this kind of question asks for your answer shows, each "
-        "point backed by your own words quoted below; vague or hedging words cost points.",
-        "ko": "무엇을 재는가: 이런 질문이 요구하는 요소를 답변이 얼마나 보여 주는지이며, 각 점수는 아래에 인용한 "
-        "본인의 말에 근거합니다. 모호하거나 얼버무리는 표현은 감점됩니다.",
+        "en": "What this measures: how well your answer covers what this type of question looks for. Each "
+        "score quotes the words it is based on; vague or hedging words lose points.",
+        "ko": "평가 기준: 이 유형의 질문에서 기대하는 요소를 답변에 얼마나 담았는지 평가합니다. 점수마다 근거가 "
+        "된 문장을 인용했고, 모호하거나 얼버무리는 표현은 감점합니다.",
     },
     "feedback.part": {"en": "{name}: {points} of {max}", "ko": "{name}: {max}점 중 {points}점"},
     "feedback.vague": {
-        "en": "Vague or hedging words: −{points} ({words})",
-        "ko": "모호하거나 얼버무리는 표현: −{points}점 ({words})",
+        "en": "Vague or hedging words: −{points} ({each} each: {words})",
+        "ko": "모호하거나 얼버무리는 표현: −{points}점 (하나에 {each}점: {words})",
     },
-    "feedback.raise_title": {"en": "What would raise it", "ko": "점수를 올리려면"},
+    "feedback.vague_name": {"en": "Vague or hedging words", "ko": "모호한 표현"},
+    "feedback.vague_detail": {"en": "−{each} each: {words}", "ko": "하나에 −{each}점: {words}"},
+    "feedback.total": {"en": "Content score", "ko": "내용 점수"},
+    "feedback.raise_title": {"en": "How to raise your score", "ko": "점수를 올리려면"},
     "feedback.evidence": {"en": "“{quote}”", "ko": "“{quote}”"},
     "feedback.model_evidence": {"en": "“{quote}” (found by the model)", "ko": "“{quote}” (모델이 찾음)"},
     "feedback.flagged": {"en": "Flagged: {reason}", "ko": "확인 필요: {reason}"},

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from engine.feedback.evidence import verify
 from engine.feedback.posting import posting_keywords
 from engine.feedback.question_type import QuestionType
 from engine.feedback.screening import JunkKind
+from engine.feedback.text import NUMBER
 from engine.feedback.view import build_view, render_text
+from engine.storage.records import feedback_view
 
 DATA = Path(__file__).parent / "data" / "feedback"
 STAR = {"situation", "task", "action", "result"}
@@ -170,8 +173,8 @@ def test_the_score_says_what_it_measures_and_what_would_raise_it_in_both_languag
     )
     view = build_view(assess(QUESTION["en"], answer, "en"))
     en, ko = render_text(view, "en"), render_text(view, "ko")
-    assert f"Content {view.score}/100" in en and "What it measures" in en and "What would raise it" in en
-    assert f"내용 {view.score}/100" in ko and "무엇을 재는가" in ko and "점수를 올리려면" in ko
+    assert f"Content {view.score}/100" in en and "What this measures" in en and "How to raise your score" in en
+    assert f"내용 {view.score}/100" in ko and "평가 기준" in ko and "점수를 올리려면" in ko
     assert view.vague_points > 0 and "I guess" in view.vague_words  # as the candidate said it
     parts = sum(p.points for p in view.parts)
     assert abs(parts - view.vague_points - view.score) <= len(view.parts)  # whole points, honestly rounded
@@ -222,3 +225,41 @@ def test_on_the_test_split_the_score_ranks_better_than_length_and_no_junk_beats_
     assert roc_auc(strong, weak) > by_length
     assert roc_auc(strong, weak) >= 0.85  # a regression guard; bench/feedback_quality.py prints the figure
     assert max(junk) < min(strong)
+
+
+def test_quotes_are_verified_on_word_edges_and_placeholders_are_never_evidence() -> None:
+    answer = "Straße café: I rebuilt the pipeline, and there was no need to wait for the data team."
+    found = verify("i REBUILT the pipeline", answer)
+    assert found is not None and answer[found.start : found.end] == found.text == "I rebuilt the pipeline"
+    assert verify("None", answer) is None and verify("n/a", answer) is None  # "no ne(ed)" is not a quote
+    assert verify("a team", answer) is None  # too short to say anything, and inside "data team"
+    assert verify("İstanbul office", "We opened the İstanbul office in May.") is not None
+    decomposed = unicodedata.normalize("NFD", STRONG["ko"])
+    result = assess(QUESTION["ko"], decomposed, "ko")
+    normal = unicodedata.normalize("NFC", decomposed)
+    assert all(normal[q.start : q.end] == q.text for c in result.criteria for q in c.quotes)
+
+
+def test_figures_are_counted_once_and_korean_words_are_not_figures() -> None:
+    assert [m.group(0) for m in NUMBER.finditer("in 2023 we saved 1,000,000 dollars")] == ["2023", "1,000,000"]
+    assert not NUMBER.findall("이건 사건이 만일 이주 한번 한 일")
+    assert NUMBER.findall("삼 년 동안 두 배, 이틀 만에") == ["삼 년", "두 배", "이틀"]
+
+
+def test_posting_terms_match_whole_words_and_junk_earns_none() -> None:
+    said = "I said the code review went well."
+    result = assess(QUESTION["en"], said, "en", keywords=("C", "AI", "code review"))
+    assert result.keywords_hit == ("code review",)
+    junk = assess(QUESTION["en"], "Python, AWS, code review, agile.", "en", keywords=("Python", "AWS"))
+    posting = junk.criterion("posting")
+    assert junk.junk is not None and posting is not None and posting.points == 0
+
+
+def test_unreadable_stored_feedback_is_left_out_not_a_crash() -> None:
+    view = build_view(assess(QUESTION["en"], STRONG["en"], "en"))
+    stored = view.to_stored()
+    assert feedback_view({"content": stored}) == view
+    for broken in ({**stored, "question_type": "bogus"}, {**stored, "flag": "made_up"}, {"parts": "x"}, {"x": 1}):
+        assert feedback_view({"content": broken}) is None
+    legacy = feedback_view({"language": "ko", "content": {"score": 41.6, "star": []}})
+    assert legacy is not None and legacy.score == 42 and render_text(legacy, "ko") == "내용 42/100"

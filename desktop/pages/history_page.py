@@ -142,7 +142,7 @@ class HistoryPage(Page):
         parts = [
             f"#{row['id']}",
             row["created_at"][:16].replace("T", " "),
-            "한국어" if korean else "English",
+            messages.text("language.ko" if korean else "language.en", self.language),
             row["role"] or self.tr("(no role)"),
             messages.text(f"state.{row['status']}", self.language),
             self.tr("{answers}/{questions} answered")

@@ -107,7 +107,7 @@ class ReviewPage(Page):
         state = messages.text(f"state.{detail['status']}", self.language)
         parts = [
             detail["created_at"][:16].replace("T", " "),
-            "한국어" if detail["language"] == "ko" else "English",
+            messages.text(f"language.{detail['language']}", self.language),
             state,
         ]
         if detail.get("role"):

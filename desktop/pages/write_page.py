@@ -4,6 +4,7 @@ content feedback a spoken answer gets (engine/feedback), rendered from its one v
 from __future__ import annotations
 
 import asyncio
+import html
 import random
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +37,8 @@ class WritePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("writePage")
+        self.view: FeedbackView | None = None  # the feedback shown, kept to re-word it in another language
+        self.notice = ""
         self.title = heading()
         self.answer_language = QComboBox(objectName="writeLanguageBox")
         self.answer_language.addItem("English", "en")
@@ -56,6 +59,7 @@ class WritePage(Page):
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.result.setMargin(12)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.result)
 
@@ -104,8 +108,10 @@ class WritePage(Page):
             self.tr("Write your answer as you would say it. The feedback quotes your own words for every point.")
         )
         self.submit.setText(self.tr("Get feedback"))
-        if not self.result.text():
-            self.result.setText(self.tr("Your feedback appears here."))
+        if self.view is not None:  # the interface language changed: the feedback is worded again
+            self.show_view(self.view)
+        else:
+            self.result.setText(html.escape(self.tr("Your feedback appears here.")))
 
     def new_question(self) -> None:
         bank = load_bank(self.answer_language.currentData())
@@ -114,7 +120,8 @@ class WritePage(Page):
     def request_feedback(self) -> None:
         question, answer = self.question.toPlainText().strip(), self.answer.toPlainText().strip()
         if not answer:
-            self.result.setText(self.tr("Write your answer first: the feedback needs something to read."))
+            self.view = None
+            self.result.setText(html.escape(self.tr("Write your answer first: the feedback needs something to read.")))
             return
         if len(answer) > ANSWER_MAX_CHARS:
             self.result.setText(
@@ -137,5 +144,7 @@ class WritePage(Page):
         self.show_view(build_view(reading))
 
     def show_view(self, view: FeedbackView) -> None:
-        self.result.setText(feedback_html(view, self.language))
+        self.view = view
+        notice = f"<p>{html.escape(self.notice, quote=False)}</p>" if self.notice else ""
+        self.result.setText(notice + feedback_html(view, self.language))
         self.assessed.emit(view)

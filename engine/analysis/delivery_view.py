@@ -26,7 +26,8 @@ def pace(metrics: AnswerMetrics) -> tuple[int, str, tuple[float, float]]:
 
 
 def rates_supported(metrics: AnswerMetrics) -> bool:
-    return metrics.speaking_s >= RATE_MIN_S
+    """Decided on the seconds as shown, so "19.6 s" never reads "20 s of speech" beside "pace needs 20 s"."""
+    return shown(metrics.speaking_s) >= RATE_MIN_S
 
 
 def delivery_line(metrics: AnswerMetrics, lang: str) -> str:
@@ -38,7 +39,10 @@ def delivery_line(metrics: AnswerMetrics, lang: str) -> str:
         rate, unit, _ = pace(metrics)
         parts.append(t(unit, lang, rate=rate))
         per_minute = f"{metrics.fillers_per_minute:.1f}"
-        parts.append(t("delivery.fillers_rate", lang, count=metrics.filler_count, per_minute=per_minute))
+        count = metrics.filler_count
+        parts.append(
+            t("delivery.fillers_rate" if count else "delivery.fillers", lang, count=count, per_minute=per_minute)
+        )
     else:
         parts.append(t("delivery.rate_needs_more", lang, seconds=shown(RATE_MIN_S)))
         parts.append(t("delivery.fillers", lang, count=metrics.filler_count))
@@ -46,5 +50,5 @@ def delivery_line(metrics: AnswerMetrics, lang: str) -> str:
         parts.append(t("delivery.pauses", lang, count=metrics.pause_count, longest=f"{metrics.longest_pause_s:.1f}"))
     else:
         parts.append(t("delivery.no_pauses", lang))
-    parts.append(t("delivery.speaking", lang, seconds=f"{metrics.speaking_s:.0f}"))
+    parts.append(t("delivery.speaking", lang, seconds=shown(metrics.speaking_s)))
     return " · ".join(parts)

@@ -43,7 +43,12 @@ async def feedback(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     model = _model(args)
     try:
         if model is not None:
-            await model.ready()
+            try:
+                await model.ready()
+            except LlmError as error:  # a model that will not load: the app's own feedback, and why
+                print(error.message(ui), file=err)
+                await model.close()
+                model = None
         if args.batch is not None:
             return await _batch(args.batch, model, out, err, ui)
         written = _single(args)
@@ -95,11 +100,17 @@ async def _assessed(written: Written, model: LanguageModel | None, err: TextIO, 
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
-    with stream:
-        for number, line in enumerate(stream, start=1):
-            if line.strip():
-                yield number, line
+    if str(path) == "-":  # standard input: read, never closed (it is not ours)
+        yield from _numbered(sys.stdin)
+        return
+    with path.open(encoding="utf-8") as stream:
+        yield from _numbered(stream)
+
+
+def _numbered(stream: TextIO) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield number, line
 
 
 def _parse(line: str) -> Written:

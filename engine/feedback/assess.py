@@ -1,5 +1,6 @@
 """The feedback on one answer: its question's type, relevance and junk first, then each criterion's points
-from quoted evidence, and a 0-100 score that is their sum, less vague wording; junk scores at most 5.
+from quoted evidence, and a 0-100 score that is their sum (scaled to 100 when a job posting adds its
+criterion), less vague wording; junk scores at most 5.
 
     assess(question, answer, language) -> Assessment
 
@@ -10,6 +11,7 @@ like a cue's; the model's own numbers never do.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -19,11 +21,11 @@ from engine.feedback.evidence import Quote, verify
 from engine.feedback.question_type import QuestionType
 from engine.feedback.screening import JunkKind, Relevance, junk_kind, relevance, topic_stems
 from engine.feedback.star import StarTag, star_tags
-from engine.feedback.text import Sentence, is_korean, phrase_hits, sentences, words
+from engine.feedback.text import has_phrase, is_korean, phrase_hits, sentences, words
 
 log = logging.getLogger(__name__)
 
-JUNK_CAP = 5.0  # junk scores at most this: below any real answer
+JUNK_CAP = 5.0  # junk scores at most this: below any real answer that earned anything
 FULL_RELEVANCE = 0.5  # a model's "not relevant" flags an answer whose own relevance is under this
 VAGUE_POINTS, VAGUE_MAX = 3.0, 25.0  # each hedge or cliché ("I guess", "team player") costs this, up to
 # A criterion whose only evidence is a model's verified quote earns half its points: the quote is there, but
@@ -82,6 +84,8 @@ def assess(
     transcript, and one that is not there (or that is most of the answer) is dropped and logged.
     `model_relevant`: the model's verdict; "not relevant" flags an answer the cues found only loosely tied
     to the question, and never lifts a flag the cues raised."""
+    # One form of every character, so a quote's place is the same in every reading of the answer.
+    answer, question = unicodedata.normalize("NFC", answer), unicodedata.normalize("NFC", question)
     table = cues(language)
     kind = kind or classify(question, language)
     fit = relevance(question, answer, kind, table)
@@ -100,11 +104,11 @@ def assess(
             credit = max(credit, MODEL_CREDIT)
         criteria.append(Criterion(name, round(weight * credit, 1), float(weight), _merged(quotes, extra)))
     keywords = tuple(keywords)
-    lowered = answer.lower()
-    hit = tuple(k for k in keywords if k.lower() in lowered)
+    hit = tuple(k for k in keywords if has_phrase(answer, (k,), language))  # whole words: "C" is not in "code"
     if keywords:
-        points = POSTING_POINTS * len(hit) / len(keywords)
-        quotes = tuple(q for k in hit for q in _first_quote(said, k))
+        points = POSTING_POINTS * len(hit) / len(keywords) if junk is None else 0.0
+        found = [s for s in said if any(has_phrase(s.text, (k,), language) for k in hit)]
+        quotes = tuple(Quote(s.text, s.start, s.end) for s in dict.fromkeys(found)) if points else ()
         criteria.append(Criterion("posting", round(points, 1), POSTING_POINTS, quotes))
     vague = tuple(Quote(m.group(0), m.start(), m.end()) for m in phrase_hits(answer, table.vague, language))
     draft = Assessment(
@@ -141,10 +145,3 @@ def _merged(first: tuple[Quote, ...], more: tuple[Quote, ...]) -> tuple[Quote, .
         if not any(q.start <= quote.start < q.end or quote.start <= q.start < quote.end for q in out):
             out.append(quote)
     return tuple(out)
-
-
-def _first_quote(said: Sequence[Sentence], keyword: str) -> tuple[Quote, ...]:
-    for sentence in said:
-        if keyword.lower() in sentence.text.lower():
-            return (Quote(sentence.text, sentence.start, sentence.end),)
-    return ()

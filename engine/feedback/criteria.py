@@ -28,7 +28,8 @@ from engine.feedback.text import (
     zipf,
 )
 
-FULL_DETAILS = 8  # figures, names and rare words for full specificity: a detailed answer's count
+SPECIFIC_QUOTES = 3  # the sentences with most details, quoted; details elsewhere earn nothing more
+FULL_DETAILS = 6  # figures, names and rare words in the three most specific sentences for full specificity
 NAME_ZIPF = 5.0  # a capitalised word more common than this is a sentence's first word, not a name
 RARE_ZIPF = 3.3  # a known word rarer than this names something specific (a tool, a place, a measure)
 
@@ -82,9 +83,10 @@ def _with(said: Sequence[Sentence], phrases: tuple[str, ...], language: str) -> 
     return [s for s in said if has_phrase(s.text, phrases, language)]
 
 
-def _credit(found: Sequence[Sentence], need: int, limit: int = 2) -> tuple[float, tuple[Quote, ...]]:
-    distinct = list(dict.fromkeys(found))  # a sentence found by two cues is still one piece of evidence
-    return min(1.0, len(distinct) / need), tuple(_quote(s) for s in distinct[:limit])
+def _credit(found: Sequence[Sentence], need: int) -> tuple[float, tuple[Quote, ...]]:
+    """Credit for `need` sentences at most, and each of them quoted: no point rests on an unquoted one."""
+    distinct = list(dict.fromkeys(found))[:need]  # a sentence found by two cues is still one piece of evidence
+    return min(1.0, len(distinct) / need), tuple(_quote(s) for s in distinct)
 
 
 def _is_name(token: str, frequency: float) -> bool:
@@ -120,7 +122,7 @@ class Reading:
     fit: Relevance
 
     def tagged(self, *parts: str) -> list[Sentence]:
-        """The sentences surely of these parts: the cue rules and the sentence model agree (star.py)."""
+        """The sentences surely of these parts (StarTag.sure, star.py)."""
         return [s for s, t in zip(self.said, self.tags, strict=True) if t.part in parts and t.sure]
 
     def cued(self, phrases: tuple[str, ...]) -> list[Sentence]:
@@ -144,9 +146,9 @@ def _relevance(r: Reading) -> tuple[float, tuple[Quote, ...]]:
 
 def _specificity(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     scored = [(details(s.text, r.table.language, r.topic), s) for s in r.said]
-    total = sum(n for n, _ in scored)
-    best = [s for n, s in sorted(scored, key=lambda pair: -pair[0]) if n][:2]
-    return min(1.0, total / FULL_DETAILS), tuple(_quote(s) for s in best)
+    best = [(n, s) for n, s in sorted(scored, key=lambda pair: -pair[0]) if n][:SPECIFIC_QUOTES]
+    total = sum(n for n, _ in best)  # only what is quoted counts
+    return min(1.0, total / FULL_DETAILS), tuple(_quote(s) for _, s in best)
 
 
 def _ownership(r: Reading) -> tuple[float, tuple[Quote, ...]]:

@@ -70,10 +70,7 @@ def cues(language: str) -> Cues:
         posting_stopwords=frozenset(data["posting_stopwords"]),
         work_words=tuple(data["work_words"]),
         leisure_words=tuple(data["leisure_words"]),
-        **{
-            name: tuple(data[name])
-            for name in ("reasoning", "example", "contrast", "future", "question_ask", "ask_topics")
-        },
+        **{name: tuple(data[name]) for name in _PHRASE_LISTS},
     )
 
 

@@ -1,5 +1,5 @@
 """What is looked at before anything is credited: is this an answer at all, and is it an answer to *this*
-question? Junk of every kind (JunkKind) scores below any real answer; relevance scales the rest.
+question? Junk of every kind (JunkKind) scores at most 5; relevance is a criterion of every type.
 
 Relevance is lexical, by design: the question's own topic words found again in the answer (stems, so
 "disagreed" meets "disagreement" and 갈등을 meets 갈등이), and the cues that an answer to a question of its
@@ -50,7 +50,6 @@ EVASION_MAX_STEMS = 30  # an evasion is short: a refusal followed by a real stor
 class Relevance:
     score: float  # 0-1: the question's topic words found again, and the type's cues
     topic_hits: tuple[str, ...]  # the question's topic stems the answer uses
-    topic_size: int  # how many topic stems the question has
     type_cues: int  # distinct cues of the question's type in the answer
     work_words: int  # distinct words of work and study (team, client, 업무, 고객…)
     leisure_words: int  # distinct words of hobbies, sport, food and weather
@@ -87,7 +86,7 @@ def relevance(question: str, answer: str, kind: QuestionType, table: Cues) -> Re
     distinct = set(said)
     work = sum(1 for w in _work_stems(table) if w in distinct or any(same_stem(w, s) for s in distinct))
     leisure = _hits(answer, table.leisure_words, table.language)
-    return Relevance(round(score, 3), hits, len(topic), cue_count, work, leisure)
+    return Relevance(round(score, 3), hits, cue_count, work, leisure)
 
 
 @cache

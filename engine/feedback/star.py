@@ -25,7 +25,8 @@ OPENING = 2  # a setting in the first sentences is the situation; later, it is u
 class StarTag:
     sentence: Quote
     part: str  # situation, task, action, result, or "" for none
-    sure: bool = True  # tagged by an explicit cue; not sure: by position or tense alone (shown after the sure)
+    sure: bool = True  # shown and credited: tagged by a cue (not by place or tense alone) the sentence model
+    # agrees with, or a sentence that opens with the speaker acting
 
 
 def _matches(text: str, table: Cues, part: str) -> bool:
@@ -67,10 +68,11 @@ def star_tags(said: Sequence[Sentence], table: Cues) -> tuple[StarTag, ...]:
     tags = []
     model = star_model(table.language)
     for i, s in enumerate(said):
-        part, _ = tag(s.text, i, table, last=i == len(said) - 1)
+        part, cued = tag(s.text, i, table, last=i == len(said) - 1)
         # Sure, and shown as evidence, where the sentence model reads the same part, or where the speaker opens
         # the sentence doing something ("I profiled…", "…확인하겠습니다"): right nine times in ten on dev.
         opens = part == "action" and _opens_with_action(s.text, table)
-        sure = bool(part) and (opens or model.part(s.text, i, len(said), table.language) == part)
+        agreed = model.part(s.text, i, len(said), table.language) == part
+        sure = bool(part) and cued and (opens or agreed)
         tags.append(StarTag(Quote(s.text, s.start, s.end, "cue"), part, sure))
     return tuple(tags)

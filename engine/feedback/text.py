@@ -22,10 +22,12 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SENTENCE = re.compile(r"[^\s].*?(?:[.?!。？！…]+(?=\s|$)|(?=\n)|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[\uac00-\ud7a3]+|\d+(?:[.,]\d+)*")
 NUMBER = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|half|double|twice|percent|dozen)\b|"
-    r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|백|천|만|억)\s?(?:배|명|달|주|개|시간|일|건|퍼센트|번|곳|년|개월|가지)|"
-    r"(?:일|이|삼|사|오|육|칠|팔|구|십)\s?(?:년|개월|주|일|명|퍼센트|배|건|시간)|하루|이틀|사흘|나흘|일주일|보름"
+    r"\d+(?:[.,]\d+)*%?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|half|double|twice|percent|dozen)\b|"
+    # Korean counted in words, numeral and counter apart as they are written ("세 명", "삼 년"): 이건, 한번 are not.
+    r"(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s(?:배|명|달|주|개|시간|건|번|곳|개월|가지)|"
+    r"(?<![가-힣])(?:일|이|삼|사|오|육|칠|팔|구|십|백|천|만|억)+\s(?:년|개월|주일|명|퍼센트|배|건|시간|분기)(?![가-힣])|"
+    r"(?<![가-힣])(?:하루|이틀|사흘|나흘|일주일|보름)"
 )
 
 # English function words: real sentences are about 40-55% these; a list of buzzwords or figures is not.

@@ -8,15 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine import messages
-from engine.feedback.assess import Assessment
+from engine.analysis.delivery_view import shown
+from engine.feedback.assess import VAGUE_POINTS, Assessment
 from engine.feedback.question_type import QuestionType
 
 RAISE_AT_MOST = 3  # the parts that lost most points, in that order: a short list a candidate can act on
-
-
-def shown(value: float) -> int:
-    """A figure as a whole number, halves rounded up (Python's round() sends 2.5 to 2)."""
-    return int(value + 0.5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +109,8 @@ def build_view(a: Assessment) -> FeedbackView:
 def render_text(view: FeedbackView, ui: str) -> str:
     """The view as plain text, for the command line."""
     t = messages.text
+    if not view.parts and view.flag is None:  # stored before feedback had parts: the score alone
+        return t("feedback.score_plain", ui, score=view.score)
     kind = t(f"qtype.{view.question_type.value}", ui)
     lines = [t("feedback.score", ui, score=view.score, kind=kind), t("feedback.measures", ui)]
     if view.flag:
@@ -121,11 +119,12 @@ def render_text(view: FeedbackView, ui: str) -> str:
     for part in view.parts:
         name = t(f"criterion.{part.criterion}", ui)
         lines.append("  " + t("feedback.part", ui, name=name, points=part.points, max=part.max_points))
-        for evidence in part.evidence[:2]:
+        for evidence in part.evidence:
             key = "feedback.model_evidence" if evidence.by_model else "feedback.evidence"
             lines.append("      " + t(key, ui, quote=_short(evidence.quote)))
     if view.vague_points:
-        lines.append("  " + t("feedback.vague", ui, points=view.vague_points, words=", ".join(view.vague_words[:6])))
+        words = ", ".join(view.vague_words[:6])
+        lines.append("  " + t("feedback.vague", ui, points=view.vague_points, each=f"{VAGUE_POINTS:g}", words=words))
     if view.raise_keys:
         lines.append(t("feedback.raise_title", ui) + ":")
         lines.extend("  - " + t(key, ui, **dict(params)) for key, params in view.raise_keys)

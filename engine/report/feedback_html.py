@@ -6,9 +6,11 @@ from __future__ import annotations
 import html
 
 from engine import messages
+from engine.feedback.assess import VAGUE_POINTS
 from engine.feedback.view import FeedbackView
 from engine.llm.rubric import ModelReview
 
+VAGUE_EACH = f"{VAGUE_POINTS:g}"
 QUOTE_CHARS = 220  # a quote longer than this is cut at a word: the part is what matters, not all of it
 
 
@@ -22,9 +24,11 @@ def _cut(quote: str) -> str:
 
 def feedback_html(view: FeedbackView, lang: str) -> str:
     t = messages.text
+    if not view.parts and view.flag is None:  # stored before feedback had parts: the score alone
+        return f"<h3>{_e(t('feedback.score_plain', lang, score=view.score))}</h3>"
     kind = t(f"qtype.{view.question_type.value}", lang)
-    out = [f"<p><b>{_e(t('feedback.score', lang, score=view.score, kind=kind))}</b><br>"
-           f"<small>{_e(t('feedback.measures', lang))}</small></p>"]  # fmt: skip
+    out = [f"<h3>{_e(t('feedback.score', lang, score=view.score, kind=kind))}</h3>"
+           f"<p>{_e(t('feedback.measures', lang))}</p>"]  # fmt: skip
     if view.flag:
         out.append(f"<p class='work'>{_e(t('feedback.flagged', lang, reason=t(f'junk.{view.flag}', lang)))}</p>")
         return "".join(out)
@@ -33,18 +37,22 @@ def feedback_html(view: FeedbackView, lang: str) -> str:
         name = t(f"criterion.{part.criterion}", lang)
         quotes = "<br>".join(
             _e(t("feedback.model_evidence" if e.by_model else "feedback.evidence", lang, quote=_cut(e.quote)))
-            for e in part.evidence[:2]
+            for e in part.evidence
         )
         rows.append(
             f"<tr><td><b>{_e(name)}</b></td><td align='right'>{part.points}/{part.max_points}</td>"
             f"<td><i>{quotes}</i></td></tr>"
         )
+    if view.vague_points:  # in the table, so the rows add up to the score
+        detail = t("feedback.vague_detail", lang, each=VAGUE_EACH, words=", ".join(view.vague_words[:6]))
+        rows.append(
+            f"<tr><td><b>{_e(t('feedback.vague_name', lang))}</b></td><td align='right'>−{view.vague_points}</td>"
+            f"<td>{_e(detail)}</td></tr>"
+        )
+    rows.append(
+        f"<tr><td><b>{_e(t('feedback.total', lang))}</b></td><td align='right'><b>{view.score}</b></td><td></td></tr>"
+    )
     out.append(f"<table cellspacing='4'>{''.join(rows)}</table>")
-    notes = []
-    if view.vague_points:
-        notes.append(t("feedback.vague", lang, points=view.vague_points, words=", ".join(view.vague_words[:6])))
-    if notes:
-        out.append("<p>" + "<br>".join(_e(n) for n in notes) + "</p>")
     if view.raise_keys:
         items = "".join(f"<li>{_e(t(key, lang, **dict(params)))}</li>" for key, params in view.raise_keys)
         out.append(f"<p><b>{_e(t('feedback.raise_title', lang))}</b></p><ul>{items}</ul>")

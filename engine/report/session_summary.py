@@ -10,7 +10,7 @@ from statistics import mean
 from typing import Any
 
 from engine.analysis.advice import Advice, advise
-from engine.analysis.delivery_view import pace
+from engine.analysis.delivery_view import pace, rates_supported
 from engine.analysis.metrics import AnswerMetrics
 from engine.feedback.view import FeedbackView
 from engine.storage.records import answer_metrics, feedback_view
@@ -73,12 +73,11 @@ def _answers(detail: Mapping[str, Any]) -> list[_Answer]:
 
 
 def session_averages(answers: Sequence[_Answer]) -> dict[str, float]:
-    if not answers:
-        return {}
-    averages = {
-        "pace": mean(pace(a.figures)[0] for a in answers),
-        "fillers": mean(a.figures.fillers_per_minute for a in answers),
-    }
+    averages: dict[str, float] = {}
+    timed = [a for a in answers if rates_supported(a.figures)]  # rates a minute only where they mean something
+    if timed:
+        averages["pace"] = mean(pace(a.figures)[0] for a in timed)
+        averages["fillers"] = mean(a.figures.fillers_per_minute for a in timed)
     scores = [a.content.score for a in answers if a.content is not None]
     if scores:
         averages["content"] = mean(scores)

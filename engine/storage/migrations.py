@@ -105,7 +105,7 @@ def _v3(db: sqlite_utils.Database) -> None:
         {
             "answer_id": int,
             "model": str,
-            "overall": float,  # mean of the criteria, 1-5
+            "overall": float,  # content score 0-100 with the model's verified quotes (older rows: a 1-5 mean)
             "rubric_json": str,  # criteria with score, reason, improvement
             "example_answer": str,
             "created_at": str,

@@ -3,15 +3,19 @@ metrics dict: an answer's speech figures, and its content feedback view."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
 
+from engine import messages
 from engine.analysis.fillers import FillerHit
 from engine.analysis.metrics import AnswerMetrics, Pause
 from engine.feedback.question_type import QuestionType
 from engine.feedback.view import EvidenceView, FeedbackView, PartView
 from engine.llm.rubric import ModelReview
+
+log = logging.getLogger(__name__)
 
 _SCALARS = tuple(f.name for f in fields(AnswerMetrics) if f.name not in ("fillers", "pauses"))
 
@@ -27,13 +31,27 @@ def answer_metrics(stored: Mapping[str, Any]) -> AnswerMetrics:
 
 
 def feedback_view(stored: Mapping[str, Any] | None) -> FeedbackView | None:
-    """An answer's content feedback from its stored metrics document; None when it has none. A document
-    written before feedback had parts (a bare score) reads as that score alone."""
+    """An answer's content feedback from its stored metrics document; None when it has none, or it cannot be
+    read (logged: the review goes on without it). A document written before feedback had parts (a bare
+    score) reads as that score alone."""
     content = (stored or {}).get("content")
     if not isinstance(content, Mapping):
         return None
+    try:
+        return _feedback_view(content, stored or {})
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        log.warning("stored content feedback unreadable, left out: %r", error)
+        return None
+
+
+def _feedback_view(content: Mapping[str, Any], stored: Mapping[str, Any]) -> FeedbackView:
+    for key in [f"junk.{content.get('flag')}"] * bool(content.get("flag")) + [
+        r["key"] for r in content.get("raise", ())
+    ]:
+        if key not in messages.CATALOGUE:
+            raise ValueError(f"unknown message {key}")
     if "parts" not in content:
-        return FeedbackView(str(stored.get("language", "en")) if stored else "en", int(float(content["score"]) + 0.5),
+        return FeedbackView(str(stored.get("language", "en")), int(float(content["score"]) + 0.5),
                             QuestionType.BEHAVIOURAL, None, (), 0, (), (), ())  # fmt: skip
     return FeedbackView(
         language=str(content["language"]),
