@@ -2,8 +2,9 @@
 written independently of the scorer (one per language and half of the question types), split in half
 within each language × type × label (junk by kind), by a hash of the id, before any tuning.
 
-A second set, written later by other hands for tuning only (ids en-c-…, ko-c-…, every question type), is
-all dev, as are the 140 extra questions of questions_dev.jsonl (for reading a question's type).
+Sets written later by other hands for tuning only (ids en-c-…, ko-c-…, every question type and label;
+ko-d-…, 70 strong and weak Korean answers) are all dev, as are the 140 extra questions of
+questions_dev.jsonl (for reading a question's type).
 
     uv run python bench/feedback_split.py RAW_DIR   # writes dev.jsonl and test.jsonl
     uv run python bench/feedback_split.py           # checks that the files are that split of their union
@@ -29,7 +30,7 @@ def read(paths: list[Path]) -> list[dict[str, object]]:
 
 
 def _extra(row: dict[str, object]) -> bool:
-    return "-c-" in str(row["id"])
+    return any(f"-{batch}-" in str(row["id"]) for batch in ("c", "d"))
 
 
 def divide(rows: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:

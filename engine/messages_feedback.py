@@ -167,6 +167,12 @@ _JUNK: Final[dict[str, dict[str, str]]] = {
         "en": "This avoids the question. Interviewers expect an answer: pick a real, small example.",
         "ko": "질문을 피했습니다. 면접관은 답을 기대합니다. 작더라도 실제 사례를 고르세요.",
     },
+    "junk.evasion_closing": {
+        "en": "No questions for them reads as little interest: prepare two, about the team, the first months or "
+        "how success is measured.",
+        "ko": "질문이 없다고 하면 관심이 적어 보일 수 있습니다. 팀, 입사 후 첫 몇 달, 성과 평가 방식에 관한 질문을 두 "
+        "가지 준비하세요.",
+    },
     "junk.off_topic": {
         "en": "This does not answer the question: none of its topic comes up.",
         "ko": "질문의 주제가 나오지 않아 질문에 대한 답으로 보기 어렵습니다.",

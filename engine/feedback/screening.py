@@ -42,7 +42,9 @@ STAR_WORD_SHARE = 0.2  # a fifth of the content words are the method's own label
 # recipe, last night's match, a hobby, or an answer to another question.
 OFF_TOPIC_MAX_CUES = 1
 OFF_TOPIC_LEISURE = 2  # or as much talk of hobbies, sport or food as of work, and at least this much
-ECHO_SHARE = 0.4  # this share of the content words the question's own: said back, not answered
+ECHO_SHARE = 0.55  # over half the content words the question's own, and few besides: said back, not answered
+ECHO_SHARE_MARKED = 0.3  # when the candidate says so ("this is the question, right?"), less echo is enough
+ECHO_MOSTLY = 0.6  # and this much: a little praise for the question between its words does not make an answer
 EVASION_MAX_STEMS = 30  # an evasion is short: a refusal followed by a real story is an answer
 
 
@@ -132,8 +134,9 @@ def junk_kind(question: str, answer: str, kind: QuestionType, table: Cues, fit: 
         return JunkKind.QUESTION_REPEAT
     if has_phrase(answer, table.evasion, language) and len(content) <= EVASION_MAX_STEMS:
         return JunkKind.EVASION
+    about_self = kind is QuestionType.SELF_INTRODUCTION  # a name, studies and hobbies are on topic there
     if not fit.topic_hits and (
-        not fit.work_words
+        (not fit.work_words and not (about_self and fit.type_cues))
         or (fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= 1)
         or (
             kind is not QuestionType.SELF_INTRODUCTION  # where hobbies have their place
@@ -151,7 +154,10 @@ def _is_label(stem: str, table: Cues) -> bool:
     return any(stem == label or (label.startswith(stem) and len(stem) >= 4) for label in table.star_labels)
 
 
-_QUESTION_MARKERS = re.compile(r"good question|좋은 질문")
+# "That's a good question", "…이 질문이시죠?": a candidate saying the question back, not answering it.
+_QUESTION_MARKERS = re.compile(
+    r"good question|great question|좋은 질문|질문이시죠|말씀이시죠|말씀이신가요|질문이네요|질문이군요"
+)
 
 
 def _restates(question: str, answer: str, table: Cues) -> bool:
@@ -164,6 +170,10 @@ def _restates(question: str, answer: str, table: Cues) -> bool:
     echoed = len(said) - sum(1 for s in said if s in own)
     if echoed < 2:
         return False
-    limit = 6 if _QUESTION_MARKERS.search(answer.lower()) else 4
-    # Either little of its own, or the question's words over and over with praise for it between them.
-    return len(own) <= limit or (echoed / len(said) >= ECHO_SHARE and len(own) <= 2 * limit)
+    limit = 4
+    share = echoed / len(said)
+    # Mostly the question's own words, with little besides: a short wrong answer is still an answer.
+    marked = bool(_QUESTION_MARKERS.search(answer.lower()))
+    if share < (ECHO_SHARE_MARKED if marked else ECHO_SHARE):
+        return False
+    return len(own) <= (limit if share < ECHO_MOSTLY and not marked else 2 * limit)

@@ -76,6 +76,13 @@ class FeedbackView:
         }
 
 
+def flag_key(view: FeedbackView) -> str:
+    """The message that says why an answer was flagged; having no questions at the close has its own."""
+    if view.flag == "evasion" and view.question_type is QuestionType.CLOSING:
+        return "junk.evasion_closing"
+    return f"junk.{view.flag}"
+
+
 def build_view(a: Assessment) -> FeedbackView:
     parts = tuple(
         PartView(
@@ -114,7 +121,7 @@ def render_text(view: FeedbackView, ui: str) -> str:
     kind = t(f"qtype.{view.question_type.value}", ui)
     lines = [t("feedback.score", ui, score=view.score, kind=kind), t("feedback.measures", ui)]
     if view.flag:
-        lines.append(t("feedback.flagged", ui, reason=t(f"junk.{view.flag}", ui)))
+        lines.append(t("feedback.flagged", ui, reason=t(flag_key(view), ui)))
         return "\n".join(lines)
     for part in view.parts:
         name = t(f"criterion.{part.criterion}", ui)

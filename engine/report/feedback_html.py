@@ -7,7 +7,7 @@ import html
 
 from engine import messages
 from engine.feedback.assess import VAGUE_POINTS
-from engine.feedback.view import FeedbackView
+from engine.feedback.view import FeedbackView, flag_key
 from engine.llm.rubric import ModelReview
 
 VAGUE_EACH = f"{VAGUE_POINTS:g}"
@@ -30,7 +30,7 @@ def feedback_html(view: FeedbackView, lang: str) -> str:
     out = [f"<h3>{_e(t('feedback.score', lang, score=view.score, kind=kind))}</h3>"
            f"<p>{_e(t('feedback.measures', lang))}</p>"]  # fmt: skip
     if view.flag:
-        out.append(f"<p class='work'>{_e(t('feedback.flagged', lang, reason=t(f'junk.{view.flag}', lang)))}</p>")
+        out.append(f"<p class='work'>{_e(t('feedback.flagged', lang, reason=t(flag_key(view), lang)))}</p>")
         return "".join(out)
     rows = []
     for part in view.parts:
