@@ -23,6 +23,7 @@ class Cues:
     type_patterns: dict[QuestionType, tuple[re.Pattern[str], ...]]  # grammar an answer of the type has
     star_patterns: dict[str, tuple[re.Pattern[str], ...]]  # see star.py
     opinion_patterns: tuple[re.Pattern[str], ...]
+    star_explicit: dict[str, tuple[re.Pattern[str], ...]]  # wording that makes a STAR tag sure by itself
     past_tense: tuple[re.Pattern[str], ...]
     evasion: tuple[str, ...]
     star_labels: frozenset[str]
@@ -59,6 +60,7 @@ def cues(language: str) -> Cues:
         type_patterns={QuestionType(name): _compiled(patterns) for name, patterns in data["type_patterns"].items()},
         star_patterns={part: _compiled(patterns) for part, patterns in data["star_patterns"].items()},
         opinion_patterns=_compiled(data["opinion_patterns"]),
+        star_explicit={part: _compiled(patterns) for part, patterns in data["star_explicit"].items()},
         past_tense=_compiled(data["past_tense"]),
         evasion=tuple(data["evasion"]),
         star_labels=frozenset(data["star_labels"]),
