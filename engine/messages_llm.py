@@ -99,6 +99,12 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "app's own analysis.",
         "ko": "이 답변에 대한 모델의 근거를 읽을 수 없어({detail}) 앱 자체 분석 결과만 보여 드립니다.",
     },
+    "llm.review_timeout": {
+        "en": "The interviewer model had not reviewed this answer after {seconds} s, so it was left; the feedback "
+        "shown is the app's own analysis.",
+        "ko": "면접관 모델이 {seconds}초가 지나도 이 답변을 검토하지 못해 건너뛰었습니다. 보이는 피드백은 앱 자체 분석 "
+        "결과입니다.",
+    },
     "llm.score_fallback": {
         "en": "The model's scores for this answer could not be read ({detail}), even on a second try; the "
         "feedback shown is the app's own analysis.",

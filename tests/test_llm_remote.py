@@ -282,3 +282,21 @@ async def test_a_hanging_server_costs_a_bounded_wait_then_the_bank_asks() -> Non
         await model.close()
         server.shutdown()
         server.server_close()
+
+
+async def test_a_hanging_server_gives_up_a_review_at_its_deadline_and_says_why() -> None:
+    handler = type("Handler", (_Hanging,), {"release": threading.Event()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    model = RemoteModel(RemoteOptions(f"http://127.0.0.1:{server.server_address[1]}/v1"))
+    try:
+        interviewer = LlmInterviewer(ModelDesk(model), brief(), drafting=False)
+        interviewer.review_deadline_s = 0.5
+        with pytest.raises(LlmError) as caught:  # at the deadline, not after the 120 s read timeout, twice
+            await interviewer.score([Exchange("Why this company?", ANSWER)], QuestionType.MOTIVATION)
+        assert caught.value.key == "llm.review_timeout" and "after 0.5 s" in caught.value.message("en")
+    finally:
+        handler.release.set()
+        await model.close()
+        server.shutdown()
+        server.server_close()

@@ -30,6 +30,9 @@ from engine.llm.rubric import SCORE_MAX_TOKENS, ModelReview, RubricParseError, p
 log = logging.getLogger(__name__)
 
 QUESTION_MAX_TOKENS = 96
+# A review not written by then is given up (a hanging server would hold each attempt for its 120 s read
+# timeout, and the end of the interview waits for the last answer's review): the app's own feedback stands.
+REVIEW_DEADLINE_S = 90.0
 QUESTION_CHARS = (8, 400)  # a usable question is at least / at most this long
 
 
@@ -113,6 +116,7 @@ class LlmInterviewer:
         self._draft: _Draft | None = None
         self.draft_hits = 0
         self.score_max_tokens = SCORE_MAX_TOKENS
+        self.review_deadline_s = REVIEW_DEADLINE_S
 
     @property
     def model_name(self) -> str:
@@ -224,7 +228,11 @@ class LlmInterviewer:
         )
         problem = ""
         for attempt in (1, 2):
-            generation = await self.desk.generate(request, Priority.SCORE)
+            try:
+                async with asyncio.timeout(self.review_deadline_s):
+                    generation = await self.desk.generate(request, Priority.SCORE)
+            except TimeoutError as error:
+                raise LlmError("llm.review_timeout", seconds=f"{self.review_deadline_s:g}") from error
             if generation.finish is FinishReason.LENGTH:
                 problem = f"cut off at {request.max_tokens} tokens"
             else:
