@@ -30,6 +30,7 @@ from desktop.tasks import TaskOwner
 from desktop.theme import apply_theme
 from engine import messages
 from engine import preferences as prefs_file
+from engine.audio.recording import salvage_recordings
 from engine.errors import AppError
 from engine.logs import log_file, take_previous_crash
 from engine.preferences import LoadedPreferences
@@ -160,6 +161,8 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
 
 async def _report_recovered(store: Store, window: MainWindow) -> None:
     window.report_interrupted(await store.recover_interrupted())
+    # Audio a killed process had recorded: its partial files become the FLACs the answers point to.
+    await asyncio.to_thread(salvage_recordings, window.ctx.paths.recordings)
 
 
 async def _let_answer_finish(window: MainWindow) -> None:

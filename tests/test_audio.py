@@ -9,7 +9,7 @@ import pytest
 from engine.audio.file_source import FileSource
 from engine.audio.generator_source import ArraySource, tone
 from engine.audio.microphone import MicrophoneSource
-from engine.audio.recording import AnswerRecorder
+from engine.audio.recording import AnswerRecorder, partial_path, salvage_recordings
 from engine.errors import AudioFileError, MicrophoneError
 from tests.conftest import read_samples, speech_file
 from tests.fake_sounddevice import FakeSoundDevice
@@ -113,6 +113,35 @@ async def test_answers_are_kept_as_flac(tmp_path: Path) -> None:
     assert await recorder.close() is None
     back = await read_samples(tmp_path / "rec" / "answer-1.flac")
     assert np.array_equal(back, samples)  # FLAC is lossless
+
+
+async def test_a_recording_cut_off_by_a_kill_is_salvaged_whole_at_the_next_start(tmp_path: Path) -> None:
+    # The FLAC muxer holds what it encoded until the file closes; the raw partial file beside it does not.
+    path = tmp_path / "rec" / "answer-1.flac"
+    recorder = AnswerRecorder(path)
+    samples = tone(2.5)
+    async for frame in ArraySource(samples).frames():
+        recorder.add(frame)
+    await asyncio.gather(*recorder._pending)  # every block handed to the writer thread, nothing closed
+    partial = partial_path(path)
+    assert partial.stat().st_size == samples.size * 2
+    with partial.open("ab") as torn:
+        torn.write(b"\x01")  # a kill in the middle of a sample
+    recorder._executor.shutdown(wait=True)  # the process dies here: close() never runs
+    path.unlink(missing_ok=True)  # what the muxer had not yet written is lost with it
+    assert salvage_recordings(tmp_path) == [path]
+    assert not partial.exists()
+    assert np.array_equal(await read_samples(path), samples)  # all of it, lossless
+    assert salvage_recordings(tmp_path) == []  # once
+
+
+async def test_a_closed_recording_leaves_no_partial_file(tmp_path: Path) -> None:
+    path = tmp_path / "answer.flac"
+    recorder = AnswerRecorder(path)
+    async for frame in ArraySource(tone(0.5)).frames():
+        recorder.add(frame)
+    assert await recorder.close() is None
+    assert path.is_file() and not partial_path(path).exists()
 
 
 async def test_stopping_a_file_mid_decode_closes_it_cleanly() -> None:

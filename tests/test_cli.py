@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from bench.wer import error_rate
+from engine.audio.file_source import read_samples
 from engine.feedback.assess import assess
 from engine.feedback.view import build_view
 from engine.llm.rubric import ModelReview
@@ -127,6 +128,10 @@ def test_sigkill_mid_answer_keeps_every_earlier_final_and_marks_the_session_inte
     answer = shown["questions"][0]["answers"][0]
     assert answer["status"] == "interrupted"
     assert answer["transcript"].startswith(shown_finals[0])
+    # The audio recorded up to the kill is kept too: its partial file became the answer's FLAC.
+    flac = data_dir / answer["audio_path"]
+    assert flac.is_file() and not list(data_dir.rglob("*.partial.pcm"))
+    assert len(read_samples(flac)) >= 1.0 * 16_000  # at least the first final's second of speech
 
 
 def test_data_dir_comes_from_the_environment_too(data_dir: Path) -> None:

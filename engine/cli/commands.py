@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from engine import messages
 from engine.analysis.delivery_view import delivery_line
 from engine.audio.file_source import FileSource
+from engine.audio.recording import salvage_recordings
 from engine.cli.feedback_command import feedback
 from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
 from engine.feedback.view import FeedbackView, render_text
@@ -53,6 +54,8 @@ async def open_store(paths: AppPaths, ui: str, err: TextIO) -> Store:
         print(store.recovery.message(ui), file=err)
     for session_id in await store.recover_interrupted():
         print(messages.text("cli.interrupted_found", ui, session_id=session_id), file=err)
+    # Audio a killed process had recorded: its partial files become the FLACs the answers point to.
+    await asyncio.to_thread(salvage_recordings, paths.recordings)
     return store
 
 
