@@ -192,6 +192,7 @@ class GoogleStreamer:
 
     async def stream(self, link: StreamLink) -> None:
         import grpc
+        from google.api_core.exceptions import GoogleAPICallError
 
         client, channel = await self._owner.client()
         unreachable = StreamFailure(Retry.BACKOFF, "stt.cloud.unreachable", network=True, provider="Google")
@@ -208,6 +209,11 @@ class GoogleStreamer:
         started: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         try:
             call: Any = await client.streaming_recognize(requests=self._requests(link, limit_hit, started))
+        except GoogleAPICallError as error:
+            # api_core's wrapper may read the refusal (UNAUTHENTICATED, …) while opening the call, before any
+            # response: it is classified here like one read later, never raised raw into the task group.
+            code = error.grpc_status_code.name if error.grpc_status_code is not None else "UNKNOWN"
+            raise classify(code, error.message) from error
         except grpc.aio.AioRpcError as error:
             raise classify(error.code().name, error.details() or "") from error
         started.set_result(call)
