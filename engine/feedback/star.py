@@ -71,7 +71,7 @@ def star_tags(said: Sequence[Sentence], table: Cues) -> tuple[StarTag, ...]:
         part, cued = tag(s.text, i, table, last=i == len(said) - 1)
         # Sure, and shown as evidence, where the sentence model reads the same part, where the speaker opens
         # the sentence doing something ("I profiled…", "…확인하겠습니다"), or where its wording says so
-        # outright ("My task was…", "그 결과…"): right nine times in ten on dev.
+        # outright ("My task was…", "그 결과…").
         opens = part == "action" and _opens_with_action(s.text, table)
         explicit = any(p.search(s.text) for p in table.star_explicit.get(part, ()))
         agreed = model.part(s.text, i, len(said), table.language) == part
