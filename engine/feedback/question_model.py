@@ -1,8 +1,8 @@
 """A question's type when no cue phrase decides it: naive Bayes over its words (English: words and word
 pairs and triples; Korean: syllable pairs and triples, which survive particles and endings), trained at
 first use on labelled questions: resources/feedback/question_types.jsonl (the dev split's questions and
-140 more) and the bundled question bank. Cross-validated on those, it reads 80% (en) and 84% (ko) of
-types right where the cue phrases alone read 72% and 73%; bench/feedback_quality.py reports the test split.
+140 more) and the bundled question bank. How often it reads a type right is in docs/ARCHITECTURE.md and
+bench/feedback_quality.py's output.
 """
 
 from __future__ import annotations
