@@ -123,20 +123,22 @@ def test_every_evidence_quote_shown_is_in_the_transcript() -> None:
 def test_a_model_quote_counts_only_if_it_is_in_the_transcript(caplog: pytest.LogCaptureFixture) -> None:
     answer = "We had a slow checkout. I profiled it and added an index. Checkout got faster."
     invented = "I cut latency from two seconds to 300 ms"
-    found = "we had a SLOW checkout"  # case and punctuation aside, it is there
     with caplog.at_level(logging.INFO, logger="engine.feedback.assess"):
         question = "Tell me about a time you made a slow system fast."
-        quotes = {"result": [invented], "task": [found], "action": [answer]}
+        # "We had a slow checkout" is there, but it is no result: the app's own readers say so.
+        quotes = {"result": [invented, "we had a SLOW checkout"], "action": [answer]}
         result = assess(question, answer, "en", model_quotes=quotes)
-    result_part, task, action = (result.criterion(name) for name in ("result", "task", "action"))
+    result_part, action = result.criterion("result"), result.criterion("action")
     assert result_part is not None and all(q.source != "model" for q in result_part.quotes)
-    assert task is not None and [(q.text, q.source) for q in task.quotes] == [("We had a slow checkout", "model")]
-    assert (
-        0 < task.points <= task.max_points / 2
-    )  # the model's word earns half: the quote is there, its reading is not proven
     assert action is not None and all(q.source == "cue" for q in action.quotes)
     assert "not in the transcript" in caplog.text and "most of the answer" in caplog.text
-    assert verify("nothing like it", answer) is None
+    assert "does not read as that part" in caplog.text
+    # Where the app's cues found nothing, a verified quote earns half the points: its reading is the model's.
+    motivation = "I have used your banking app for three years. It made paying rent painless for me."
+    fit = assess("Why do you want to work here?", motivation, "en", model_quotes={"future": ["paying rent painless"]})
+    future = fit.criterion("future")
+    assert future is not None and [(q.text, q.source) for q in future.quotes] == [("paying rent painless", "model")]
+    assert future.points == future.max_points / 2
 
 
 def test_a_model_that_calls_an_answer_irrelevant_flags_it_only_where_the_cues_doubt_it_too() -> None:

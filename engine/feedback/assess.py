@@ -16,11 +16,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from engine.feedback.criteria import FINDERS, WEIGHTS, Criterion, Reading
-from engine.feedback.cues import classify, cues
+from engine.feedback.cues import Cues, classify, cues
 from engine.feedback.evidence import Quote, verify
 from engine.feedback.question_type import QuestionType
 from engine.feedback.screening import JunkKind, Relevance, junk_kind, relevance, topic_stems
 from engine.feedback.star import StarTag, star_tags
+from engine.feedback.star_model import star_model
 from engine.feedback.text import has_phrase, is_korean, phrase_hits, sentences, words
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ def assess(
     for name, weight in WEIGHTS[kind]:
         credit, quotes = FINDERS[name](reading) if junk is None else (0.0, ())
         extra = _verified(name, (model_quotes or {}).get(name, ()), answer) if junk is None else ()
+        extra = tuple(q for q in extra if _part_confirmed(name, q, every, table))
         if extra and name != "relevance":
             credit = max(credit, MODEL_CREDIT)
         criteria.append(Criterion(name, round(weight * credit, 1), float(weight), _merged(quotes, extra)))
@@ -137,6 +139,28 @@ def _verified(name: str, offered: Sequence[str], answer: str) -> tuple[Quote, ..
         else:
             kept.append(quote)
     return tuple(kept)
+
+
+# A model's quote for a STAR criterion must be a sentence of that part to both of the app's own readers too
+# (the cue rules and the sentence model): a 1.5B model quoted the situation as the result often enough that
+# its STAR quotes alone were right well under nine times in ten (bench/rubric_quality.py).
+STAR_PART_OF = {"situation": "situation", "task": "task", "action": "action", "result": "result",
+                "plan": "action", "outcome": "result"}  # fmt: skip
+
+
+def _part_confirmed(name: str, quote: Quote, tags: Sequence[StarTag], table: Cues) -> bool:
+    want = STAR_PART_OF.get(name)
+    if want is None:
+        return True
+    for index, tag in enumerate(tags):
+        sentence = tag.sentence
+        if sentence.start <= quote.start < sentence.end:
+            model = star_model(table.language)
+            if tag.part == want and model.part(sentence.text, index, len(tags), table.language) == want:
+                return True
+            log.info("model evidence for %s dropped: its sentence does not read as that part", name)
+            return False
+    return False
 
 
 def _merged(first: tuple[Quote, ...], more: tuple[Quote, ...]) -> tuple[Quote, ...]:
