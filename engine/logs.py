@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from engine.native.process_alive import process_alive
 from engine.secrets import RedactingFilter, RedactingFormatter, scrub
 from engine.settings import default_log_dir
-from engine.storage.process_alive import process_alive
 
 LOG_FILE = "interview-coach.log"
 FAULTS_GLOB = "faults-*.log"

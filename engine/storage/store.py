@@ -21,9 +21,9 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from engine.errors import StorageError
+from engine.native.process_alive import process_alive
 from engine.storage import history, repair
 from engine.storage.migrations import SCHEMA_VERSION, migrate
-from engine.storage.process_alive import process_alive
 from engine.stt.contract import TranscriptEvent
 
 log = logging.getLogger(__name__)
