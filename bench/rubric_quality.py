@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.feedback_quality import EVIDENCE_PARTS, Row, length, load, roc_auc  # noqa: E402
+from bench.feedback_quality import EVIDENCE_PARTS, Row, evidence_precision, length, load, roc_auc  # noqa: E402
 from engine.errors import LlmError  # noqa: E402
 from engine.feedback.assess import JUNK_CAP, assess  # noqa: E402
 from engine.feedback.criteria import WEIGHTS  # noqa: E402
@@ -108,37 +108,30 @@ def line(name: str, part: list[Row], scores: dict[str, float], star: tuple[int, 
 
 
 def report(split: str, language: str, part: list[Row], found: dict[str, dict[str, Any]]) -> None:
-    alone, combined, cues_only = {}, {}, {}
-    star_alone = star_combined = star_cues = (0, 0)
+    alone: dict[str, float] = {}
+    star_alone = (0, 0)
     for row in part:
-        entry = found[row["id"]]
         gold = gold_parts(row)
-        alone[row["id"]], starts = model_alone(row, entry)
+        alone[row["id"]], starts = model_alone(row, found[row["id"]])
         for name, places in starts.items():
             want = EVIDENCE_PARTS.get(name)
             if want and gold:
                 star_alone = (star_alone[0] + sum(gold.get(p) == want for p in places), star_alone[1] + len(places))
-        with_model = assess(
-            row["question"], row["answer"], language, model_quotes=entry["quotes"], model_relevant=entry["relevant"]
+    combined = {
+        r["id"]: assess(
+            r["question"], r["answer"], language,
+            model_quotes=found[r["id"]]["quotes"], model_relevant=found[r["id"]]["relevant"],
         )
-        plain = assess(row["question"], row["answer"], language)
-        combined[row["id"]], cues_only[row["id"]] = with_model.score, plain.score
-        for result, total in ((with_model, "combined"), (plain, "cues")):
-            right = shown = 0
-            for criterion in result.criteria if gold else ():
-                want = EVIDENCE_PARTS.get(criterion.name)
-                for quote in criterion.quotes if want and criterion.points > 0 else ():
-                    shown += 1
-                    right += gold.get(quote.start) == want
-            if total == "combined":
-                star_combined = (star_combined[0] + right, star_combined[1] + shown)
-            else:
-                star_cues = (star_cues[0] + right, star_cues[1] + shown)
+        for r in part
+    }  # fmt: skip
+    plain = {r["id"]: assess(r["question"], r["answer"], language) for r in part}
     errors = sum(1 for r in part if found[r["id"]].get("error"))
     print(f"{split} {language}: {len(part)} answers ({errors} model replies unusable)")
     print(line("model as judge alone", part, alone, star_alone))
-    print(line("model + model-free", part, combined, star_combined))
-    print(line("model-free alone", part, cues_only, star_cues))
+    print(
+        line("model + model-free", part, {i: a.score for i, a in combined.items()}, evidence_precision(part, combined))
+    )
+    print(line("model-free alone", part, {i: a.score for i, a in plain.items()}, evidence_precision(part, plain)))
     print(line("answer length", part, {r["id"]: length(r) for r in part}, (0, 0)))
 
 

@@ -256,47 +256,41 @@ class _Hanging(BaseHTTPRequestHandler):
     do_POST = do_GET
 
 
-async def test_a_hanging_server_costs_a_bounded_wait_then_the_bank_asks() -> None:
+@pytest_asyncio.fixture(loop_scope="module")
+async def hanging() -> AsyncIterator[RemoteModel]:
+    """A model server on 127.0.0.1 that takes every request and never answers."""
     handler = type("Handler", (_Hanging,), {"release": threading.Event()})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     model = RemoteModel(RemoteOptions(f"http://127.0.0.1:{server.server_address[1]}/v1"))
-    try:
-        interviewer = LlmInterviewer(ModelDesk(model), brief(), drafting=False)
-        plan = TurnPlan(list(load_bank("en"))[:4], "en", interviewer)
-        plan.question_deadline_s = 0.5
-        first, _ = await plan.next_question()  # the bank's opener, at once
-        assert first is not None and first.source == "bank"
-        asked: list[tuple[str, list[PlanNotice]]] = []
-        for _ in range(3):
-            plan.record_answer(ANSWER)  # long enough for a follow-up
-            planned, notices = await plan.next_question()
-            assert planned is not None
-            asked.append((planned.source, notices))
-        assert [source for source, _ in asked] == ["bank", "bank", "bank"]
-        keys = [[n.key for n in notices] for _, notices in asked]
-        assert keys == [["llm.question_slow"], ["llm.question_slow_gave_up"], []], "two slow turns, then the bank"
-        assert plan.interviewer is None  # (without the deadline each turn waited the 120 s read timeout)
-    finally:
-        handler.release.set()
-        await model.close()
-        server.shutdown()
-        server.server_close()
+    yield model
+    handler.release.set()
+    await model.close()
+    server.shutdown()
+    server.server_close()
 
 
-async def test_a_hanging_server_gives_up_a_review_at_its_deadline_and_says_why() -> None:
-    handler = type("Handler", (_Hanging,), {"release": threading.Event()})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    model = RemoteModel(RemoteOptions(f"http://127.0.0.1:{server.server_address[1]}/v1"))
-    try:
-        interviewer = LlmInterviewer(ModelDesk(model), brief(), drafting=False)
-        interviewer.review_deadline_s = 0.5
-        with pytest.raises(LlmError) as caught:  # at the deadline, not after the 120 s read timeout, twice
-            await interviewer.score([Exchange("Why this company?", ANSWER)], QuestionType.MOTIVATION)
-        assert caught.value.key == "llm.review_timeout" and "after 0.5 s" in caught.value.message("en")
-    finally:
-        handler.release.set()
-        await model.close()
-        server.shutdown()
-        server.server_close()
+async def test_a_hanging_server_costs_a_bounded_wait_then_the_bank_asks(hanging: RemoteModel) -> None:
+    interviewer = LlmInterviewer(ModelDesk(hanging), brief(), drafting=False)
+    plan = TurnPlan(list(load_bank("en"))[:4], "en", interviewer)
+    plan.question_deadline_s = 0.5
+    first, _ = await plan.next_question()  # the bank's opener, at once
+    assert first is not None and first.source == "bank"
+    asked: list[tuple[str, list[PlanNotice]]] = []
+    for _ in range(3):
+        plan.record_answer(ANSWER)  # long enough for a follow-up
+        planned, notices = await plan.next_question()
+        assert planned is not None
+        asked.append((planned.source, notices))
+    assert [source for source, _ in asked] == ["bank", "bank", "bank"]
+    keys = [[n.key for n in notices] for _, notices in asked]
+    assert keys == [["llm.question_slow"], ["llm.question_slow_gave_up"], []], "two slow turns, then the bank"
+    assert plan.interviewer is None  # (without the deadline each turn waited the 120 s read timeout)
+
+
+async def test_a_hanging_server_gives_up_a_review_at_its_deadline_and_says_why(hanging: RemoteModel) -> None:
+    interviewer = LlmInterviewer(ModelDesk(hanging), brief(), drafting=False)
+    interviewer.review_deadline_s = 0.5
+    with pytest.raises(LlmError) as caught:  # at the deadline, not after the 120 s read timeout, twice
+        await interviewer.score([Exchange("Why this company?", ANSWER)], QuestionType.MOTIVATION)
+    assert caught.value.key == "llm.review_timeout" and "after 0.5 s" in caught.value.message("en")
