@@ -82,6 +82,10 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The model server at {url} supports no structured (JSON schema) output, so answers cannot be scored.",
         "ko": "{url}의 모델 서버가 구조화된(JSON 스키마) 출력을 지원하지 않아 답변을 채점할 수 없습니다.",
     },
+    "llm.remote_slow": {
+        "en": "The model server at {url} sent nothing for {seconds} s, so this request was given up.",
+        "ko": "{url}의 모델 서버가 {seconds}초 동안 아무것도 보내지 않아 이 요청을 중단했습니다.",
+    },
     "llm.remote_malformed": {
         "en": "The model server sent something that is not a valid reply: {detail}",
         "ko": "모델 서버가 올바르지 않은 응답을 보냈습니다: {detail}",

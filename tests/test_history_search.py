@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
+import sqlite_utils
+
+from engine.storage import history
 from engine.storage.history import MAX_QUERY_WORDS, fts_query
 from engine.storage.store import Store
 from engine.stt.contract import TranscriptEvent, TranscriptKind
@@ -104,4 +111,29 @@ async def test_a_pasted_page_searches_by_its_first_words_only(tmp_path: Path) ->
         assert [h["session_id"] for h in await store.search("payment " * 50_000)] == [1]
         assert await store.search(pasted) == []  # every word must match: the page's other words do not
     finally:
+        await store.close()
+
+
+async def test_a_cancelled_search_stops_on_the_database_thread_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    running = threading.Event()
+
+    def endless(db: sqlite_utils.Database, text: str) -> list[dict[str, Any]]:
+        # A real query on the real file that never ends by itself: a search as slow as can be.
+        running.set()
+        return list(db.query("with recursive c(x) as (select 1 union all select x + 1 from c) select max(x) from c"))
+
+    monkeypatch.setattr(history, "search", endless)
+    try:
+        search = asyncio.create_task(store.search("deadline"))
+        assert await asyncio.to_thread(running.wait, 10)
+        search.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await search
+        # The one database thread is free again: the next write does not wait behind the search.
+        assert await asyncio.wait_for(store.create_session({"language": "en"}, "local"), 5) == 1
+    finally:
+        store.db.conn.interrupt()  # without the fix the query would still hold the thread
         await store.close()

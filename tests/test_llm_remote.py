@@ -152,6 +152,7 @@ class _Misbehaving(BaseHTTPRequestHandler):
     mode = "bad_json_content"
     requests: ClassVar[list[dict[str, object]]] = []
     seen: ClassVar[list[tuple[str, str, str]]] = []  # method, path with query, Authorization header
+    release: ClassVar[threading.Event] = threading.Event()  # ends a stall when the test is done
 
     def log_message(self, *args: object) -> None:  # keep the test output clean
         return
@@ -169,6 +170,12 @@ class _Misbehaving(BaseHTTPRequestHandler):
         self.end_headers()
         if self.mode == "broken_stream":
             self.wfile.write(b'data: {"choices": [{"delta": {"content": "Hel\n\n')
+        elif self.mode in ("silent", "stalls"):  # headers at once, then nothing / one piece, then nothing
+            if self.mode == "stalls":
+                chunk = {"choices": [{"delta": {"content": "Tell me"}, "finish_reason": None}]}
+                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            self.wfile.flush()
+            self.release.wait(30)
         else:  # well-formed stream, but the "JSON" it carries is not
             for piece in ('{"situation": {"score": 9, ', '"reason": "Good"'):
                 chunk = {"choices": [{"delta": {"content": piece}, "finish_reason": None}]}
@@ -187,11 +194,12 @@ class _Misbehaving(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def odd_server() -> Iterator[tuple[str, type[_Misbehaving]]]:
-    handler = type("Handler", (_Misbehaving,), {"requests": [], "seen": []})
+    handler = type("Handler", (_Misbehaving,), {"requests": [], "seen": [], "release": threading.Event()})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/v1", handler
+    handler.release.set()
     server.shutdown()
     server.server_close()
 
@@ -217,6 +225,26 @@ async def test_a_malformed_stream_chunk_is_an_error_not_silence(odd_server: tupl
         async for _ in model.stream(request):
             pass
     assert caught.value.key == "llm.remote_malformed"
+    await model.close()
+
+
+@pytest.mark.parametrize("mode", ["silent", "stalls"])
+async def test_a_stream_that_stalls_is_given_up_at_its_deadline_not_the_read_timeout(
+    odd_server: tuple[str, type], mode: str
+) -> None:
+    url, handler = odd_server
+    handler.mode = mode
+    # Without the stream's own deadlines each request waited for httpx's read timeout (here 20 s).
+    model = RemoteModel(RemoteOptions(url, read_timeout_s=20, first_token_timeout_s=0.5, chunk_timeout_s=0.5))
+    received: list[str] = []
+    started = time.monotonic()
+    with pytest.raises(LlmError) as caught:
+        async for chunk in model.stream(GenerationRequest((ChatMessage(Role.USER, "Hello"),))):
+            received.append(chunk.text)
+    assert time.monotonic() - started < 5
+    assert received == (["Tell me"] if mode == "stalls" else [])
+    assert caught.value.key == "llm.remote_slow" and "0.5 s" in caught.value.message("en")
+    assert "0.5초" in caught.value.message("ko")
     await model.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -37,6 +38,7 @@ class HistoryPage(Page):
         self.setObjectName("historyPage")
         self.sessions: list[dict[str, Any]] = []
         self.hits: dict[int, dict[str, Any]] | None = None  # None: not searching
+        self._loading: asyncio.Task[Any] | None = None
         self.confirm_box: QMessageBox | None = None
         self.title = heading()
         self.search = QLineEdit(objectName="searchEdit")
@@ -91,7 +93,9 @@ class HistoryPage(Page):
 
     # -- data ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.tasks.spawn(self._load(), "history-refresh")
+        if self._loading is not None:
+            self._loading.cancel()  # the user typed on: the earlier search stops, on the database thread too
+        self._loading = self.ctx.tasks.spawn(self._load(), "history-refresh")
 
     async def _load(self) -> None:
         query = self.search.text().strip()

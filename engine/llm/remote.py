@@ -4,10 +4,16 @@ Plain httpx rather than the openai SDK: the protocol used here is one POST with 
 httpx is already the app's HTTP client (model downloads). Structured output asks for the standard
 `json_schema` response format; a server that rejects it (llama-cpp-python's own takes `json_object` with a
 `schema`) is asked again in that form, and the choice is remembered.
+
+A stream has two deadlines of its own besides httpx's socket timeouts: the first text must come within
+`first_token_timeout_s` (reading a long prompt takes a while), then each further piece within
+`chunk_timeout_s`. A server that starts and then stalls is given up on in seconds, not at a read timeout
+per request.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -29,7 +35,9 @@ class RemoteOptions:
     model: str = ""  # "" lets the server pick its only model
     api_key: str = ""  # from the OS keyring; never logged
     connect_timeout_s: float = 5.0
-    read_timeout_s: float = 120.0
+    read_timeout_s: float = 120.0  # a plain request (GET /models); streams have the two deadlines below
+    first_token_timeout_s: float = 60.0
+    chunk_timeout_s: float = 15.0
 
 
 def redact(text: str, secret: str) -> str:
@@ -133,33 +141,60 @@ class RemoteModel:
                 log.info("server rejected the json_schema response format; using json_object with a schema")
 
     async def _stream_once(self, request: GenerationRequest) -> AsyncIterator[StreamChunk]:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.options.first_token_timeout_s  # until the first text arrives
         try:
             url = self._base + "/chat/completions"
-            async with self._client.stream("POST", url, json=self._payload(request)) as r:
-                asked_schema = request.json_schema is not None and self._schema_style == "json_schema"
-                # 400/422 by the book; llama-cpp-python's server answers a validation error with 500.
-                if r.status_code in (400, 422, 500) and asked_schema:
-                    body = await r.aread()
-                    if b"response_format" in body or b"json_schema" in body:
-                        raise _SchemaStyleRejected
-                    self._check(r, body)
-                if r.status_code >= 400:
-                    self._check(r, await r.aread())
-                finish: FinishReason | None = None
-                async for line in r.aiter_lines():
-                    if not line.startswith("data:"):
-                        continue  # SSE comments and blank separators
-                    data = line[5:].strip()
-                    if data == "[DONE]":
-                        break
-                    text, reason = _delta(data)
-                    if reason is not None:
-                        finish = FinishReason.LENGTH if reason == "length" else FinishReason.STOP
-                    if text:
-                        yield StreamChunk(text)
-                yield StreamChunk("", finish or FinishReason.STOP)
+            async with asyncio.timeout_at(deadline):
+                r = await self._client.send(
+                    self._client.build_request("POST", url, json=self._payload(request)), stream=True
+                )
+        except TimeoutError as error:
+            raise self._slow(self.options.first_token_timeout_s) from error
         except httpx.TransportError as error:
             raise LlmError("llm.remote_unreachable", url=self._base, detail=type(error).__name__) from error
+        try:
+            asked_schema = request.json_schema is not None and self._schema_style == "json_schema"
+            # 400/422 by the book; llama-cpp-python's server answers a validation error with 500.
+            if r.status_code in (400, 422, 500) and asked_schema:
+                body = await r.aread()
+                if b"response_format" in body or b"json_schema" in body:
+                    raise _SchemaStyleRejected
+                self._check(r, body)
+            if r.status_code >= 400:
+                self._check(r, await r.aread())
+            finish: FinishReason | None = None
+            waiting_s = self.options.first_token_timeout_s  # what `deadline` stands for, for the message
+            lines = r.aiter_lines()
+            while True:
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        line = await anext(lines)
+                except StopAsyncIteration:
+                    break
+                except TimeoutError as error:
+                    raise self._slow(waiting_s) from error
+                if not line.startswith("data:"):
+                    continue  # SSE comments and blank separators
+                data = line[5:].strip()
+                if data == "[DONE]":
+                    break
+                text, reason = _delta(data)
+                if reason is not None:
+                    finish = FinishReason.LENGTH if reason == "length" else FinishReason.STOP
+                if text:
+                    waiting_s = self.options.chunk_timeout_s
+                    deadline = loop.time() + waiting_s
+                    yield StreamChunk(text)
+            yield StreamChunk("", finish or FinishReason.STOP)
+        except httpx.TransportError as error:
+            raise LlmError("llm.remote_unreachable", url=self._base, detail=type(error).__name__) from error
+        finally:
+            await r.aclose()
+
+    def _slow(self, seconds: float) -> LlmError:
+        log.warning("model server %s sent nothing for %.0f s; giving up this request", self._base, seconds)
+        return LlmError("llm.remote_slow", url=self._base, seconds=f"{seconds:g}")
 
     async def close(self) -> None:
         await self._client.aclose()

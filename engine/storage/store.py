@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -29,6 +30,7 @@ from engine.stt.contract import TranscriptEvent
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+STEPS_PER_CHECK = 1_000  # how often a search checks whether it was cancelled (SQLite VM steps)
 ACTIVE_STATES = ("setting_up", "asking", "listening", "thinking", "feedback")
 
 
@@ -329,7 +331,27 @@ class Store:
 
     # -- history ------------------------------------------------------------------------------------
     async def search(self, text: str) -> list[dict[str, Any]]:
-        return await self._call(history.search, self.db, text)
+        """Cancelling the awaiting task stops the query on the database thread too, so a search given up
+        (the user typed on) never holds the thread that every write waits for."""
+        stop = threading.Event()
+
+        def run(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+            # SQLite calls this every STEPS_PER_CHECK virtual-machine steps; non-zero interrupts the query.
+            db.conn.set_progress_handler(lambda: int(stop.is_set()), STEPS_PER_CHECK)
+            try:
+                return history.search(db, text)
+            except sqlite3.OperationalError:
+                if stop.is_set():
+                    return []  # interrupted: nobody is waiting for the result
+                raise
+            finally:
+                db.conn.set_progress_handler(None, 0)
+
+        try:
+            return await self._call(run, self.db)
+        except asyncio.CancelledError:
+            stop.set()
+            raise
 
     async def trend(self) -> list[dict[str, Any]]:
         return await self._call(history.trend, self.db)
