@@ -20,19 +20,23 @@ def run(argv: list[str] | None = None) -> int:
     if args.version:
         print(f"interview-coach {version()}")
         return 0
-    ui = args.ui_lang or default_ui_language()
-    from engine.logs import setup_logging
-
-    # A rotating file in the OS's log folder plus stderr; tokens, secrets and API keys are redacted in both.
-    log_path = setup_logging(args.verbose)
-    logging.getLogger(__name__).info("interview-coach %s, command %s, log %s", version(), args.command, log_path)
     if args.command is None:
         return _desktop(args)
+    _setup_logging(args)
+    ui = args.ui_lang or default_ui_language()
     if args.command == "report":
         return _report(args, ui)
     from engine.cli.commands import run_command
 
     return run_command(args, ui)
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    from engine.logs import setup_logging
+
+    # A rotating file in the OS's log folder plus stderr; tokens, secrets and API keys are redacted in both.
+    log_path = setup_logging(args.verbose)
+    logging.getLogger(__name__).info("interview-coach %s, command %s, log %s", version(), args.command, log_path)
 
 
 def version() -> str:
@@ -51,16 +55,21 @@ def gui() -> int:
 
 
 def _desktop(args: argparse.Namespace) -> int:
-    # Imported here: the headless commands never load Qt.
-    from desktop.app import Launch, main, stderr_trace
+    # Imported here: the headless commands never load Qt. The start window is painted first, before the
+    # logging set-up and before desktop.app brings in asyncio and the engine (desktop/launch.py).
+    from desktop.launch import Launch, first_frame, stderr_trace
 
     launch = Launch(
         data_dir=args.data_dir.expanduser() if args.data_dir else None,
         ui_language=args.ui_lang,
         trace=stderr_trace(args.quit_when_ready) if args.startup_trace else None,
     )
+    frame = first_frame(launch)
+    _setup_logging(args)
+    from desktop.app import main
+
     screenshot = (args.screenshot, args.screen) if args.screenshot else None
-    return main(launch, screenshot)
+    return main(launch, frame, screenshot)
 
 
 def _report(args: argparse.Namespace, ui: str) -> int:
@@ -73,9 +82,9 @@ def _report(args: argparse.Namespace, ui: str) -> int:
 
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.app import qt_application
     from desktop.fonts import install_fonts
     from desktop.i18n import Translations
+    from desktop.launch import qt_application
     from desktop.report_pdf import export_report
     from engine.cli.commands import open_store
     from engine.settings import AppPaths, default_data_dir

@@ -1,4 +1,10 @@
-"""The desktop app's start: Qt application, fonts, language, theme, the qasync loop, and the main window.
+"""The desktop app's lifetime: behind the start window (desktop/launch.py), the engine comes in, the speech
+model starts loading, the history opens, and the main window takes the start window's place.
+
+The engine is imported on a worker thread while the start window says what is loading; the speech model
+starts loading as soon as its class is in; the feedback's tables load on a worker once the main window is
+up. This module is imported after the first frame, so its own imports (asyncio among them) cost nothing
+there.
 
 The engine runs on the same asyncio loop, which qasync drives from Qt's event loop; model loading,
 decoding and the database run on worker threads, so the window stays responsive.
@@ -8,34 +14,32 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
+import importlib
 import logging
 import sys
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.context import AppContext, SourceFactory
 from desktop.errors import ErrorPresenter
-from desktop.fonts import install_fonts
 from desktop.i18n import Translations, system_language
-from desktop.main_window import MainWindow
+from desktop.launch import FirstFrame, Launch, first_frame, mark, prepare, show_start_window
 from desktop.signals import next_emission
+from desktop.start_window import StartWindow
 from desktop.tasks import TaskOwner
 from desktop.theme import apply_theme
 from engine import messages
-from engine import preferences as prefs_file
-from engine.audio.recording import salvage_recordings
 from engine.errors import AppError
 from engine.logs import log_file, take_previous_crash
-from engine.preferences import LoadedPreferences
-from engine.storage.store import Store
-from engine.stt.speech_model import ModelProgress, ModelStage, SpeechModel
+
+if TYPE_CHECKING:  # the heavy modules: imported in run_app, behind the start window
+    from desktop.main_window import MainWindow
+    from engine.storage.store import Store
+    from engine.stt.speech_model import SpeechModel
+
+__all__ = ["Launch", "main", "prepare", "run_app"]
 
 log = logging.getLogger(__name__)
 
@@ -43,67 +47,62 @@ log = logging.getLogger(__name__)
 CLOSE_GRACE_S = 15.0
 
 
-@dataclass
-class Launch:
-    """How this run was asked to start (command line, tests, benchmarks)."""
-
-    config_dir: Path | None = None
-    data_dir: Path | None = None  # overrides the preference for this run
-    ui_language: str | None = None  # overrides the preference for this run
-    sd: ModuleType | Any = None  # sounddevice, or a stand-in
-    source_factory: SourceFactory | None = None  # answers from somewhere other than the microphone
-    trace: Callable[[str], None] | None = None  # start-up marks (bench/startup.py)
-    preferences: LoadedPreferences | None = None
-    on_ready: Callable[[MainWindow], None] | None = None
-    errors: ErrorPresenter | None = None  # the running app's error presenter, once it exists
-
-
-def qt_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(argv or sys.argv[:1])
-        app.setApplicationName("Interview Coach")
-        app.setOrganizationName("InterviewCoach")
-    # run_app decides when to quit (after the last answer is stored), not Qt's last-window rule.
-    app.setQuitOnLastWindowClosed(False)
-    return app
+# What comes in behind the start window, on a worker thread so the window keeps painting, with what the
+# window says meanwhile. Only engine modules (no Qt: an import contract) go to the worker; a Qt module
+# imported off the GUI thread is not safe.
+ENGINE_MODULES = (
+    ("history", "engine.storage.store"),
+    ("engine", "engine.audio.recording"),
+    ("engine", "engine.audio.microphone"),
+    ("engine", "engine.audio.playback"),
+    ("screens", "engine.interview.session"),
+    ("screens", "engine.interview.events"),
+    ("screens", "engine.report.feedback_html"),
+    ("screens", "engine.llm.installer"),
+    ("screens", "engine.documents"),
+)
 
 
-def prepare(app: QApplication, launch: Launch) -> Translations:
-    """Everything before the loop: preferences, fonts, language, theme."""
-    if launch.preferences is None:
-        launch.preferences = prefs_file.load(launch.config_dir)
-    prefs = launch.preferences.preferences
-    if launch.data_dir is not None:
-        launch.preferences = LoadedPreferences(
-            prefs.with_changes(data_dir=str(launch.data_dir)), launch.preferences.broken_copy
-        )
-    install_fonts(app)
-    translations = Translations(app)
-    translations.apply(launch.ui_language or prefs.ui_language or system_language())
-    apply_theme(app, prefs.theme)
-    return translations
-
-
-async def run_app(app: QApplication, launch: Launch, translations: Translations) -> int:
-    """The app's lifetime: open the history, show the window, load the model, wait for the window to close."""
+async def run_app(
+    app: QApplication, launch: Launch, translations: Translations, start: StartWindow | None = None
+) -> int:
+    """The app's lifetime: show the start window, bring in the engine behind it, open the history, start the
+    model, swap in the main window, wait for it to close."""
     assert launch.preferences is not None
     prefs = launch.preferences.preferences
     errors = ErrorPresenter(translations.language)
     launch.errors = errors
-    if launch.sd is None:
-        import sounddevice  # PortAudio; imported here so a missing libportaudio is a message, not a crash
+    if start is None:
+        start = show_start_window(launch)
+    errors.parent_widget = start
+    start.loading("engine")
+    speech = await asyncio.to_thread(importlib.import_module, "engine.stt.speech_model")
+    model: SpeechModel = speech.SpeechModel(prefs.speech_settings(), prefs.models_folder())
+    model.start()  # first: it loads on its own thread while the rest comes in and the history opens
+    for step, module in ENGINE_MODULES:
+        start.loading(step)
+        await asyncio.to_thread(importlib.import_module, module)
+    # The screens (Qt) on the GUI thread, now quick: the engine under them is in.
+    from desktop.context import AppContext
+    from desktop.main_window import MainWindow
+    from engine.audio.recording import salvage_recordings
+    from engine.feedback.assess import warm_up
+    from engine.storage.store import Store
 
-        launch.sd = sounddevice
+    if launch.sd is None:  # PortAudio; imported here so a missing libportaudio is a message, not a crash
+        launch.sd = await asyncio.to_thread(importlib.import_module, "sounddevice")
+    start.loading("history")
     try:
         store = await Store.open(prefs.paths().database)
     except AppError as error:
+        await model.close()
         await _fatal(errors, error)
+        start.close()
         return 2
     try:
         async with asyncio.TaskGroup() as group:
             tasks = TaskOwner(group, errors.show)
-            model = SpeechModel(prefs.speech_settings(), prefs.models_folder())
+            start.loading("screens")
             ctx = AppContext(
                 prefs,
                 store,
@@ -125,12 +124,16 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
             ctx.preferencesChanged.connect(lambda p: apply_theme(app, p.theme))
             closed = asyncio.Event()
             window.closed.connect(closed.set)
+            window.setGeometry(start.geometry())
             window.show()
-            _mark(launch, "window_shown")
-            _trace_ready(launch, ctx)
-            model.start()  # after the window is up: it loads in the background with progress
+            start.close()
+            mark(launch, "main_window_shown")
+            # The feedback's tables load now, on a worker, not on the loop at the first answer's end.
+            tasks.spawn(_warm_up(launch, warm_up), "feedback-warm-up")
+            if launch.trace is not None:
+                tasks.spawn(_announce_ready(launch, model), "ready-mark")
             ctx.open_language_model()  # the interviewer model too, so the first question never waits on it
-            tasks.spawn(_report_recovered(store, window), "recover-interrupted")
+            tasks.spawn(_report_recovered(store, window, salvage_recordings), "recover-interrupted")
             tasks.spawn(model.get(), "speech-model-ready")  # a model that cannot load is said at once
             if store.recovery is not None:
                 errors.show_text(
@@ -159,10 +162,10 @@ async def run_app(app: QApplication, launch: Launch, translations: Translations)
     return 0
 
 
-async def _report_recovered(store: Store, window: MainWindow) -> None:
+async def _report_recovered(store: Store, window: MainWindow, salvage: Callable[[Path], object]) -> None:
     window.report_interrupted(await store.recover_interrupted())
     # Audio a killed process had recorded: its partial files become the FLACs the answers point to.
-    await asyncio.to_thread(salvage_recordings, window.ctx.paths.recordings)
+    await asyncio.to_thread(salvage, window.ctx.paths.recordings)
 
 
 async def _let_answer_finish(window: MainWindow) -> None:
@@ -181,35 +184,23 @@ async def _fatal(errors: ErrorPresenter, error: AppError) -> None:
         await next_emission(box.finished)
 
 
-def _mark(launch: Launch, name: str) -> None:
-    if launch.trace is not None:
-        launch.trace(name)
+async def _announce_ready(launch: Launch, model: SpeechModel) -> None:
+    """The "ready" mark: the main window is up and the speech model loaded, so one can practise."""
+    from engine.errors import ModelError
 
-
-def _trace_ready(launch: Launch, ctx: AppContext) -> None:
-    if launch.trace is None:
+    try:
+        await model.get()
+    except ModelError:  # said to the user by the "speech-model-ready" task
+        mark(launch, "model_failed")
         return
-
-    def watch(progress: ModelProgress) -> None:
-        if progress.stage in (ModelStage.READY, ModelStage.FAILED):
-            _mark(launch, "ready" if progress.stage is ModelStage.READY else "model_failed")
-
-    ctx.modelProgress.connect(watch)
+    mark(launch, "ready")
 
 
-def stderr_trace(quit_when_ready: bool) -> Callable[[str], None]:
-    """Start-up marks as JSON lines on stderr: {"mark": ..., "time": seconds since the epoch}."""
-
-    def trace(name: str) -> None:
-        print(json.dumps({"mark": name, "time": time.time()}), file=sys.stderr, flush=True)
-        if quit_when_ready and name in ("ready", "model_failed"):
-            app = QApplication.instance()
-            if app is not None:
-                for widget in QApplication.topLevelWidgets():
-                    if isinstance(widget, MainWindow):
-                        widget.close()
-
-    return trace
+async def _warm_up(launch: Launch, warm_up: Callable[[], None]) -> None:
+    """The feedback's tables (wordfreq, the stemmer, the question and STAR models) load on a worker now, while
+    the candidate sets up, instead of on the loop where the first answer's feedback would first need them."""
+    await asyncio.to_thread(warm_up)
+    mark(launch, "warm")
 
 
 def _route_uncaught_errors(launch: Launch) -> None:
@@ -225,21 +216,20 @@ def _route_uncaught_errors(launch: Launch) -> None:
     sys.excepthook = hook
 
 
-def main(launch: Launch, screenshot: tuple[Path, str] | None = None) -> int:
+def main(launch: Launch, frame: FirstFrame | None = None, screenshot: tuple[Path, str] | None = None) -> int:
     import qasync  # asyncio on Qt's event loop
 
-    app = qt_application()
-    translations = prepare(app, launch)
+    frame = frame or first_frame(launch)
     if screenshot is not None:
         from desktop.screenshot import capture_on_ready
 
         launch.on_ready = capture_on_ready(*screenshot)
-    loop = qasync.QEventLoop(app)
+    loop = qasync.QEventLoop(frame.app)
     asyncio.set_event_loop(loop)
     _route_uncaught_errors(launch)
     try:
         with loop:
-            code: int = loop.run_until_complete(run_app(app, launch, translations))
+            code: int = loop.run_until_complete(run_app(frame.app, launch, frame.translations, frame.start))
             return code
     finally:
         asyncio.set_event_loop(None)

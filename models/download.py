@@ -18,8 +18,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:  # imported where a download starts: the app's start-up does not pay for it
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +97,8 @@ def download(
     if expected.size is not None and have > expected.size:
         part.unlink()  # longer than the file can be: not a part of it
         hasher, have = hashlib.sha256(), 0
+    import httpx
+
     own_client = client is None
     http = client or httpx.Client(follow_redirects=True, timeout=httpx.Timeout(30.0, read=60.0))
     try:

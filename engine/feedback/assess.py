@@ -169,3 +169,22 @@ def _merged(first: tuple[Quote, ...], more: tuple[Quote, ...]) -> tuple[Quote, .
         if not any(q.start <= quote.start < q.end or quote.start <= q.start < quote.end for q in out):
             out.append(quote)
     return tuple(out)
+
+
+# One short answer per language: enough to load every table and model the feedback reads.
+_WARM_UP = (
+    (
+        "en",
+        "Tell me about a time you missed a deadline.",
+        "I led the release, it slipped, so I cut scope and we shipped.",
+    ),
+    ("ko", "마감을 놓친 경험을 말해 주세요.", "제가 맡은 출시가 늦어져서 범위를 줄였고 결국 출시했습니다."),
+)
+
+
+def warm_up() -> None:
+    """Load what the first feedback would otherwise load on its way (wordfreq's tables, the stemmer, the
+    question and STAR models; about half a second). The desktop runs it on a worker during start-up, so
+    no first use lands on the event loop in the middle of an answer."""
+    for language, question, answer in _WARM_UP:
+        assess(question, answer, language, classify(question, language))

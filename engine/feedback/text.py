@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import snowballstemmer
-import wordfreq
+if TYPE_CHECKING:  # both load their tables on import (0.5 s): imported on first use, not at start-up
+    import snowballstemmer
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A sentence ends at . ? ! followed by a space or the end (so 0.3초 and v2.1 stay whole), or at a line break.
@@ -87,6 +88,8 @@ def is_korean(language: str) -> bool:
 
 @cache
 def _english_stemmer() -> snowballstemmer.stemmer:
+    import snowballstemmer
+
     return snowballstemmer.stemmer("english")
 
 
@@ -137,6 +140,8 @@ def same_stem(a: str, b: str) -> bool:
 
 @cache
 def _korean_vocabulary() -> dict[str, float]:
+    import wordfreq
+
     table: dict[str, float] = wordfreq.get_frequency_dict("ko")
     return table
 
@@ -152,6 +157,8 @@ def zipf(token: str) -> float:
             if frequency and (size >= 2 or len(token) == 1 or has_grammar(token)):
                 return round(math.log10(frequency) + 9.0, 2)  # wordfreq's Zipf scale
         return 0.0
+    import wordfreq
+
     return float(wordfreq.zipf_frequency(token.lower(), "en"))
 
 

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import jsonschema
-
 from engine.feedback.criteria import WEIGHTS
 from engine.feedback.question_type import QuestionType
 
@@ -111,6 +109,8 @@ def parse(text: str, model: str, kind: QuestionType) -> ModelReview:
         data = _fitted(json.loads(text, strict=False))  # a raw newline inside a string is no reason to refuse
     except json.JSONDecodeError as error:
         raise RubricParseError(f"not JSON ({error.msg} at {error.pos})") from error
+    import jsonschema  # here, where a review is read: 0.15 s that start-up need not wait for
+
     try:
         jsonschema.validate(data, _review(kind, bounded=True))
     except jsonschema.ValidationError as error:

@@ -910,6 +910,25 @@
     </message>
 </context>
 <context>
+    <name>StartWindow</name>
+    <message>
+        <source>Getting ready…</source>
+        <translation>준비하고 있습니다…</translation>
+    </message>
+    <message>
+        <source>Opening your practice history…</source>
+        <translation>연습 기록을 여는 중…</translation>
+    </message>
+    <message>
+        <source>Loading the speech engine…</source>
+        <translation>음성 엔진을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Preparing the screens…</source>
+        <translation>화면을 준비하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>Pace (syllables/min)</source>

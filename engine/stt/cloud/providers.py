@@ -10,11 +10,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from engine.secrets import rtzr_credentials
-from engine.stt.cloud.google import DEFAULT_ENDPOINT, GoogleOptions, GoogleProvider
 from engine.stt.cloud.health import CloudHealth, HealthSnapshot
-from engine.stt.cloud.rtzr import DEFAULT_AUTH_URL, DEFAULT_STREAM_URL, RtzrOptions, RtzrProvider
+
+if TYPE_CHECKING:  # each client is imported on its first use: most runs use no cloud provider at all
+    from engine.stt.cloud.google import GoogleOptions, GoogleProvider
+    from engine.stt.cloud.rtzr import RtzrOptions, RtzrProvider
 
 GOOGLE_ENDPOINT_ENV = "INTERVIEW_COACH_GOOGLE_ENDPOINT"
 RTZR_AUTH_URL_ENV = "INTERVIEW_COACH_RTZR_AUTH_URL"
@@ -36,10 +39,14 @@ class CloudSettings:
     rtzr_stream_url: str = ""
 
     def google(self) -> GoogleOptions:
+        from engine.stt.cloud.google import DEFAULT_ENDPOINT, GoogleOptions
+
         endpoint = os.environ.get(GOOGLE_ENDPOINT_ENV) or self.google_endpoint or DEFAULT_ENDPOINT
         return GoogleOptions(endpoint=endpoint, credentials_file=self.google_credentials_file)
 
     def rtzr(self) -> RtzrOptions:
+        from engine.stt.cloud.rtzr import DEFAULT_AUTH_URL, DEFAULT_STREAM_URL, RtzrOptions
+
         return RtzrOptions(
             auth_url=os.environ.get(RTZR_AUTH_URL_ENV) or self.rtzr_auth_url or DEFAULT_AUTH_URL,
             stream_url=os.environ.get(RTZR_STREAM_URL_ENV) or self.rtzr_stream_url or DEFAULT_STREAM_URL,
@@ -62,12 +69,16 @@ class CloudProviders:
 
     def google(self) -> GoogleProvider:
         if self._google is None:
+            from engine.stt.cloud.google import GoogleProvider
+
             self._google = GoogleProvider(self.settings.google())
             self._watch(self._google.health)
         return self._google
 
     def rtzr(self) -> RtzrProvider:
         if self._rtzr is None:
+            from engine.stt.cloud.rtzr import RtzrProvider
+
             self._rtzr = RtzrProvider(self.settings.rtzr())
             self._watch(self._rtzr.health)
         return self._rtzr
