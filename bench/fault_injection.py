@@ -7,8 +7,9 @@
    Counted: finals printed before the kill but not stored (must be 0), and the audio lost of the answer
    being spoken: seconds fed before the kill (from its question's line, so an over-estimate) minus the
    seconds in its FLAC after the next start salvaged it.
-3. A corrupted database page: 40 stored sessions, one random page overwritten, then `sessions --json`.
-   Counted: a message and no traceback, the damaged file kept aside, the sessions read back.
+3. A corrupted database page: 40 stored sessions (and the daily backup a start makes), one random page
+   overwritten, then `sessions --json`. Counted: a message and no traceback, the damaged file kept aside,
+   the sessions back (read from the damaged file, or filled in from the backup).
 4. A hanging model server (takes every request, never answers): `practice --llm-url` with two answers.
    Printed: the wait from answer 1's summary to question 2, and whether the notice said why.
 
@@ -39,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 # After the path insert above:
 from engine.audio.file_source import read_samples  # noqa: E402
+from engine.storage import repair  # noqa: E402
 from engine.storage.store import Store  # noqa: E402
 from tests.loopback.google_server import FakeGoogleSpeech, GoogleBehaviour  # noqa: E402
 from tests.test_history_search import add_session  # noqa: E402
@@ -178,10 +180,15 @@ def kills(count: int, seed: int) -> None:
 
 # -- 3. A corrupted database page -----------------------------------------------------------------------
 async def forty_sessions(path: Path) -> None:
+    """40 sessions, then the next day's start (which renews the daily backup), then a clean exit."""
     store = await Store.open(path)
     for n in range(40):
         await add_session(store, "en", f"Question {n} about deadlines?", "We shipped it early. " * 30, 140, None)
     await store.close()
+    backup = repair.backup_path(path)
+    day_old = backup.stat().st_mtime - repair.BACKUP_EVERY_S - 60
+    os.utime(backup, (day_old, day_old))
+    await (await Store.open(path)).close()
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every row in the main file, as after a clean exit
 

@@ -123,6 +123,10 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "ko": "{path}의 연습 기록이 손상되어 있었습니다({detail}). 손상된 파일은 {copy}에 보관했고, 새 기록을 "
         "시작하면서 이전 파일에서 면접 {sessions}건을 읽어 왔습니다. 녹음 파일은 그대로입니다.",
     },
+    "storage.recovered_backup": {
+        "en": "{count} more came from the backup of {date}; what was practised after it and could not be read is lost.",
+        "ko": "{date}에 만든 백업에서 면접 {count}건을 더 가져왔습니다. 그 뒤의 연습 중 읽지 못한 내용은 잃었습니다.",
+    },
     "storage.newer_schema": {
         "en": "The practice history at {path} was written by a newer version of Interview Coach "
         "(schema {found}, this version knows {known}). Update the app to open it.",

@@ -153,6 +153,34 @@ async def test_a_damaged_page_is_found_at_open_and_what_it_still_holds_is_recove
         await store.close()
 
 
+async def test_a_damaged_schema_page_is_filled_in_from_the_daily_backup(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    await _forty_sessions(path)
+    backup = repair.backup_path(path)
+    day_old = backup.stat().st_mtime - repair.BACKUP_EVERY_S - 60
+    os.utime(backup, (day_old, day_old))  # the backup made at the first open is a day old now
+    store = await Store.open(path)  # a sound open renews it: 40 sessions
+    await add_session(store, "en", "Question 41, after the backup?", "Practised after the backup.", 140, None)
+    await store.close()
+    renewed = backup.stat().st_mtime_ns
+    assert renewed > day_old * 1e9
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema's own page, past the file header: no table readable
+    path.write_bytes(bytes(data))
+    store = await Store.open(path)
+    try:
+        recovery = store.recovery
+        assert recovery is not None and recovery.from_backup == 40 and recovery.sessions == 40
+        assert "40 more came from the backup of" in recovery.message("en")
+        assert "백업에서 면접 40건" in recovery.message("ko")
+        assert len(await store.search("shipped")) == 40, "rows from the backup are searchable"
+        assert backup.stat().st_mtime_ns == renewed, "the backup is kept, not replaced by the recovered file"
+    finally:
+        await store.close()
+
+
 def test_a_file_that_is_no_database_is_set_aside_with_a_message_not_a_traceback(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()

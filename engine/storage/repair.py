@@ -5,12 +5,18 @@ SQLite reports damage late (a query that touches the bad page fails), so `Store.
 a new database is made, and every row the old file still yields is copied over, table by table, parents
 first (sqlite3's `.recover` is a command-line feature that Python's module does not have). The full-text
 indexes are rebuilt by their triggers as rows arrive. Nothing is deleted: the damaged file stays for the user.
+
+A damaged page of the schema itself leaves nothing readable that way, so a sound database is also copied,
+at most once a day, to a backup beside it (SQLite's online backup, a consistent snapshot). After a
+recovery, what the damaged file still yielded is kept, and the backup fills in every row it lacks.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +24,8 @@ from pathlib import Path
 import sqlite_utils
 
 log = logging.getLogger(__name__)
+
+BACKUP_EVERY_S = 24 * 3600  # a backup older than this is renewed at the next open
 
 # Parents before children, so foreign keys hold as rows arrive.
 TABLES = ("sessions", "questions", "answers", "transcript_segments", "metrics", "scores", "settings")
@@ -30,20 +38,26 @@ class Recovery:
     database: Path  # the new database, where the damaged one was
     damaged_copy: Path  # where the damaged file now is
     detail: str  # what SQLite said
-    sessions: int  # sessions read back into the new database
+    sessions: int  # sessions in the new database
     rows: int  # rows of every table read back
+    from_backup: int = 0  # of those sessions, how many only the backup held
+    backup_date: str = ""  # the backup's date, when it was used
 
     def message(self, lang: str) -> str:
         from engine import messages
 
-        return messages.text(
+        text = messages.text(
             "storage.recovered",
             lang,
             path=str(self.database),
             detail=self.detail,
             copy=str(self.damaged_copy),
-            sessions=self.sessions,
+            sessions=self.sessions - self.from_backup,
         )
+        if self.from_backup:
+            more = messages.text("storage.recovered_backup", lang, count=self.from_backup, date=self.backup_date)
+            text = f"{text} {more}"
+        return text
 
 
 def damage(path: Path) -> str | None:
@@ -74,32 +88,75 @@ def move_aside(path: Path) -> Path:
     return aside
 
 
+def backup_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.backup{path.suffix}")
+
+
+def refresh_backup(conn: sqlite3.Connection, path: Path) -> bool:
+    """Copy the open, sound database to its backup if the backup is missing or a day old; True if copied.
+    Written beside, then renamed over, so a crash mid-copy leaves the old backup whole."""
+    target = backup_path(path)
+    if target.exists() and time.time() - target.stat().st_mtime < BACKUP_EVERY_S:
+        return False
+    partial = target.with_name(target.name + ".part")
+    try:
+        copy = sqlite3.connect(str(partial))
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:  # no backup today is no reason to refuse the history
+        log.warning("could not back up %s: %s", path, error)
+        partial.unlink(missing_ok=True)
+        return False
+    return True
+
+
 def salvage(damaged: Path, fresh: sqlite_utils.Database) -> tuple[int, int]:
     """Copy every row the damaged file still yields into `fresh`; returns (sessions, rows) copied."""
+    counts = _copy_rows(damaged, fresh, keep_existing=False)
+    log.warning("recovered from %s: %s", damaged, counts)
+    return counts.get("sessions", 0), sum(counts.values())
+
+
+def fill_from_backup(path: Path, fresh: sqlite_utils.Database) -> tuple[int, str]:
+    """Add the rows the backup holds and `fresh` lacks; returns (sessions added, the backup's date) or
+    (0, "") when there is no sound backup."""
+    backup = backup_path(path)
+    if not backup.is_file() or damage(backup) is not None:
+        return 0, ""
+    counts = _copy_rows(backup, fresh, keep_existing=True)
+    log.warning("filled in from the backup %s: %s", backup, counts)
+    date = datetime.fromtimestamp(backup.stat().st_mtime, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    return counts.get("sessions", 0), date
+
+
+def _copy_rows(source_path: Path, fresh: sqlite_utils.Database, *, keep_existing: bool) -> dict[str, int]:
     try:
-        source = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
+        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     except sqlite3.DatabaseError as error:
-        log.warning("nothing could be read from %s: %s", damaged, error)
-        return 0, 0
+        log.warning("nothing could be read from %s: %s", source_path, error)
+        return {}
     source.row_factory = sqlite3.Row
     counts: dict[str, int] = {}
     try:
         for table in TABLES:
             target = fresh.table(table)
             columns = set(target.columns_dict)
-            copied = 0
+            had = target.count
             try:
                 for row in source.execute(f"select * from {table}"):  # a name from TABLES, never user text
                     try:
                         values = dict(zip(row.keys(), tuple(row), strict=True))  # a Row iterates its values
-                        target.insert({k: v for k, v in values.items() if k in columns}, replace=True)
-                        copied += 1
+                        kept = {k: v for k, v in values.items() if k in columns}
+                        # From the backup, a row the damaged file gave wins: it is the newer one.
+                        target.insert(kept, ignore=keep_existing, replace=not keep_existing)
                     except sqlite3.DatabaseError as error:  # a row whose parent was lost, say
                         log.info("row of %s not recovered: %s", table, error)
             except sqlite3.DatabaseError as error:  # the bad page: keep what came before it
-                log.warning("reading %s stopped at damage after %d rows: %s", table, copied, error)
-            counts[table] = copied
+                log.warning("reading %s stopped at damage: %s", table, error)
+            counts[table] = target.count - had
     finally:
         source.close()
-    log.warning("recovered from %s: %s", damaged, counts)
-    return counts.get("sessions", 0), sum(counts.values())
+    return counts

@@ -69,7 +69,12 @@ class Store:
             migrate(db)
             if aside is not None and problem is not None:
                 sessions, rows = repair.salvage(aside, db)
-                self.recovery = repair.Recovery(self.path, aside, problem, sessions, rows)
+                from_backup, backup_date = repair.fill_from_backup(self.path, db)
+                self.recovery = repair.Recovery(
+                    self.path, aside, problem, sessions + from_backup, rows, from_backup, backup_date
+                )
+            else:  # only a sound file is backed up: a recovered one keeps the older, fuller backup
+                repair.refresh_backup(conn, self.path)
         except sqlite3.DatabaseError as error:
             raise StorageError("storage.open_failed", path=str(self.path), detail=str(error)) from error
         except OSError as error:
