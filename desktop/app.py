@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import importlib
 import logging
 import sys
@@ -196,10 +197,25 @@ async def _announce_ready(launch: Launch, model: SpeechModel) -> None:
     mark(launch, "ready")
 
 
+# Needed by the first answer, not by the main window: imported on a worker once the main window is up.
+ANSWER_MODULES = (
+    "engine.stt.local_session",  # onnxruntime, for the voice activity detector
+    "engine.analysis.voice_delivery",  # and numpy.ma, which np.median would import mid-answer
+)
+
+
 async def _warm_up(launch: Launch, warm_up: Callable[[], None]) -> None:
-    """The feedback's tables (wordfreq, the stemmer, the question and STAR models) load on a worker now, while
-    the candidate sets up, instead of on the loop where the first answer's feedback would first need them."""
+    """What the first answer needs that the main window does not (the local recogniser's modules, the
+    feedback's tables: wordfreq, the stemmer, the question and STAR models) loads on a worker now, while the
+    candidate sets up, instead of on the loop where the first answer would first need it."""
+    for module in ANSWER_MODULES:
+        await asyncio.to_thread(importlib.import_module, module)
     await asyncio.to_thread(warm_up)
+    # Start-up's objects (the engine, the screens, the feedback's tables and models) live as long as the app:
+    # collected once now and then frozen out of the collector's sight, a full collection later scans only
+    # what practice makes. Before, one fell at an answer's end and held the loop for about 50 ms.
+    gc.collect()
+    gc.freeze()
     mark(launch, "warm")
 
 
