@@ -80,26 +80,32 @@ async def run_app(
     speech = await asyncio.to_thread(importlib.import_module, "engine.stt.speech_model")
     model: SpeechModel = speech.SpeechModel(prefs.speech_settings(), prefs.models_folder())
     model.start()  # first: it loads on its own thread while the rest comes in and the history opens
-    for step, module in ENGINE_MODULES:
-        start.loading(step)
-        await asyncio.to_thread(importlib.import_module, module)
+    try:
+        for step, module in ENGINE_MODULES:
+            start.loading(step)
+            await asyncio.to_thread(importlib.import_module, module)
+        if launch.sd is None:
+            # PortAudio, on the GUI thread (it initialises per thread on Windows); imported here so a missing
+            # libportaudio is a message, not a crash.
+            launch.sd = importlib.import_module("sounddevice")
+        from engine.storage.store import Store
+
+        start.loading("history")
+        store = await Store.open(prefs.paths().database)
+    except BaseException as error:  # nothing else is running yet: stop the model, then say why or re-raise
+        await model.close()
+        if not isinstance(error, AppError):
+            start.close()
+            raise
+        await _fatal(errors, error)
+        start.close()
+        return 2
     # The screens (Qt) on the GUI thread, now quick: the engine under them is in.
     from desktop.context import AppContext
     from desktop.main_window import MainWindow
     from engine.audio.recording import salvage_recordings
     from engine.feedback.assess import warm_up
-    from engine.storage.store import Store
 
-    if launch.sd is None:  # PortAudio; imported here so a missing libportaudio is a message, not a crash
-        launch.sd = await asyncio.to_thread(importlib.import_module, "sounddevice")
-    start.loading("history")
-    try:
-        store = await Store.open(prefs.paths().database)
-    except AppError as error:
-        await model.close()
-        await _fatal(errors, error)
-        start.close()
-        return 2
     try:
         async with asyncio.TaskGroup() as group:
             tasks = TaskOwner(group, errors.show)
@@ -130,7 +136,7 @@ async def run_app(
             start.close()
             mark(launch, "main_window_shown")
             # The feedback's tables load now, on a worker, not on the loop at the first answer's end.
-            tasks.spawn(_warm_up(launch, warm_up), "feedback-warm-up")
+            tasks.spawn(_warm_up(launch, model, warm_up), "feedback-warm-up")
             if launch.trace is not None:
                 tasks.spawn(_announce_ready(launch, model), "ready-mark")
             ctx.open_language_model()  # the interviewer model too, so the first question never waits on it
@@ -160,6 +166,7 @@ async def run_app(
             await ctx.cloud.aclose()
     finally:
         await store.close()
+        gc.unfreeze()  # what the app froze is the collector's again (tests run many apps in one process)
     return 0
 
 
@@ -197,26 +204,36 @@ async def _announce_ready(launch: Launch, model: SpeechModel) -> None:
     mark(launch, "ready")
 
 
-# Needed by the first answer, not by the main window: imported on a worker once the main window is up.
+# Needed by the first answer, not by the main window: imported on a worker once the main window is up and
+# the speech model has loaded (its native probe passed: CTranslate2 is safe to load in this process).
 ANSWER_MODULES = (
     "engine.stt.local_session",  # onnxruntime, for the voice activity detector
     "engine.analysis.voice_delivery",  # and numpy.ma, which np.median would import mid-answer
 )
 
 
-async def _warm_up(launch: Launch, warm_up: Callable[[], None]) -> None:
+async def _warm_up(launch: Launch, model: SpeechModel, warm_up: Callable[[], None]) -> None:
     """What the first answer needs that the main window does not (the local recogniser's modules, the
     feedback's tables: wordfreq, the stemmer, the question and STAR models) loads on a worker now, while the
     candidate sets up, instead of on the loop where the first answer would first need it."""
-    for module in ANSWER_MODULES:
-        await asyncio.to_thread(importlib.import_module, module)
-    await asyncio.to_thread(warm_up)
-    # Start-up's objects (the engine, the screens, the feedback's tables and models) live as long as the app:
-    # collected once now and then frozen out of the collector's sight, a full collection later scans only
-    # what practice makes. Before, one fell at an answer's end and held the loop for about 50 ms.
-    gc.collect()
-    gc.freeze()
-    mark(launch, "warm")
+    from engine.errors import ModelError
+
+    modules: tuple[str, ...] = ANSWER_MODULES
+    try:
+        try:
+            await model.get()
+        except ModelError:  # said by the "speech-model-ready" task; its libraries stay out of this process
+            modules = ANSWER_MODULES[1:]
+        for module in modules:
+            await asyncio.to_thread(importlib.import_module, module)
+        await asyncio.to_thread(warm_up)
+        # Start-up's objects (the engine, the screens, the feedback's tables and models) live as long as the
+        # app: collected once now and frozen out of the collector's sight, a full collection later scans only
+        # what practice makes. One had fallen at an answer's end and held the loop for about 50 ms.
+        gc.collect()
+        gc.freeze()
+    finally:
+        mark(launch, "warm")
 
 
 def _route_uncaught_errors(launch: Launch) -> None:

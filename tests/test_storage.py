@@ -181,6 +181,48 @@ async def test_a_damaged_schema_page_is_filled_in_from_the_daily_backup(tmp_path
         await store.close()
 
 
+async def test_after_a_lost_sessions_page_the_backup_brings_the_sessions_and_the_file_their_new_answers(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    await _forty_sessions(path)
+    backup = repair.backup_path(path)
+    day_old = backup.stat().st_mtime - repair.BACKUP_EVERY_S - 60
+    os.utime(backup, (day_old, day_old))
+    store = await Store.open(path)  # renews the backup: 40 sessions
+    question = await store.add_question(1, 2, "en-x", "A question asked after the backup?", "behavioural")
+    answer = await store.start_answer(1, question, "")
+    await store.finish_answer(answer, "complete", 5.0, "An answer given after the backup.")
+    await store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = [p for (p,) in conn.execute("select pageno from dbstat where name = 'sessions' and pagetype = 'leaf'")]
+    assert pages, "dbstat names the sessions table's pages"
+    data = bytearray(path.read_bytes())
+    for page in pages:  # every session row gone; their questions and answers still readable
+        data[(page - 1) * 4096 : page * 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    store = await Store.open(path)
+    try:
+        assert store.recovery is not None and store.recovery.from_backup == 40
+        assert len(await store.search("after the backup")) == 1, "the answer only the damaged file had is back"
+    finally:
+        await store.close()
+
+
+async def test_deleting_an_interview_renews_the_backup_so_it_cannot_come_back(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    await _forty_sessions(path)
+    store = await Store.open(path)
+    try:
+        await store.delete_session(7)
+    finally:
+        await store.close()
+    with sqlite3.connect(repair.backup_path(path)) as backup:
+        ids = {row[0] for row in backup.execute("select id from sessions")}
+    assert len(ids) == 39 and 7 not in ids
+
+
 def test_a_file_that_is_no_database_is_set_aside_with_a_message_not_a_traceback(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()

@@ -5,7 +5,7 @@ httpx is already the app's HTTP client (model downloads). Structured output asks
 `json_schema` response format; a server that rejects it (llama-cpp-python's own takes `json_object` with a
 `schema`) is asked again in that form, and the choice is remembered.
 
-A stream has two deadlines of its own besides httpx's socket timeouts: the first text must come within
+A stream has two deadlines of its own besides httpx's socket timeouts: the first piece must come within
 `first_token_timeout_s` (reading a long prompt takes a while), then each further piece within
 `chunk_timeout_s`. A server that starts and then stalls is given up on in seconds, not at a read timeout
 per request.
@@ -142,7 +142,7 @@ class RemoteModel:
 
     async def _stream_once(self, request: GenerationRequest) -> AsyncIterator[StreamChunk]:
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.options.first_token_timeout_s  # until the first text arrives
+        deadline = loop.time() + self.options.first_token_timeout_s  # until the first piece arrives
         try:
             url = self._base + "/chat/completions"
             async with asyncio.timeout_at(deadline):
@@ -179,12 +179,14 @@ class RemoteModel:
                 data = line[5:].strip()
                 if data == "[DONE]":
                     break
+                # Any piece is a sign of life, text or not (a role, a thinking model's reasoning): the next
+                # has the per-piece deadline.
+                waiting_s = self.options.chunk_timeout_s
+                deadline = loop.time() + waiting_s
                 text, reason = _delta(data)
                 if reason is not None:
                     finish = FinishReason.LENGTH if reason == "length" else FinishReason.STOP
                 if text:
-                    waiting_s = self.options.chunk_timeout_s
-                    deadline = loop.time() + waiting_s
                     yield StreamChunk(text)
             yield StreamChunk("", finish or FinishReason.STOP)
         except httpx.TransportError as error:

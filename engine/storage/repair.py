@@ -92,14 +92,14 @@ def backup_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.backup{path.suffix}")
 
 
-def refresh_backup(conn: sqlite3.Connection, path: Path) -> bool:
-    """Copy the open, sound database to its backup if the backup is missing or a day old; True if copied.
-    Written beside, then renamed over, so a crash mid-copy leaves the old backup whole."""
+def refresh_backup(conn: sqlite3.Connection, path: Path, *, force: bool = False) -> bool:
+    """Copy the open, sound database to its backup if the backup is missing or a day old (or `force`); True
+    if copied. Written beside, then renamed over, so a crash mid-copy leaves the old backup whole."""
     target = backup_path(path)
-    if target.exists() and time.time() - target.stat().st_mtime < BACKUP_EVERY_S:
-        return False
     partial = target.with_name(target.name + ".part")
     try:
+        if not force and target.exists() and time.time() - target.stat().st_mtime < BACKUP_EVERY_S:
+            return False
         copy = sqlite3.connect(str(partial))
         try:
             conn.backup(copy)
@@ -113,9 +113,10 @@ def refresh_backup(conn: sqlite3.Connection, path: Path) -> bool:
     return True
 
 
-def salvage(damaged: Path, fresh: sqlite_utils.Database) -> tuple[int, int]:
-    """Copy every row the damaged file still yields into `fresh`; returns (sessions, rows) copied."""
-    counts = _copy_rows(damaged, fresh, keep_existing=False)
+def salvage(damaged: Path, fresh: sqlite_utils.Database, *, keep_existing: bool = False) -> tuple[int, int]:
+    """Copy every row the damaged file still yields into `fresh`; returns (sessions, rows) copied. Run again
+    with `keep_existing` after the backup filled in parents, it adds the children they had been missing."""
+    counts = _copy_rows(damaged, fresh, keep_existing=keep_existing)
     log.warning("recovered from %s: %s", damaged, counts)
     return counts.get("sessions", 0), sum(counts.values())
 

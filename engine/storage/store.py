@@ -70,6 +70,8 @@ class Store:
             if aside is not None and problem is not None:
                 sessions, rows = repair.salvage(aside, db)
                 from_backup, backup_date = repair.fill_from_backup(self.path, db)
+                if from_backup:  # answers the damaged file held for sessions only the backup had
+                    rows += repair.salvage(aside, db, keep_existing=True)[1]
                 self.recovery = repair.Recovery(
                     self.path, aside, problem, sessions + from_backup, rows, from_backup, backup_date
                 )
@@ -368,6 +370,8 @@ class Store:
         """Delete a stored session and its recordings (the rows go in one transaction, then the files)."""
         data_dir = self.path.parent
         recordings = await self._call(self._write, lambda db: history.delete_session(db, session_id, data_dir))
+        # The backup is renewed at once: a deleted interview must not linger there, nor come back in a recovery.
+        await self._call(lambda: repair.refresh_backup(self.db.conn, self.path, force=True))
         await self._call(history.remove_recordings, recordings)
 
 

@@ -108,6 +108,8 @@ class SpeechModel:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        elif self._task is not None and not self._task.cancelled():
+            self._task.exception()  # a failed load nobody awaited: retrieved, so asyncio does not log it
 
     async def _load(self) -> WhisperDecoder:
         loop = asyncio.get_running_loop()
