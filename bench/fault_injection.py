@@ -43,7 +43,7 @@ from engine.audio.file_source import read_samples  # noqa: E402
 from engine.storage import repair  # noqa: E402
 from engine.storage.store import Store  # noqa: E402
 from tests.loopback.google_server import FakeGoogleSpeech, GoogleBehaviour  # noqa: E402
-from tests.test_history_search import add_session  # noqa: E402
+from tests.storage_support import add_session  # noqa: E402
 
 SPEECH = ROOT.parent / "shared" / "speech" / "en"
 CLIPS = [SPEECH / "jfk.flac", SPEECH / "librispeech_2412-153948-0000.flac", SPEECH / "jfk.flac"]

@@ -3,7 +3,7 @@ and theme, and the start window painted, all before anything heavy is imported.
 
 `main.py` calls `first_frame()` before it imports `desktop.app`, so only Qt and these light modules stand
 between the process start and a window on screen (`bench/startup.py` measures it against a bare PySide6
-window; `tests/test_boundaries.py` checks `sys.modules` at that moment).
+window; `tests/functional/test_boundaries.py` checks `sys.modules` at that moment).
 """
 
 from __future__ import annotations

@@ -23,6 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEECH = ROOT.parent / "shared" / "speech"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`unit` for tests/unit (logic on real data, seconds in all: `uv run pytest -m unit`), `functional` for
+    tests/functional (the CLI and the app in processes, real models, loopback servers, the build)."""
+    for item in items:
+        folder = Path(str(item.path)).parent.name
+        if folder in ("unit", "functional"):
+            item.add_marker(folder)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     """Under CI=true a test that lacks a tool or a file fails instead of skipping: CI installs everything,

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from engine import logs
 from engine.secrets import redact_later
+from tests.cli_support import cli_async as cli
 from tests.conftest import ROOT, speech_file
 from tests.loopback.rtzr_server import CLIENT_ID, CLIENT_SECRET, FakeRtzr
-from tests.test_cloud_cli import cli
 
 
 async def test_a_run_leaves_a_log_file_that_holds_no_secret(data_dir: Path, rtzr: FakeRtzr, tmp_path: Path) -> None:

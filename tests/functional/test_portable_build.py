@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tests.native_isa import scan
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _llama_libraries() -> list[Path]:

@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import os
-import socket
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, speech_file
+from tests.cli_support import cli_async as cli
+from tests.cli_support import closed_port
+from tests.conftest import speech_file
 from tests.loopback.google_server import FakeGoogleSpeech, GoogleBehaviour
 from tests.loopback.rtzr_server import CLIENT_ID
-
-
-async def cli(data_dir: Path, env: dict[str, str], *args: str) -> tuple[int, str, str]:
-    """The CLI as a child process, so this test's loop keeps serving the fake provider meanwhile."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "main.py",
-        "--data-dir",
-        str(data_dir),
-        *args,
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
-    )
-    out, err = await asyncio.wait_for(process.communicate(), 300)
-    return process.returncode or 0, out.decode(), err.decode()
 
 
 @pytest.fixture
@@ -65,12 +46,6 @@ async def test_practice_on_google_streams_the_answer_to_the_endpoint_from_the_en
     # The loopback server "hears" one word per 100 ms: all of the 11 s clip arrived, in order, once.
     assert words == [f"t{k}" for k in range(len(words))] and len(words) >= 100
     assert google.stats.configs[0].config.language_code == "en-US"  # type: ignore[attr-defined]
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def test_rtzr_unreachable_goes_on_locally_says_so_and_never_logs_the_secret(data_dir: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.test_cli import cli
+from tests.cli_support import cli
 
 STRONG = (
     "At my last job our checkout took four seconds. My task was to get it under one second before the sale. "

@@ -23,7 +23,7 @@ from engine.feedback.text import NUMBER
 from engine.feedback.view import build_view, render_text
 from engine.storage.records import feedback_view
 
-DATA = Path(__file__).parent / "data" / "feedback"
+DATA = Path(__file__).parent.parent / "data" / "feedback"
 STAR = {"situation", "task", "action", "result"}
 
 QUESTION = {

@@ -17,19 +17,8 @@ from engine.feedback.assess import assess
 from engine.feedback.view import build_view
 from engine.llm.rubric import ModelReview
 from engine.storage.store import Store
+from tests.cli_support import cli, closed_port
 from tests.conftest import ROOT, speech_file
-from tests.test_cloud_cli import closed_port
-
-
-def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", "--data-dir", str(data_dir), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
 
 
 def test_practice_in_english_prints_an_accurate_transcript_and_stores_it(data_dir: Path) -> None:

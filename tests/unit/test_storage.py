@@ -18,7 +18,7 @@ from engine.storage.migrations import SCHEMA_VERSION
 from engine.storage.store import Store
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 from tests.conftest import ROOT
-from tests.test_history_search import add_session
+from tests.storage_support import add_session
 
 
 def final(utterance: int, text: str) -> TranscriptEvent:

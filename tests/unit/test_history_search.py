@@ -13,34 +13,7 @@ import sqlite_utils
 from engine.storage import history
 from engine.storage.history import MAX_QUERY_WORDS, fts_query
 from engine.storage.store import Store
-from engine.stt.contract import TranscriptEvent, TranscriptKind
-
-
-async def add_session(store: Store, language: str, question: str, answer: str, wpm: float, audio: Path | None) -> int:
-    session = await store.create_session({"language": language, "role": "Engineer"}, "local")
-    q = await store.add_question(session, 1, f"{language}-x", question, "behavioural")
-    relative = ""
-    if audio is not None:
-        audio.parent.mkdir(parents=True, exist_ok=True)
-        audio.write_bytes(b"fLaC")
-        relative = audio.relative_to(store.path.parent).as_posix()
-    answer_id = await store.start_answer(session, q, relative)
-    final = TranscriptEvent(TranscriptKind.FINAL, 0, answer, "", 0.0, 5.0, (), 0.9, "test")
-    await store.add_final(answer_id, final)
-    await store.finish_answer(answer_id, "complete", 5.0, answer)
-    metrics = {
-        "words_per_minute": wpm,
-        "syllables_per_minute": wpm * 2,
-        "fillers_per_minute": 1.5,
-        "filler_count": 1,
-        "pause_count": 0,
-        "longest_pause_s": 0.0,
-        "speaking_s": 5.0,
-        "content": {"score": wpm / 2},
-    }
-    await store.save_metrics(answer_id, metrics)
-    await store.set_session_status(session, "complete", ended=True)
-    return session
+from tests.storage_support import add_session
 
 
 async def test_search_finds_words_in_answers_and_questions_korean_particles_included(tmp_path: Path) -> None:
