@@ -92,10 +92,10 @@ async def google_bench(seconds: float, speed: float) -> None:
     lost = sum(1 for k in range(cells) if heard[k] == 0)
     repeated = sum(n - 1 for n in heard.values() if n > 1)
     print(
-        f"Google: {seconds:.0f} s of audio at {speed:g}x real time, {session.restarts} restarts "
+        f"Google: {seconds:.0f} s of audio at {speed:g}x real time, {session.stats.restarts} restarts "
         f"({server.stats.out_of_range} OUT_OF_RANGE, {server.stats.aborted} ABORTED, the rest planned)"
     )
-    print(f"  restart gap: {spread(session.restart_gaps)}")
+    print(f"  restart gap: {spread(session.stats.restart_gaps)}")
     print(f"  audio lost: {lost} of {cells} cells (100 ms each); finalised twice: {repeated}")
 
 

@@ -229,7 +229,7 @@ async def _warm_up(launch: Launch, model: SpeechModel, warm_up: Callable[[], Non
         await asyncio.to_thread(warm_up)
         # Start-up's objects (the engine, the screens, the feedback's tables and models) live as long as the
         # app: collected once now and frozen out of the collector's sight, a full collection later scans only
-        # what practice makes. One had fallen at an answer's end and held the loop for about 50 ms.
+        # what practice makes. One had fallen at an answer's end and held the loop (docs/ARCHITECTURE.md).
         gc.collect()
         gc.freeze()
     finally:

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
-import numpy.ma  # np.median imports it on its first call (40 ms): here, not at an answer's end
+import numpy.ma  # np.median imports it on its first call: here, with the engine, not at an answer's end
 import numpy.typing as npt
 
 from engine.audio.frames import SAMPLE_RATE

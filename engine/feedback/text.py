@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # both load their tables on import (0.5 s): imported on first use, not at start-up
+if TYPE_CHECKING:  # both load their tables on import: imported on first use, not at start-up
     import snowballstemmer
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

@@ -109,7 +109,7 @@ def parse(text: str, model: str, kind: QuestionType) -> ModelReview:
         data = _fitted(json.loads(text, strict=False))  # a raw newline inside a string is no reason to refuse
     except json.JSONDecodeError as error:
         raise RubricParseError(f"not JSON ({error.msg} at {error.pos})") from error
-    import jsonschema  # here, where a review is read: 0.15 s that start-up need not wait for
+    import jsonschema  # here, where a review is read: start-up need not wait for it
 
     try:
         jsonschema.validate(data, _review(kind, bounded=True))

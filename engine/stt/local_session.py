@@ -42,8 +42,7 @@ MIN_PARTIAL_AUDIO_S = 0.5
 MIN_NEW_AUDIO_S = 0.2
 # ... and, since the last pass began, at least this many times as much new audio as that pass took: Whisper
 # then stays idle about half the time, so when speech stops the final's pass mostly starts at once instead
-# of after a partial pass still running (bench/stt_streaming.py on 2 cores: Whisper busy 0.42 of real time
-# instead of 0.75, final median 0.53 s instead of 0.80 s, partials still within 0.4 s).
+# of after a partial pass still running (bench/stt_streaming.py; the figures are in docs/ARCHITECTURE.md).
 PASS_SPACING = 2.0
 PROMPT_CHARS = 200  # earlier finals given to Whisper as its prompt
 # The previous utterance is re-heard as context while the span from its start stays under this (Whisper's
@@ -55,10 +54,8 @@ CONTEXT_WINDOW_S = 20.0
 EARLY_END_SILENCE_MS = 250
 # ... and after this much silence when Whisper was also sure of its words (mean word probability at least
 # CONFIDENT_WORDS). An unsure reading waits longer: if speech goes on, the whole utterance is read again with
-# more to go on. bench/stt_streaming.py: English final median 0.45-0.46 s instead of 0.48; a 100 ms wait
-# for every reading cut a Korean clip at a 190 ms pause between sentences, and its first sentence, read
-# alone (mean word probability 0.56, against 0.72-0.95 for the English and Korean ones it rightly closed),
-# lost 13 of 42 characters.
+# more to go on. The same short wait for every reading cut a Korean clip at a pause between sentences and
+# lost most of its first sentence (bench/stt_streaming.py; the figures are in docs/ARCHITECTURE.md).
 CONFIDENT_END_SILENCE_MS = 100
 CONFIDENT_WORDS = 0.7
 # Utterances are contiguous: each starts where the previous one ended, so audio the VAD judged silence is

@@ -45,9 +45,9 @@ async def test_every_final_arrives_once_in_order_across_twenty_forced_restarts(g
     await provider.aclose()
 
     assert_exactly_once_in_order(heard, 400)
-    assert session.restarts >= 20
+    assert session.stats.restarts >= 20
     assert google.stats.aborted > 0, "the server never aborted a stream: the test proved less than it says"
-    assert not session.fell_back
+    assert not session.stats.fell_back
     # Partials came before finals, and the provider got the config it should.
     first_final = next(i for i, e in enumerate(heard.events) if e.is_final)
     assert any(not e.is_final for e in heard.events[:first_final])
@@ -171,7 +171,7 @@ async def test_a_network_gone_mid_answer_goes_on_with_local_whisper(google: Fake
     assert cloud and local and finals == cloud + local
     assert local[0].start >= cloud[-1].end
     assert "country" in " ".join(f.text for f in local).lower()
-    assert session.fell_back and provider.health.snapshot().fallbacks == 1
+    assert session.stats.fell_back and provider.health.snapshot().fallbacks == 1
     assert len({f.utterance_id for f in finals}) == len(finals)
 
 

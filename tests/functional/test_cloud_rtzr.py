@@ -43,8 +43,8 @@ async def test_every_final_arrives_once_in_order_across_twenty_dropped_sockets(r
     heard = await run_session(session, counter_frames(300))
     await provider.aclose()
     assert_exactly_once_in_order(heard, 300)
-    assert rtzr.stats.dropped == 25 and session.restarts >= 20
-    assert provider.health.snapshot().reconnects == session.restarts
+    assert rtzr.stats.dropped == 25 and session.stats.restarts >= 20
+    assert provider.health.snapshot().reconnects == session.stats.restarts
     assert rtzr.stats.tokens_issued == 1, "the token was not cached"
 
 
@@ -99,7 +99,7 @@ async def test_the_next_socket_is_opened_while_the_current_turn_runs(rtzr: FakeR
     for _ in range(3):
         heard = await run_session(session_for(provider), counter_frames(10))
         assert_exactly_once_in_order(heard, 10)
-    assert provider.spares_used == 2  # turns two and three took the socket their predecessor opened
+    assert provider.stats.spares_used == 2  # turns two and three took the socket their predecessor opened
     await provider.aclose()
     await rtzr.all_closed()
 
@@ -145,6 +145,6 @@ async def test_a_hundred_sessions_leave_no_task_or_socket_open(rtzr: FakeRtzr) -
     await rtzr.all_closed()
     # 100 turns, and the spare opened during the last (unless closing cancelled its handshake first).
     assert rtzr.stats.open_now == 0 and rtzr.stats.sockets in (100, 101)
-    assert provider.spares_used == 99
+    assert provider.stats.spares_used == 99
     leftover = [t for t in asyncio.all_tasks() - before if not t.done()]
     assert leftover == []

@@ -72,6 +72,13 @@ class _Spare:
     born: float
 
 
+@dataclass
+class RtzrStats:
+    """What the provider did with its sockets, kept apart from its working state (read by the tests)."""
+
+    spares_used: int = 0  # turns that took a socket opened ahead of them
+
+
 class RtzrProvider:
     provider = PROVIDER
 
@@ -83,8 +90,7 @@ class RtzrProvider:
         )
         self._http: httpx.AsyncClient | None = None
         self._spare: _Spare | None = None
-        self.connect_times: list[float] = []  # seconds per socket actually opened (for bench/cloud_restart.py)
-        self.spares_used = 0
+        self.stats = RtzrStats()
 
     def streamer(self, language: str, hints: tuple[str, ...] = ()) -> RtzrStreamer:
         return RtzrStreamer(self, language, keywords_from(hints))
@@ -113,7 +119,7 @@ class RtzrProvider:
                 try:
                     socket, _connect_s = await spare.task
                     if socket.state.name == "OPEN":
-                        self.spares_used += 1
+                        self.stats.spares_used += 1
                         return socket, time.perf_counter() - waited
                     await socket.close()
                 except StreamFailure as failure:  # the spare failed: a fresh attempt decides what to do
@@ -161,9 +167,7 @@ class RtzrProvider:
             raise StreamFailure(Retry.BACKOFF, "stt.rtzr.bad_reply", detail=type(error).__name__) from error
         except (OSError, TimeoutError) as error:  # refused, unreachable, DNS, handshake timeout
             raise StreamFailure(Retry.BACKOFF, "stt.cloud.unreachable", network=True, provider="RTZR") from error
-        seconds = time.perf_counter() - started
-        self.connect_times.append(seconds)
-        return socket, seconds
+        return socket, time.perf_counter() - started
 
     async def aclose(self) -> None:
         spare, self._spare = self._spare, None

@@ -129,6 +129,16 @@ class _GoLocal(Exception):
         self.notice = notice
 
 
+@dataclass
+class SessionStats:
+    """What one cloud session went through, kept apart from its working state: read by the tests and by
+    bench/cloud_restart.py; the user sees the provider's health instead."""
+
+    restarts: int = 0  # streams replaced, planned or not
+    restart_gaps: list[float] = field(default_factory=list)  # old stream's last audio -> new one's first, s
+    fell_back: bool = False  # the rest of the answer went to the local recogniser
+
+
 class CloudSession:
     """The StreamingTranscriptionSession of every cloud provider."""
 
@@ -153,10 +163,7 @@ class CloudSession:
         self._last_final_end = 0.0
         self._planned_restart = False  # planned restarts are not news to the user
         self._shown_state: ConnectionState | None = None
-        # For tests and bench/cloud_restart.py:
-        self.restarts = 0  # streams replaced, planned or not
-        self.restart_gaps: list[float] = []  # last audio taken by the old stream -> first by the new, s
-        self.fell_back = False
+        self.stats = SessionStats()
         self._previous_link: StreamLink | None = None
 
     # -- the contract -------------------------------------------------------------------------------
@@ -248,7 +255,7 @@ class CloudSession:
                 raise error from failure
             shown = error if failure.fix_needed else None
             raise _GoLocal(self._notice(failure.key, failure.params, shown)) from failure
-        self.restarts += 1
+        self.stats.restarts += 1
         self._planned_restart = failure.planned
         if not failure.planned:
             self._health.failed(failure.key)
@@ -266,7 +273,7 @@ class CloudSession:
             if isinstance(cause, StreamFailure):
                 raise CloudSpeechError(cause.key, **cause.params)
             raise CloudSpeechError(notice.key, **dict(notice.params))
-        self.fell_back = True
+        self.stats.fell_back = True
         self._health.fell_back()
         self._events.put(notice)
         local = self._fallback()
@@ -302,7 +309,7 @@ class CloudSession:
     def _on_first_audio(self, link: StreamLink) -> None:
         previous = self._previous_link
         if previous is not None and previous.last_audio_at is not None and link.first_audio_at is not None:
-            self.restart_gaps.append(link.first_audio_at - previous.last_audio_at)
+            self.stats.restart_gaps.append(link.first_audio_at - previous.last_audio_at)
 
     def _on_result(self, link: StreamLink, result: StreamResult) -> None:
         origin = link.start_sample / SAMPLE_RATE
