@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from engine.messages_cloud import CLOUD_MESSAGES
-from engine.messages_feedback import FEEDBACK_MESSAGES
-from engine.messages_llm import LLM_MESSAGES
-from engine.messages_native import NATIVE_MESSAGES
+from engine.messages.cloud import CLOUD_MESSAGES
+from engine.messages.feedback import FEEDBACK_MESSAGES
+from engine.messages.llm import LLM_MESSAGES
+from engine.messages.native import NATIVE_MESSAGES
 
 LANGUAGES: Final = ("en", "ko")
 
