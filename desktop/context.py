@@ -6,11 +6,8 @@ source are injected here so tests can put a file or a stand-in sound card where 
 
 from __future__ import annotations
 
-import asyncio
-import enum
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,8 +21,8 @@ from engine.audio.frames import AudioSource
 from engine.audio.microphone import MicrophoneSource, list_input_devices
 from engine.audio.playback import Player
 from engine.errors import AppError
-from engine.llm.choice import LlmChoice
 from engine.llm.contract import LanguageModel
+from engine.llm.lifecycle import InterviewerModel, LlmStage, LlmStatus
 from engine.native.probe import LlmCrashError
 from engine.preferences import Preferences
 from engine.settings import AppPaths
@@ -37,20 +34,6 @@ from engine.stt.speech_model import ModelProgress, ModelStage, SpeechModel
 log = logging.getLogger(__name__)
 
 SourceFactory = Callable[[], AudioSource]
-
-
-class LlmStage(enum.Enum):
-    OFF = "off"
-    LOADING = "loading"
-    READY = "ready"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class LlmStatus:
-    stage: LlmStage
-    detail: str = ""  # the model's name when ready; the error message when it failed
-    notes: tuple[str, ...] = field(default_factory=tuple)  # message keys (e.g. a context lowered for memory)
 
 
 class AppContext(QObject):
@@ -86,11 +69,9 @@ class AppContext(QObject):
         self.player = Player(sd)
         self.model_progress = speech_model.progress
         speech_model.subscribe(self._on_model_progress)
-        self.language_model: LanguageModel | None = None
-        self.llm_status = LlmStatus(LlmStage.OFF)
-        self._llm_choice = LlmChoice()
-        self._llm_opened = asyncio.Event()  # the chosen model object exists (loading may go on)
-        self._llm_opened.set()
+        self.interviewer = InterviewerModel()  # the engine owns its lifecycle; this shows its status
+        self.llm_status = self.interviewer.status
+        self.interviewer.subscribe(self._on_llm_status)
         self.cloud_health: dict[str, HealthSnapshot] = {}
         self.cloud = CloudProviders(CloudSettings.of(preferences), on_health=self._on_cloud_health)
 
@@ -106,53 +87,23 @@ class AppContext(QObject):
     # -- interviewer model --------------------------------------------------------------------------
     def open_language_model(self, *, force: bool = False) -> None:
         """(Re)open the interviewer model the preferences name, loading it in the background."""
-        choice = self.preferences.llm_choice()
-        unchanged = choice == self._llm_choice and (self.language_model is not None or not choice.enabled)
-        if unchanged and not force:
-            return
-        self._llm_choice = choice
-        self._llm_opened.clear()
-        self.tasks.spawn(self._open_language_model(choice), "interviewer-model")
+        self.interviewer.start(self.preferences.llm_choice(), force=force)
 
     async def interviewer_model(self) -> LanguageModel | None:
         """The interviewer model for a new interview, once it exists (it may still be loading)."""
-        await self._llm_opened.wait()
-        return self.language_model
+        return await self.interviewer.get()
 
-    async def _open_language_model(self, choice: LlmChoice) -> None:
-        from engine.llm.factory import open_model  # llama.cpp and httpx load only when a model is chosen
-
-        old, self.language_model = self.language_model, None
-        try:
-            if old is not None:
-                await old.close()
-            if not choice.enabled:
-                self._set_llm_status(LlmStatus(LlmStage.OFF))
-                return
-            self._set_llm_status(LlmStatus(LlmStage.LOADING))
-            model = await asyncio.to_thread(open_model, choice)  # the keyring may block: off the loop
-            self.language_model = model
-        finally:
-            self._llm_opened.set()
-        try:
-            assert model is not None
-            await model.ready()
-        except AppError as error:
-            # Kept: the interview tries it, falls back to the bank and says why in the practice screen.
-            self._set_llm_status(LlmStatus(LlmStage.FAILED, error.message(self.preferences.ui_language or "en")))
-            if isinstance(error, LlmCrashError):  # llama.cpp faulted in its probe: say so now, not at the interview
-                self.errors.show(error)
-            return
-        self._set_llm_status(LlmStatus(LlmStage.READY, model.info.name, model.info.notes))
-
-    def _set_llm_status(self, status: LlmStatus) -> None:
+    def _on_llm_status(self, status: LlmStatus) -> None:
         self.llm_status = status
         self.llmStatus.emit(status)
+        # A model that could not be opened, or whose native code crashed in its probe, is said now; one that
+        # failed to load is kept, and the interview says why when it falls back to the bank.
+        error = status.error if status.stage is LlmStage.FAILED else None
+        if error is not None and (not status.opened or isinstance(error, LlmCrashError)):
+            self.errors.show(error)
 
     async def close_language_model(self) -> None:
-        if self.language_model is not None:
-            await self.language_model.close()
-            self.language_model = None
+        await self.interviewer.close()
 
     # -- cloud speech recognition -------------------------------------------------------------------
     def _on_cloud_health(self, snapshot: HealthSnapshot) -> None:

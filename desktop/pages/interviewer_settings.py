@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.context import AppContext, LlmStage, LlmStatus
+from desktop.context import AppContext
 from desktop.pages.base import set_form_labels
 from engine import messages
 from engine.errors import AppError
 from engine.llm import installer
+from engine.llm.lifecycle import LlmStage, LlmStatus
 from engine.preferences import Preferences
 from models.llm_catalogue import EXAONE_LICENCE_SUMMARY, EXAONE_LICENCE_URL, LLM_MODELS, LlmSpec
 
@@ -174,8 +175,8 @@ class InterviewerSettings(QGroupBox):
         texts = {
             LlmStage.OFF: self.tr("No model in use."),
             LlmStage.LOADING: self.tr("Loading the model in the background…"),
-            LlmStage.READY: self.tr("Ready: {name}").replace("{name}", status.detail),
-            LlmStage.FAILED: status.detail,
+            LlmStage.READY: self.tr("Ready: {name}").replace("{name}", status.name),
+            LlmStage.FAILED: status.error.message(self.language) if status.error else "",
         }
         lines = [texts[status.stage], *(messages.text(key, self.language) for key in status.notes)]
         self.status.setText("\n".join(lines))

@@ -31,7 +31,7 @@ from engine.interview.questions import InterviewKind
 from engine.interview.session import AnswerOutcome, InterviewConfig, InterviewSession
 from engine.interview.state import SessionState
 from engine.llm.choice import LlmChoice
-from engine.llm.factory import open_model
+from engine.llm.lifecycle import InterviewerModel, LlmStage
 from engine.llm.rubric import ModelReview
 from engine.settings import AppPaths, SpeechSettings, default_data_dir
 from engine.storage.records import answer_metrics, feedback_view, model_review
@@ -68,7 +68,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     speech = SpeechSettings(model=args.model, compute_type=args.compute_type)
     model = SpeechModel(speech, paths.models)
     model.start()  # loads while the history opens and the first question is asked
-    language_model = open_model(
+    interviewer = InterviewerModel()  # the same lifecycle as the desktop's: opened here, loading meanwhile
+    interviewer.start(
         LlmChoice(
             gguf_path=str(args.llm) if args.llm else "",
             server_url=args.llm_url,
@@ -76,6 +77,10 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             n_ctx=args.llm_context,
         )
     )
+    language_model = await interviewer.get()
+    status = interviewer.status
+    if status.stage is LlmStage.FAILED and not status.opened and status.error is not None:
+        raise status.error  # a model that cannot even be opened is said before anything is asked
     store = await open_store(paths, ui, err)
     backend = SttBackend(args.stt)
     from engine.stt.cloud.providers import CloudProviders  # the cloud stack loads only when it is used
@@ -147,8 +152,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     finally:
         await store.close()
         await cloud.aclose()
-        if language_model is not None:
-            await language_model.close()
+        await interviewer.close()
 
 
 def _collect(event: InterviewEvent, views: dict[int, FeedbackView], reviews: dict[int, ModelReview]) -> None:

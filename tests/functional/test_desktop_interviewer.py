@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from desktop.context import LlmStage
 from desktop.main_window import Screen
 from engine.interview.events import AnswerFinished, QuestionAsked, QuestionText
+from engine.llm.lifecycle import LlmStage
 from engine.preferences import Preferences
 from models.llm_catalogue import EXAONE_4_0_1_2B
 from tests.conftest import speech_file

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.context import LlmStage
 from engine import logs
 from engine.interview.events import QuestionAsked
+from engine.llm.lifecycle import LlmStage
 from engine.logs import setup_logging
 from engine.native.probe import FAULT_ENV
 from engine.preferences import Preferences
