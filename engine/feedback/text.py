@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # both load their tables on import: imported on first use, not at start-up
@@ -139,10 +140,15 @@ def same_stem(a: str, b: str) -> bool:
 
 
 @cache
-def _korean_vocabulary() -> dict[str, float]:
+def _wordfreq() -> ModuleType:
     import wordfreq
 
-    table: dict[str, float] = wordfreq.get_frequency_dict("ko")
+    return wordfreq
+
+
+@cache
+def _korean_vocabulary() -> dict[str, float]:
+    table: dict[str, float] = _wordfreq().get_frequency_dict("ko")
     return table
 
 
@@ -157,9 +163,7 @@ def zipf(token: str) -> float:
             if frequency and (size >= 2 or len(token) == 1 or has_grammar(token)):
                 return round(math.log10(frequency) + 9.0, 2)  # wordfreq's Zipf scale
         return 0.0
-    import wordfreq
-
-    return float(wordfreq.zipf_frequency(token.lower(), "en"))
+    return float(_wordfreq().zipf_frequency(token.lower(), "en"))
 
 
 UNKNOWN_ZIPF = 2.0  # rarer than once in ten million words: not a word a candidate says, or a misspelling

@@ -63,6 +63,7 @@ class InterviewerModel:
         self._opened.clear()
         previous = self._task
         self._task = asyncio.get_running_loop().create_task(self._open(choice, previous), name="interviewer-model")
+        self._task.add_done_callback(_log_failure)
         return True
 
     async def get(self) -> LanguageModel | None:
@@ -81,7 +82,7 @@ class InterviewerModel:
             await model.close()
 
     async def _open(self, choice: LlmChoice, previous: asyncio.Task[None] | None) -> None:
-        if previous is not None:
+        if previous is not None:  # its failure, if any, was logged by _log_failure
             await asyncio.gather(previous, return_exceptions=True)
         from engine.llm.factory import open_model  # llama.cpp and httpx load only when a model is chosen
 
@@ -117,3 +118,10 @@ class InterviewerModel:
         self.status = status
         for listener in list(self._listeners):
             listener(status)
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    """An opening that failed with anything but an AppError (those become the FAILED status) is a bug: logged
+    with its traceback, not left for the garbage collector to mention."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("opening the interviewer model failed", exc_info=task.exception())
