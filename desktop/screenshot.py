@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow, Screen
 from desktop.signals import next_emission
@@ -40,8 +39,11 @@ async def show_for_capture(window: MainWindow, screen: Screen) -> None:
     window.show_screen(screen)
 
 
-def save_png(widget: QObject, path: Path) -> None:
-    QApplication.processEvents()
+async def save_png(widget: QObject, path: Path) -> None:
+    # Pending layouts and paints are handled by yielding to the loop, which is Qt's. Not processEvents():
+    # inside a task it would step another task re-entrantly, asyncio refuses, and that task (a warm-up on a
+    # worker, say) is never resumed, so the app's exit waited for it forever.
+    await asyncio.sleep(0.05)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not widget.grab().save(str(path), "PNG"):  # type: ignore[attr-defined]
         raise OSError(f"could not write {path}")
@@ -52,7 +54,7 @@ def capture_on_ready(path: Path, screen: str) -> Callable[[MainWindow], None]:
         async def capture() -> None:
             try:
                 await show_for_capture(window, Screen(screen))
-                save_png(window, path)
+                await save_png(window, path)
                 print(path)
             finally:
                 window.close()

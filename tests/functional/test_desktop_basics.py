@@ -89,6 +89,45 @@ def test_the_screenshot_option_renders_a_screen_to_png(tmp_path: Path, screen: s
     assert len(colours) > 5  # text and widgets, not a blank rectangle
 
 
+def test_saving_a_screenshot_never_steps_another_task(tmp_path: Path, qapp: object) -> None:
+    # CI hung here: the capture pumped Qt's events inside its task, a worker's wake-up ran re-entrantly,
+    # asyncio refused it, and the app's exit then waited forever for that task.
+    import asyncio
+
+    import qasync
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.screenshot import save_png
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+
+    async def capture_while_another_task_wakes() -> None:
+        released = loop.create_future()
+        woke = asyncio.Event()
+
+        async def other() -> None:
+            await released
+            woke.set()
+
+        waiting = asyncio.create_task(other())
+        await asyncio.sleep(0)  # `other` now waits on `released`
+        label = QLabel("shot")
+        label.show()
+        released.set_result(None)  # its wake-up is queued while the capture runs
+        await save_png(label, tmp_path / "shot.png")
+        await asyncio.wait_for(woke.wait(), timeout=10)
+        await waiting
+        label.close()
+
+    try:
+        with loop:
+            loop.run_until_complete(capture_while_another_task_wakes())
+    finally:
+        asyncio.set_event_loop(None)
+    assert QImage(str(tmp_path / "shot.png")).width() > 0
+
+
 def test_dark_and_light_themes_apply_on_any_platform(qapp: object) -> None:
     from PySide6.QtWidgets import QApplication
 
