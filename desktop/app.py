@@ -174,6 +174,8 @@ async def _report_recovered(store: Store, window: MainWindow, salvage: Callable[
     window.report_interrupted(await store.recover_interrupted())
     # Audio a killed process had recorded: its partial files become the FLACs the answers point to.
     await asyncio.to_thread(salvage, window.ctx.paths.recordings)
+    # Then the answers whose re-read a closed or killed app never stored are read again, in the background.
+    await window.ctx.keeper.catch_up()
 
 
 async def _let_answer_finish(window: MainWindow) -> None:

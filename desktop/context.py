@@ -21,6 +21,7 @@ from engine.audio.frames import AudioSource
 from engine.audio.microphone import MicrophoneSource, list_input_devices
 from engine.audio.playback import Player
 from engine.errors import AppError
+from engine.interview.stored_transcript import TranscriptKeeper
 from engine.llm.contract import LanguageModel
 from engine.llm.lifecycle import InterviewerModel, LlmStage, LlmStatus
 from engine.native.probe import LlmCrashError
@@ -43,6 +44,7 @@ class AppContext(QObject):
     historyChanged = Signal()  # a session was stored, finished or deleted
     llmStatus = Signal(object)  # LlmStatus: the interviewer model loading, ready, failed or off
     cloudHealth = Signal(object)  # HealthSnapshot of a cloud speech provider, pushed as it changes
+    transcriptStored = Signal(object)  # TranscriptStored: an answer's re-read replaced its live transcript
 
     def __init__(
         self,
@@ -69,6 +71,10 @@ class AppContext(QObject):
         self.player = Player(sd)
         self.model_progress = speech_model.progress
         speech_model.subscribe(self._on_model_progress)
+        # Every answer's stored transcript: its audio read again once it ends (an interview's own answers, and
+        # at start the ones a closed or killed app left owing).
+        self.keeper = TranscriptKeeper(store, speech_model)
+        self.keeper.subscribe(self.transcriptStored.emit)
         self.interviewer = InterviewerModel()  # the engine owns its lifecycle; this shows its status
         self.llm_status = self.interviewer.status
         self.interviewer.subscribe(self._on_llm_status)

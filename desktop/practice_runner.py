@@ -120,6 +120,7 @@ class PracticeRunner(QObject):
             notices=notices,
             language_model=await self.ctx.interviewer_model(),
             follow_ups=self.ctx.preferences.follow_ups,
+            keeper=self.ctx.keeper if self.backend is SttBackend.LOCAL else None,
         )
         self.session = session
         session.subscribe(self._forward)
@@ -156,6 +157,9 @@ class PracticeRunner(QObject):
             self.running = False
             self.ctx.historyChanged.emit()
             self.ended.emit(session.session_id, final)
+            if final is not SessionState.COMPLETE and session.session_id:
+                # An interview ended early cancels its re-reads: they are done here, after it.
+                self.ctx.tasks.spawn(self.ctx.keeper.catch_up(session.session_id), "reread-ended")
 
     def _answer_source(self) -> AudioSource:
         """Microphone → turn-taking gate → silence countdown → the screen's meters → the session."""

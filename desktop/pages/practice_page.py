@@ -12,6 +12,7 @@ from desktop.practice_runner import PracticeRunner
 from desktop.widgets.meters import LevelMeter, PaceMeter
 from desktop.widgets.transcripts import LiveTranscript
 from engine import messages
+from engine.analysis.metrics import AnswerMetrics
 from engine.analysis.pace import PaceVerdict, live_pace
 from engine.audio.frames import AudioFrame
 from engine.interview.events import (
@@ -25,6 +26,7 @@ from engine.interview.events import (
     ScoreUpdated,
     SessionStarted,
     StateChanged,
+    TranscriptStored,
     TranscriptUpdated,
 )
 from engine.interview.session import InterviewConfig
@@ -81,6 +83,7 @@ class PracticePage(Page):
         self.transcript = LiveTranscript()
         self.last_answer = QLabel(objectName="lastAnswerLabel", wordWrap=True)
         self.score_label = QLabel(objectName="scoreLabel", wordWrap=True)
+        self._last_answer_id = 0
         # Model, server and candidate text: never read as markup (a model-sent <img> would be shown).
         for label in (self.banner, self.last_answer, self.score_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -267,16 +270,10 @@ class PracticePage(Page):
                 self.partial_words = event.event.words
             self._show_pace()
         elif isinstance(event, FeedbackReady):
-            m = event.metrics
-            rate = (self.tr("{n} syllables/min") if m.language == "ko" else self.tr("{n} words/min")).replace(
-                "{n}", f"{m.syllables_per_minute if m.language == 'ko' else m.words_per_minute:.0f}"
-            )
-            self.last_answer.setText(
-                self.tr("Last answer: {rate} · {fillers} fillers · longest pause {pause} s")
-                .replace("{rate}", rate)
-                .replace("{fillers}", str(m.filler_count))
-                .replace("{pause}", f"{m.longest_pause_s:.1f}")
-            )
+            self._last_answer_id = event.answer_id
+            self._show_last_answer(event.metrics)
+        elif isinstance(event, TranscriptStored) and event.answer_id == self._last_answer_id and event.metrics:
+            self._show_last_answer(event.metrics)  # the figures of the transcript as stored, read again in full
         elif isinstance(event, RecognitionChanged):
             self.connection = event.state
             self.retranslate()
@@ -285,6 +282,17 @@ class PracticePage(Page):
             self._show_notices()
         elif isinstance(event, ErrorRaised):
             self.ctx.errors.show(event.error)
+
+    def _show_last_answer(self, m: AnswerMetrics) -> None:
+        rate = (self.tr("{n} syllables/min") if m.language == "ko" else self.tr("{n} words/min")).replace(
+            "{n}", f"{m.syllables_per_minute if m.language == 'ko' else m.words_per_minute:.0f}"
+        )
+        self.last_answer.setText(
+            self.tr("Last answer: {rate} · {fillers} fillers · longest pause {pause} s")
+            .replace("{rate}", rate)
+            .replace("{fillers}", str(m.filler_count))
+            .replace("{pause}", f"{m.longest_pause_s:.1f}")
+        )
 
     def _on_awaiting(self, awaiting: bool) -> None:
         self.awaiting = awaiting

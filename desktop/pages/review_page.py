@@ -30,6 +30,7 @@ from engine.analysis.highlight import marked_words
 from engine.audio.file_source import read_samples
 from engine.errors import StorageError
 from engine.feedback.view import FeedbackView
+from engine.interview.events import TranscriptStored
 from engine.report.feedback_html import feedback_html, review_html
 from engine.storage.records import answer_metrics, feedback_view, model_review
 
@@ -70,6 +71,11 @@ class ReviewPage(Page):
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
         self.retranslate()
+        ctx.transcriptStored.connect(self._on_transcript_stored)
+
+    def _on_transcript_stored(self, stored: TranscriptStored) -> None:
+        if self.detail is not None and int(self.detail["id"]) == stored.session_id:
+            self.show_session(stored.session_id)  # read back: the stored transcript replaces the live one
 
     def retranslate(self) -> None:
         self.again_button.setText(self.tr("Practise again"))
@@ -153,6 +159,15 @@ class ReviewPage(Page):
                 html.escape(answer.get("transcript") or "") or "<i>" + self.tr("No speech was recognised.") + "</i>"
             )
         block.addWidget(text)
+        if answer.get("transcript_source") == "live":
+            note = QLabel(objectName="rereadNote", wordWrap=True)
+            note.setText(
+                self.tr(
+                    "Reading the whole answer again for an accurate transcript. This transcript and its figures "
+                    "will update here in a moment."
+                )
+            )
+            block.addWidget(note)
         if answer.get("error"):
             note = QLabel(self.tr("This answer was cut short; what was said before is kept."), wordWrap=True)
             block.addWidget(note)
@@ -228,7 +243,16 @@ class ReviewPage(Page):
         size = page or (
             "letter" if QLocale.system().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else "a4"
         )
-        written = await export_report(self.ctx.store, session_id, path, size, self.language)
+        self.export_button.setEnabled(False)
+        try:
+            if await self.ctx.store.owed_rereads(session_id):
+                # The report prints the stored transcripts: answers still being read again are waited for.
+                self.export_button.setText(self.tr("Reading the answers again…"))
+                await self.ctx.keeper.catch_up(session_id)
+            written = await export_report(self.ctx.store, session_id, path, size, self.language)
+        finally:
+            self.export_button.setEnabled(self.detail is not None)
+            self.export_button.setText(self.tr("Export PDF report…"))
         self.exported.emit(str(written))
 
     # -- replay -------------------------------------------------------------------------------------

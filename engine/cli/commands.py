@@ -25,11 +25,13 @@ from engine.interview.events import (
     Notice,
     QuestionAsked,
     ScoreUpdated,
+    TranscriptStored,
     TranscriptUpdated,
 )
 from engine.interview.questions import InterviewKind
 from engine.interview.session import AnswerOutcome, InterviewConfig, InterviewSession
 from engine.interview.state import SessionState
+from engine.interview.stored_transcript import TranscriptKeeper
 from engine.llm.choice import LlmChoice
 from engine.llm.lifecycle import InterviewerModel, LlmStage
 from engine.llm.rubric import ModelReview
@@ -88,6 +90,11 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     cloud = CloudProviders()
     feedback_views: dict[int, FeedbackView] = {}  # answer id → its content feedback, the model's once it came
     reviews: dict[int, ModelReview] = {}
+    stored: dict[int, TranscriptStored] = {}  # answer id → its stored transcript, once re-read
+    # Local recognition: each answer's audio is read again for its stored transcript, and answers a killed
+    # run left owing are read now, beside this interview.
+    keeper = TranscriptKeeper(store, model) if backend is SttBackend.LOCAL else None
+    owed = asyncio.create_task(keeper.catch_up(), name="reread-owed") if keeper is not None else None
     try:
         notices = ("model.korean_base_weak",) if args.lang == "ko" and speech.model == "base" else ()
         config = InterviewConfig(
@@ -108,9 +115,10 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             notices=notices,
             language_model=language_model,
             follow_ups=args.follow_ups,
+            keeper=keeper,
         )
         session.subscribe(_printer(ui, out, err, quiet=args.json))
-        session.subscribe(lambda e: _collect(e, feedback_views, reviews))
+        session.subscribe(lambda e: _collect(e, feedback_views, reviews, stored))
         outcomes: list[tuple[QuestionAsked, AnswerOutcome | None]] = []
         try:
             await session.begin()
@@ -141,7 +149,12 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 "language": args.lang,
                 "stt_backend": backend.value,
                 "interviewer_model": language_model.info.name if language_model else None,
-                "answers": [_answer_json(asked, outcome, ui, feedback_views, reviews) for asked, outcome in outcomes],
+                "answers": [
+                    _answer_json(asked, outcome, ui, feedback_views, reviews, stored.get(outcome.answer_id))
+                    if outcome is not None
+                    else _skipped_json(asked)
+                    for asked, outcome in outcomes
+                ],
             }
             json.dump(document, out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -150,37 +163,59 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         failed = any(o is not None and o.status == "failed" for _, o in outcomes)
         return 1 if failed else 0
     finally:
+        if owed is not None:
+            await owed
         await store.close()
         await cloud.aclose()
         await interviewer.close()
 
 
-def _collect(event: InterviewEvent, views: dict[int, FeedbackView], reviews: dict[int, ModelReview]) -> None:
+def _collect(
+    event: InterviewEvent,
+    views: dict[int, FeedbackView],
+    reviews: dict[int, ModelReview],
+    stored: dict[int, TranscriptStored],
+) -> None:
     if isinstance(event, FeedbackReady):
         views.setdefault(event.answer_id, event.content)
+    elif isinstance(event, TranscriptStored):
+        stored[event.answer_id] = event
+        if event.content is not None and event.answer_id not in reviews:
+            views[event.answer_id] = event.content
     elif isinstance(event, ScoreUpdated):
         views[event.answer_id] = event.content
         reviews[event.answer_id] = event.review
 
 
+def _question_json(asked: QuestionAsked) -> dict[str, Any]:
+    return {"question_number": asked.number, "question": asked.text, "kind": asked.kind, "source": asked.source}
+
+
+def _skipped_json(asked: QuestionAsked) -> dict[str, Any]:
+    return {**_question_json(asked), "status": "skipped", "transcript": ""}
+
+
 def _answer_json(
     asked: QuestionAsked,
-    outcome: AnswerOutcome | None,
+    outcome: AnswerOutcome,
     ui: str,
     views: dict[int, FeedbackView],
     reviews: dict[int, ModelReview],
+    stored: TranscriptStored | None,
 ) -> dict[str, Any]:
-    question = {"question_number": asked.number, "question": asked.text, "kind": asked.kind, "source": asked.source}
-    if outcome is None:
-        return {**question, "status": "skipped", "transcript": ""}
+    """The answer as stored: its re-read transcript where there is one, the live one beside it."""
     view, review = views.get(outcome.answer_id), reviews.get(outcome.answer_id)
+    segments = stored.segments if stored is not None else outcome.finals
+    metrics = stored.metrics if stored is not None else outcome.metrics
     return {
-        **question,
+        **_question_json(asked),
         "content": view.to_json() if view else None,
         "score": review.to_dict() if review else None,
         "answer_id": outcome.answer_id,
         "status": outcome.status,
-        "transcript": outcome.transcript,
+        "transcript": stored.transcript if stored is not None else outcome.transcript,
+        "transcript_source": "reread" if stored is not None else "live",
+        "live_transcript": outcome.transcript,
         "segments": [
             {
                 "start": f.start,
@@ -189,9 +224,9 @@ def _answer_json(
                 "confidence": f.confidence,
                 "words": [asdict(w) for w in f.words],
             }
-            for f in outcome.finals
+            for f in segments
         ],
-        "metrics": outcome.metrics.to_dict() if outcome.metrics else None,
+        "metrics": metrics.to_dict() if metrics else None,
         "error": outcome.error.message(ui) if outcome.error else None,
     }
 
@@ -213,6 +248,8 @@ def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
         elif isinstance(event, FeedbackReady):
             print(f"  → {delivery_line(event.metrics, ui)}", file=out)
             print(_indented(render_text(event.content, ui)), file=out)
+        elif isinstance(event, TranscriptStored) and event.transcript:
+            print(f"  ✎ {messages.text('cli.stored_transcript', ui)}: {event.transcript}", file=out)
         elif isinstance(event, ScoreUpdated):
             print(f"  ★ {messages.text('cli.score', ui, score=event.content.score)}", file=out)
 

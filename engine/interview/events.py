@@ -86,6 +86,21 @@ class ScoreUpdated:
 
 
 @dataclass(frozen=True, slots=True)
+class TranscriptStored:
+    """An answer's stored transcript, after its whole audio was read again in one pass (it replaces the live
+    finals everywhere but the live view), with its figures and content feedback worked out again."""
+
+    session_id: int
+    answer_id: int
+    transcript: str
+    segments: tuple[TranscriptEvent, ...]
+    metrics: AnswerMetrics | None
+    content: FeedbackView | None
+    seconds: float  # how long the re-read took
+    dropped: int  # words the guards left out (text in silence, repeats nobody said)
+
+
+@dataclass(frozen=True, slots=True)
 class SessionComplete:
     session_id: int
     state: SessionState
@@ -130,6 +145,7 @@ InterviewEvent = (
     | AnswerFinished
     | FeedbackReady
     | ScoreUpdated
+    | TranscriptStored
     | SessionComplete
     | ErrorRaised
 )

@@ -21,12 +21,13 @@ from engine.audio.file_source import read_samples
 from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
 from engine.documents import MAX_CHARS
-from engine.errors import AppError, AudioFileError, LlmError, MicrophoneError, StorageError
+from engine.errors import AppError, AudioFileError, MicrophoneError, StorageError
 from engine.feedback.assess import assess
 from engine.feedback.cues import classify
 from engine.feedback.posting import posting_keywords
 from engine.feedback.question_type import QuestionType
 from engine.feedback.view import build_view
+from engine.interview.aftercare import Aftercare
 from engine.interview.events import (
     AnswerFinished,
     ErrorRaised,
@@ -37,7 +38,6 @@ from engine.interview.events import (
     QuestionAsked,
     QuestionText,
     RecognitionChanged,
-    ScoreUpdated,
     SessionComplete,
     SessionStarted,
     StateChanged,
@@ -45,13 +45,15 @@ from engine.interview.events import (
 )
 from engine.interview.questions import InterviewKind, Question, choose_questions
 from engine.interview.state import SessionState, check_move
+from engine.interview.stored_transcript import TranscriptKeeper
 from engine.interview.turns import PlanNotice, TurnPlan
 from engine.llm.contract import LanguageModel
 from engine.llm.desk import ModelDesk
-from engine.llm.interviewer import Exchange, LlmInterviewer
+from engine.llm.interviewer import LlmInterviewer
 from engine.llm.prompts import InterviewBrief
 from engine.settings import AppPaths
 from engine.storage.store import Store
+from engine.storage.transcripts import OwedReread
 from engine.stt.contract import RecognitionNotice, StreamingTranscriptionSession, TranscriptEvent
 
 log = logging.getLogger(__name__)
@@ -137,7 +139,10 @@ class InterviewSession:
         notices: tuple[str, ...] = (),
         language_model: LanguageModel | None = None,
         follow_ups: bool = True,
+        keeper: TranscriptKeeper | None = None,
     ) -> None:
+        """`keeper`: re-reads each answer's audio for its stored transcript (local recognition); without it the
+        live finals are the stored transcript (cloud recognition)."""
         # A pasted posting or résumé is capped like an opened file: a 5 MB paste made a 21 MB database.
         capped = tuple(name for name in ("job_posting", "resume") if len(getattr(config, name)) > MAX_CHARS)
         self.config = replace(config, **{name: getattr(config, name)[:MAX_CHARS] for name in capped})
@@ -156,9 +161,9 @@ class InterviewSession:
         self._language_model = language_model
         self._interviewer: LlmInterviewer | None = None
         self._follow_ups = follow_ups
-        # Scoring runs in the background while the next question is asked; the session owns these tasks:
-        # complete() waits for them, end() cancels them.
-        self._scoring: set[asyncio.Task[None]] = set()
+        # Each answer's re-read and scoring run in the background while the next question is asked.
+        self._keeper = keeper
+        self._aftercare = Aftercare(store, config.language, keeper, self._emit, lambda: self.session_id)
 
     # -- events -------------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -286,7 +291,9 @@ class InterviewSession:
         """Listen to one answer until its source ends or finish_answer() is called."""
         await self._move(SessionState.LISTENING)
         relative = Path("recordings") / f"session-{self.session_id}" / f"answer-{self._progress.asked}.flac"
-        answer_id = await self._store.start_answer(self.session_id, self._progress.question_row, relative.as_posix())
+        answer_id = await self._store.start_answer(
+            self.session_id, self._progress.question_row, relative.as_posix(), reread=self._keeper is not None
+        )
         recorder = AnswerRecorder(self._paths.data_dir / relative)
         stt = self._stt_factory(self.config.language, self._keywords)
         self._source = source
@@ -383,6 +390,8 @@ class InterviewSession:
             self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
         if metrics is not None and content is not None:
             self._emit(FeedbackReady(self.session_id, answer_id, metrics, content))
+        if self._keeper is not None and recorder.exists and write_error is None and (finals or samples):
+            self._reread(answer_id, recorder.path, duration)
         await self._move(SessionState.FEEDBACK)
         if status == "failed" or not (samples or finals):  # no audio arrived (a file or microphone gave none)
             self._progress.failed += 1
@@ -400,56 +409,28 @@ class InterviewSession:
         self._after_answer(answer_id, "")
         await self._move(SessionState.FEEDBACK)
 
-    # -- scoring by the interviewer model --------------------------------------------------------------
+    def _reread(self, answer_id: int, audio: Path, duration: float) -> None:
+        """Read the answer's whole audio again, in the background, for its stored transcript."""
+        question, kind = self._progress.question, self._progress.question_type.value
+        config = self.config
+        owed = OwedReread(
+            answer_id, self.session_id, config.language, audio, duration, question, kind,
+            config.job_posting, config.resume, None,
+        )  # fmt: skip
+        self._aftercare.reread(owed)
+
     def _after_answer(self, answer_id: int, transcript: str) -> None:
         plan = self._progress.plan
         if plan is None or plan.current is None:
             return
         so_far = plan.record_answer(transcript)
         if plan.interviewer is not None and transcript.strip():
-            kind = self._progress.question_type
-            task = asyncio.get_running_loop().create_task(
-                self._score(plan.interviewer, answer_id, so_far, kind), name="llm-score"
-            )
-            self._scoring.add(task)
-            task.add_done_callback(self._scoring.discard)
-
-    async def _score(
-        self, interviewer: LlmInterviewer, answer_id: int, so_far: list[Exchange], kind: QuestionType
-    ) -> None:
-        try:
-            review = await interviewer.score(so_far, kind)
-        except LlmError as error:  # malformed twice, or the model is gone: model-free feedback stands
-            log.warning("answer %d not scored: %s", answer_id, error)
-            self._emit(Notice(self.session_id, error.key, tuple((k, str(v)) for k, v in error.params.items())))
-            return
-        asked = so_far[-1]
-        # The model's quotes count only where they are in the transcript; its verdict only confirms.
-        reading = await asyncio.to_thread(
-            assess,
-            asked.question,
-            asked.answer,
-            self.config.language,
-            kind,
-            self._keywords,
-            review.quotes,
-            review.relevant,
-        )
-        content = build_view(reading)
-        await self._store.save_score(answer_id, review.to_dict(), content.to_stored())
-        self._emit(ScoreUpdated(self.session_id, answer_id, content, review))
+            self._aftercare.score(plan.interviewer, answer_id, so_far, self._progress.question_type, self._keywords)
 
     async def _settle_scoring(self, *, cancel: bool) -> None:
         if self._interviewer is not None:
             await self._interviewer.close()  # a draft of a question that will not be asked
-        pending = list(self._scoring)
-        for task in pending if cancel else ():
-            task.cancel()
-        for outcome in await asyncio.gather(*pending, return_exceptions=True):
-            if isinstance(outcome, AppError):  # e.g. the score could not be stored: say so, go on
-                self._emit(ErrorRaised(self.session_id, outcome, recoverable=True))
-            elif isinstance(outcome, Exception):
-                log.error("scoring failed unexpectedly", exc_info=outcome)
+        await self._aftercare.settle(cancel=cancel)
 
     async def complete(self) -> SessionState:
         """The interview ran to its end: complete if any question was answered; failed if answers were tried

@@ -84,6 +84,7 @@ def delete_session(db: sqlite_utils.Database, session_id: int, data_dir: Path) -
     db.execute(f"delete from metrics where answer_id in ({answer_ids})", (session_id,))
     db.execute(f"delete from scores where answer_id in ({answer_ids})", (session_id,))
     db.execute(f"delete from transcript_segments where answer_id in ({answer_ids})", (session_id,))
+    db.execute(f"delete from live_segments where answer_id in ({answer_ids})", (session_id,))
     db.execute("delete from answers where session_id = ?", (session_id,))
     db.execute("delete from questions where session_id = ?", (session_id,))
     db.execute("delete from sessions where id = ?", (session_id,))

@@ -115,7 +115,32 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """One stored transcript per answer: the re-read (engine/stt/reread.py) replaces the live finals in
+    transcript_segments, and the live finals move to live_segments. transcript_source says which the
+    answer holds: 'live' (a re-read is owed), 'reread', or 'live_only' (none will come: cloud recognition,
+    no audio, or an answer stored before this version)."""
+    db.table("answers").add_column("transcript_source", str, not_null_default="live_only")
+    db.table("live_segments").create(
+        {
+            "id": int,
+            "answer_id": int,
+            "utterance_id": int,
+            "start": float,
+            "end": float,
+            "text": str,
+            "words_json": str,
+            "confidence": float,
+            "backend": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("answer_id", "answers", "id")],
+    )
+    db.table("live_segments").create_index(["answer_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

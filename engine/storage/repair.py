@@ -28,7 +28,16 @@ log = logging.getLogger(__name__)
 BACKUP_EVERY_S = 24 * 3600  # a backup older than this is renewed at the next open
 
 # Parents before children, so foreign keys hold as rows arrive.
-TABLES = ("sessions", "questions", "answers", "transcript_segments", "metrics", "scores", "settings")
+TABLES = (
+    "sessions",
+    "questions",
+    "answers",
+    "transcript_segments",
+    "live_segments",
+    "metrics",
+    "scores",
+    "settings",
+)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import sqlite_utils
 
 from engine.errors import StorageError
 from engine.native.process_alive import process_alive
-from engine.storage import history, repair
+from engine.storage import history, repair, transcripts
 from engine.storage.migrations import SCHEMA_VERSION, migrate
 from engine.stt.contract import TranscriptEvent
 
@@ -188,13 +188,15 @@ class Store:
         }
         return await self._call(self._write, lambda db: int(db["questions"].insert(row).last_pk))
 
-    async def start_answer(self, session_id: int, question_id: int, audio_path: str) -> int:
+    async def start_answer(self, session_id: int, question_id: int, audio_path: str, *, reread: bool = False) -> int:
+        """A new answer; `reread`: its audio will be read again for the stored transcript (a re-read is owed)."""
         row = {
             "session_id": session_id,
             "question_id": question_id,
             "status": "recording",
             "started_at": now_iso(),
             "audio_path": audio_path,
+            "transcript_source": "live" if reread else "live_only",
         }
         return await self._call(self._write, lambda db: int(db["answers"].insert(row).last_pk))
 
@@ -236,18 +238,24 @@ class Store:
         await self._call(self._write, lambda db: db["answers"].update(answer_id, values))
 
     async def save_metrics(self, answer_id: int, metrics: dict[str, Any]) -> None:
-        row = {
-            "answer_id": answer_id,
-            "words_per_minute": metrics["words_per_minute"],
-            "syllables_per_minute": metrics["syllables_per_minute"],
-            "fillers_per_minute": metrics["fillers_per_minute"],
-            "filler_count": metrics["filler_count"],
-            "pause_count": metrics["pause_count"],
-            "longest_pause_s": metrics["longest_pause_s"],
-            "speaking_s": metrics["speaking_s"],
-            "metrics_json": json.dumps(metrics, ensure_ascii=False),
-        }
+        row = transcripts.metrics_row(answer_id, metrics)
         await self._call(self._write, lambda db: db["metrics"].insert(row, replace=True))
+
+    # -- the stored transcript ----------------------------------------------------------------------
+    async def owed_rereads(self, session_id: int | None = None) -> list[transcripts.OwedReread]:
+        """Answers still holding their live transcript, whose re-read is owed (one session's, or all)."""
+        return await self._call(transcripts.owed, self.db, self.path.parent, session_id)
+
+    async def store_reread(
+        self, answer_id: int, segments: tuple[TranscriptEvent, ...], metrics: dict[str, Any] | None
+    ) -> None:
+        await self._call(self._write, lambda db: transcripts.store_reread(db, answer_id, segments, metrics))
+
+    async def reread_owed(self, answer_id: int) -> bool:
+        return await self._call(transcripts.is_owed, self.db, answer_id)
+
+    async def give_up_reread(self, answer_id: int) -> None:
+        await self._call(self._write, lambda db: transcripts.give_up(db, answer_id))
 
     async def save_score(self, answer_id: int, review: dict[str, Any], content: dict[str, Any]) -> None:
         """The model's review of one answer (ModelReview.to_dict(): its quotes, verdict, improvements and

@@ -599,6 +599,10 @@
         <translation>인식된 말이 없습니다.</translation>
     </message>
     <message>
+        <source>Reading the whole answer again for an accurate transcript. This transcript and its figures will update here in a moment.</source>
+        <translation>정확한 기록을 위해 답변 전체를 다시 듣고 있습니다. 잠시 후 이 기록과 수치가 여기에서 바뀝니다.</translation>
+    </message>
+    <message>
         <source>This answer was cut short; what was said before is kept.</source>
         <translation>이 답변은 도중에 끊겼습니다. 그 전까지 말한 내용은 보존되었습니다.</translation>
     </message>
@@ -607,24 +611,16 @@
         <translation>▶ 답변 다시 듣기</translation>
     </message>
     <message>
-        <source>{n} syllables/min</source>
-        <translation>분당 {n}음절</translation>
-    </message>
-    <message>
-        <source>{n} words/min</source>
-        <translation>분당 {n}단어</translation>
-    </message>
-    <message>
-        <source>{rate} · {fillers} fillers ({per_minute}/min) · {pauses} pauses, longest {longest} s · {speaking} s speaking</source>
-        <translation>{rate} · 군말 {fillers}회 (분당 {per_minute}) · 침묵 {pauses}회, 최장 {longest}초 · 발화 {speaking}초</translation>
-    </message>
-    <message>
         <source>Save the report</source>
         <translation>보고서 저장</translation>
     </message>
     <message>
         <source>PDF report</source>
         <translation>PDF 보고서</translation>
+    </message>
+    <message>
+        <source>Reading the answers again…</source>
+        <translation>답변을 다시 듣는 중…</translation>
     </message>
     <message>
         <source>■ Stop</source>

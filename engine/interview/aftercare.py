@@ -1,0 +1,111 @@
+"""What follows each answer in the background while the next question is asked: its re-read for the stored
+transcript (engine/interview/stored_transcript.py), then the interviewer model's score of it, taken on the
+transcript as stored. The interview owns these tasks: completing waits for them, ending early cancels them
+(a cancelled re-read stays owed and is done at the next start)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from engine.errors import AppError, LlmError
+from engine.feedback.assess import assess
+from engine.feedback.question_type import QuestionType
+from engine.feedback.view import build_view
+from engine.interview.events import ErrorRaised, InterviewEvent, Notice, ScoreUpdated, TranscriptStored
+from engine.interview.stored_transcript import TranscriptKeeper
+from engine.llm.interviewer import Exchange, LlmInterviewer
+from engine.storage.store import Store
+from engine.storage.transcripts import OwedReread
+
+log = logging.getLogger(__name__)
+
+
+class Aftercare:
+    def __init__(
+        self,
+        store: Store,
+        language: str,
+        keeper: TranscriptKeeper | None,
+        emit: Callable[[InterviewEvent], None],
+        session_id: Callable[[], int],  # known once the interview has begun
+    ) -> None:
+        self._store = store
+        self._session_id = session_id
+        self._language = language
+        self._keeper = keeper
+        self._emit = emit
+        self._scoring: set[asyncio.Task[None]] = set()
+        self._rereads: dict[int, asyncio.Task[TranscriptStored | None]] = {}  # answer id → its re-read
+
+    def reread(self, owed: OwedReread) -> None:
+        """Read the answer's whole audio again for its stored transcript; its event follows when it is stored."""
+        keeper = self._keeper
+        assert keeper is not None
+
+        async def reread() -> TranscriptStored | None:
+            stored = await keeper.reread(owed)
+            if stored is not None:
+                self._emit(stored)
+            return stored
+
+        self._rereads[owed.answer_id] = asyncio.get_running_loop().create_task(reread(), name="reread")
+
+    def score(
+        self,
+        interviewer: LlmInterviewer,
+        answer_id: int,
+        so_far: list[Exchange],
+        kind: QuestionType,
+        keywords: Iterable[str],
+    ) -> None:
+        task = asyncio.get_running_loop().create_task(
+            self._score(interviewer, answer_id, so_far, kind, tuple(keywords)), name="llm-score"
+        )
+        self._scoring.add(task)
+        task.add_done_callback(self._scoring.discard)
+
+    async def _score(
+        self,
+        interviewer: LlmInterviewer,
+        answer_id: int,
+        so_far: list[Exchange],
+        kind: QuestionType,
+        keywords: tuple[str, ...],
+    ) -> None:
+        reread, stored = self._rereads.get(answer_id), None
+        if reread is not None:
+            with contextlib.suppress(Exception):  # a failed re-read is reported by settle()
+                stored = await reread
+        if stored is not None:  # scored on the stored transcript: the one review and the PDF show
+            so_far = [*so_far[:-1], replace(so_far[-1], answer=stored.transcript)]
+        try:
+            review = await interviewer.score(so_far, kind)
+        except LlmError as error:  # malformed twice, or the model is gone: model-free feedback stands
+            log.warning("answer %d not scored: %s", answer_id, error)
+            params = tuple((k, str(v)) for k, v in error.params.items())
+            self._emit(Notice(self._session_id(), error.key, params))
+            return
+        asked = so_far[-1]
+        # The model's quotes count only where they are in the transcript; its verdict only confirms.
+        reading = await asyncio.to_thread(
+            assess, asked.question, asked.answer, self._language, kind, keywords, review.quotes, review.relevant
+        )
+        content = build_view(reading)
+        await self._store.save_score(answer_id, review.to_dict(), content.to_stored())
+        self._emit(ScoreUpdated(self._session_id(), answer_id, content, review))
+
+    async def settle(self, *, cancel: bool) -> None:
+        """Wait for every re-read and score (or cancel them); their failures are said, not raised."""
+        pending: list[asyncio.Task[Any]] = [*self._scoring, *self._rereads.values()]
+        for task in pending if cancel else ():
+            task.cancel()
+        for outcome in await asyncio.gather(*pending, return_exceptions=True):
+            if isinstance(outcome, AppError):  # e.g. the score could not be stored: say so, go on
+                self._emit(ErrorRaised(self._session_id(), outcome, recoverable=True))
+            elif isinstance(outcome, Exception):
+                log.error("work after an answer failed unexpectedly", exc_info=outcome)

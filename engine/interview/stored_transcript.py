@@ -1,0 +1,148 @@
+"""The keeper of stored transcripts: each answer's audio read again after it ends (engine/stt/reread.py), its
+figures and content feedback worked out again from that reading, and the swap stored in one transaction.
+
+Re-reads run one at a time, on a worker, in the background: an interview hands each answer over as it ends
+and goes on asking; the app hands over, at start, the answers a kill left owing. Listeners hear of every
+stored transcript (the review and the history then read it back).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from engine.analysis.metrics import AnswerMetrics, analyse
+from engine.audio.file_source import read_samples
+from engine.audio.frames import SAMPLE_RATE
+from engine.errors import AudioFileError, ModelError
+from engine.feedback.assess import assess
+from engine.feedback.cues import classify
+from engine.feedback.posting import posting_keywords
+from engine.feedback.question_type import QuestionType
+from engine.feedback.view import FeedbackView, build_view
+from engine.interview.events import TranscriptStored
+from engine.storage.records import model_review
+from engine.storage.store import Store
+from engine.storage.transcripts import OwedReread
+from engine.stt.contract import TranscriptEvent
+from engine.stt.reread import reread
+from engine.stt.speech_model import SpeechModel
+
+log = logging.getLogger(__name__)
+
+
+StoredListener = Callable[[TranscriptStored], None]
+
+
+def hotwords(posting: str, resume: str, language: str) -> tuple[str, ...]:
+    """The posting's and résumé's terms (company, product and technology names among them), to bias the
+    reading towards them."""
+    terms = posting_keywords(posting, language, limit=24) + posting_keywords(resume, language, limit=16)
+    return tuple(dict.fromkeys(terms))
+
+
+class TranscriptKeeper:
+    def __init__(self, store: Store, model: SpeechModel) -> None:
+        self._store = store
+        self._model = model
+        self._one_at_a_time = asyncio.Lock()  # two readings at once would only share the same cores
+        self._listeners: list[StoredListener] = []
+        self._pending: dict[int, asyncio.Future[TranscriptStored | None]] = {}  # answer id → its reading
+
+    def subscribe(self, listener: StoredListener) -> None:
+        self._listeners.append(listener)
+
+    async def reread(self, owed: OwedReread) -> TranscriptStored | None:
+        """Read one answer again and store the reading; None when it stays live (no model: owed still, read
+        at the next start; audio unreadable: the live transcript is kept for good), or was stored already.
+        An answer already being read is not read twice: this waits for that reading."""
+        pending = self._pending.get(owed.answer_id)
+        if pending is not None:
+            return await asyncio.shield(pending)
+        done: asyncio.Future[TranscriptStored | None] = asyncio.get_running_loop().create_future()
+        self._pending[owed.answer_id] = done
+        result = None
+        try:
+            result = await self._read(owed)
+        finally:
+            del self._pending[owed.answer_id]
+            done.set_result(result)  # a cancelled reading: its waiters get None (the answer stays owed)
+        if result is not None:
+            for listener in list(self._listeners):
+                listener(result)
+        return result
+
+    async def _read(self, owed: OwedReread) -> TranscriptStored | None:
+        async with self._one_at_a_time:
+            if not await self._store.reread_owed(owed.answer_id):
+                return None  # read meanwhile (an interview's own reading, before a catch-up reached it)
+            try:
+                decoder = await self._model.get()
+            except ModelError as error:
+                log.warning("answer %d keeps its live transcript for now: %s", owed.answer_id, error)
+                return None
+            try:
+                samples = await asyncio.to_thread(read_samples, owed.audio)
+            except AudioFileError as error:
+                log.warning("answer %d keeps its live transcript: %s", owed.answer_id, error)
+                await self._store.give_up_reread(owed.answer_id)
+                return None
+            terms = await asyncio.to_thread(hotwords, owed.posting, owed.resume, owed.language)
+            reading = await asyncio.to_thread(reread, decoder, samples, owed.language, terms)
+            metrics, content = await asyncio.to_thread(_worked_out, owed, reading.segments)
+            document = {**metrics.to_dict(), "content": content.to_stored()} if metrics and content else None
+            await self._store.store_reread(owed.answer_id, reading.segments, document)
+        log.info(
+            "answer %d re-read in %.1f s (%.0f s of audio, %d words left out)",
+            owed.answer_id,
+            reading.seconds,
+            len(samples) / SAMPLE_RATE,
+            reading.dropped,
+        )
+        return TranscriptStored(
+            owed.session_id,
+            owed.answer_id,
+            reading.text,
+            reading.segments,
+            metrics,
+            content,
+            reading.seconds,
+            reading.dropped,
+        )
+
+    async def catch_up(self, session_id: int | None = None) -> list[TranscriptStored]:
+        """Re-read every answer still owed (one session's, or all): those a kill or a closed app left."""
+        done = []
+        for owed in await self._store.owed_rereads(session_id):
+            stored = await self.reread(owed)
+            if stored is not None:
+                done.append(stored)
+        return done
+
+
+def _worked_out(
+    owed: OwedReread, segments: tuple[TranscriptEvent, ...]
+) -> tuple[AnswerMetrics | None, FeedbackView | None]:
+    """The answer's figures and content feedback from the re-read; the model's stored quotes are checked
+    against the new transcript, as they were against the live one."""
+    if not segments:
+        return None, None
+    transcript = " ".join(s.text for s in segments)
+    metrics = analyse([w for s in segments for w in s.words], owed.language, owed.duration_s)
+    try:
+        kind = QuestionType(owed.question_type)
+    except ValueError:
+        kind = classify(owed.question, owed.language)
+    review = model_review({"review": owed.review}) if owed.review else None
+    keywords = posting_keywords(owed.posting, owed.language) if owed.posting else ()
+    reading = assess(
+        owed.question,
+        transcript,
+        owed.language,
+        kind,
+        keywords,
+        review.quotes if review else None,
+        review.relevant if review else None,
+    )
+    return metrics, build_view(reading)

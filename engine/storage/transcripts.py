@@ -1,0 +1,140 @@
+"""An answer's one stored transcript: which answers still owe their re-read, and the swap that stores it.
+
+The re-read (engine/stt/reread.py) replaces the live finals in transcript_segments, so everything that reads
+an answer (review, history search, the PDF, the CLI) reads the re-read without knowing of it; the live
+finals move to live_segments, kept for their timing. The swap is one transaction: a kill leaves either the
+live transcript, owed a re-read at the next start, or the re-read, never a mix.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from engine.stt.contract import TranscriptEvent
+
+# Answers whose audio is worth reading again: what was heard is stored (an interrupted answer's too).
+HEARD = ("complete", "incomplete", "interrupted")
+SEGMENT_COLUMNS = "answer_id, utterance_id, start, end, text, words_json, confidence, backend, created_at"
+
+
+@dataclass(frozen=True, slots=True)
+class OwedReread:
+    """An answer whose live transcript still waits for its re-read."""
+
+    answer_id: int
+    session_id: int
+    language: str
+    audio: Path  # the answer's recording, absolute
+    duration_s: float
+    question: str
+    question_type: str  # its content feedback's question type ("" when it has none)
+    posting: str  # the session's job posting and résumé, whose terms bias the reading
+    resume: str
+    review: dict[str, Any] | None  # the interviewer model's stored review, whose quotes the feedback re-checks
+
+
+def owed(db: sqlite_utils.Database, data_dir: Path, session_id: int | None) -> list[OwedReread]:
+    """Answers that still hold their live transcript, oldest first (one session's, or all)."""
+    where = "a.transcript_source = 'live' and a.audio_path != '' and a.status in (?, ?, ?)"
+    params: list[Any] = list(HEARD)
+    if session_id is not None:
+        where += " and a.session_id = ?"
+        params.append(session_id)
+    rows = db.execute(
+        "select a.id, a.session_id, s.language, a.audio_path, coalesce(a.duration_s, 0), q.text, s.config_json, "
+        "json_extract(m.metrics_json, '$.content.question_type'), sc.rubric_json "
+        "from answers a join sessions s on s.id = a.session_id join questions q on q.id = a.question_id "
+        "left join metrics m on m.answer_id = a.id left join scores sc on sc.answer_id = a.id "
+        f"where {where} order by a.id",
+        params,
+    ).fetchall()
+    found = []
+    for answer_id, sid, language, audio, duration, question, config_json, kind, rubric in rows:
+        config = json.loads(config_json or "{}")
+        review = json.loads(rubric) if rubric else None
+        found.append(
+            OwedReread(
+                int(answer_id),
+                int(sid),
+                str(language),
+                data_dir / str(audio),
+                float(duration),
+                str(question),
+                str(kind or ""),
+                str(config.get("job_posting", "")),
+                str(config.get("resume", "")),
+                review if isinstance(review, dict) else None,
+            )
+        )
+    return found
+
+
+def is_owed(db: sqlite_utils.Database, answer_id: int) -> bool:
+    row = db.execute("select transcript_source from answers where id = ?", (answer_id,)).fetchone()
+    return bool(row) and row[0] == "live"
+
+
+def store_reread(
+    db: sqlite_utils.Database, answer_id: int, segments: tuple[TranscriptEvent, ...], metrics: dict[str, Any] | None
+) -> None:
+    """Swap in the re-read (the caller holds one transaction): the live finals move to live_segments, the
+    re-read's segments take their place, and the answer's transcript and figures become the re-read's. The
+    voice figures, read from the same audio, stay. An answer no longer owed (read already) is left alone."""
+    if not is_owed(db, answer_id):
+        return
+    db.execute(
+        f"insert into live_segments ({SEGMENT_COLUMNS}) select {SEGMENT_COLUMNS} "
+        "from transcript_segments where answer_id = ?",
+        (answer_id,),
+    )
+    db.execute("delete from transcript_segments where answer_id = ?", (answer_id,))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    db.table("transcript_segments").insert_all(
+        {
+            "answer_id": answer_id,
+            "utterance_id": s.utterance_id,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "words_json": json.dumps(
+                [[w.text, w.start, w.end, round(w.probability, 4)] for w in s.words], ensure_ascii=False
+            ),
+            "confidence": s.confidence,
+            "backend": s.backend,
+            "created_at": now,
+        }
+        for s in segments
+    )
+    transcript = " ".join(s.text for s in segments)
+    db.table("answers").update(answer_id, {"transcript": transcript, "transcript_source": "reread"})
+    old = db.execute("select metrics_json from metrics where answer_id = ?", (answer_id,)).fetchone()
+    if metrics is None:
+        db.execute("delete from metrics where answer_id = ?", (answer_id,))
+        return
+    content = metrics.get("content")
+    if isinstance(content, dict):  # the model's score row shows the content score worked out again
+        db.execute("update scores set overall = ? where answer_id = ?", (content["score"], answer_id))
+    voice = json.loads(old[0] or "{}").get("voice") if old else None
+    document = {**metrics, **({"voice": voice} if voice is not None else {})}
+    db.table("metrics").insert(metrics_row(answer_id, document), replace=True)
+
+
+def metrics_row(answer_id: int, document: dict[str, Any]) -> dict[str, Any]:
+    """The metrics table's row for an answer's figures document (its headline figures as columns)."""
+    columns = ("words_per_minute", "syllables_per_minute", "fillers_per_minute", "filler_count", "pause_count")
+    return {
+        "answer_id": answer_id,
+        **{name: document[name] for name in (*columns, "longest_pause_s", "speaking_s")},
+        "metrics_json": json.dumps(document, ensure_ascii=False),
+    }
+
+
+def give_up(db: sqlite_utils.Database, answer_id: int) -> None:
+    """No re-read will come (its audio cannot be read): the live transcript is the stored one."""
+    db.table("answers").update(answer_id, {"transcript_source": "live_only"})

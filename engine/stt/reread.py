@@ -1,0 +1,191 @@
+"""An answer's stored transcript: its whole recording read again in one pass, once the answer has ended.
+
+Live recognition reads short windows as they arrive, greedily, for the screen. What feedback, scoring,
+history, search and the PDF read is this reading instead: faster-whisper's own one-shot transcribe over the
+whole answer, with beam search and each 30 s window conditioned on the one before, exactly as a one-shot
+run would read it (bench/stt_streaming.py measures the two against each other), biased towards the
+posting's and résumé's terms through Whisper's hotwords.
+
+Two guards keep text the audio does not hold out of the record, both judged by the Silero voice-activity
+detector over the same audio:
+- a word whose whole span, with a margin, is silence is dropped (Whisper writes text into silence);
+- a phrase of one to three words said three or more times in a row keeps only the repeats under which
+  someone was speaking ("no, no, no" said stays; "강은 너무 비싸" written four times over one utterance goes).
+
+Word timings are the one-shot alignment's, with a word that straddles a speech onset starting at the onset,
+as the live finals do (Whisper starts the first word after a pause where the pause starts).
+
+Blocking (CTranslate2 and ONNX Runtime): run it on a worker thread.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.audio.frames import SAMPLE_RATE
+from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
+from engine.stt.vad import WINDOW, StreamingVad
+from engine.stt.whisper_decode import APPEND_PUNCTUATIONS, PHRASE_LOOP_RUN, PREPEND_PUNCTUATIONS, WhisperDecoder
+
+BACKEND = "whisper-reread"
+BEAM_SIZE = 5  # faster-whisper's default, the one-shot reading the stored transcript is measured against
+# Hotwords go into Whisper's prompt, whose limit is half its 448-token window: a few dozen terms at most.
+MAX_HOTWORDS = 40
+SPEECH = 0.5  # Silero's own threshold for speech
+SILENCE = 0.2  # below this everywhere in a word's span, with MARGIN_S either side, nobody was speaking
+MARGIN_S = 0.3  # alignment can be this far off at a word's edges
+REPEAT_GAP_S = 0.064  # two of Silero's windows: enough of a break between two sayings of "no"
+REPEAT_SLACK_S = 0.15  # how far a repeat's aligned span may miss the onset of its speech
+PAUSE_S = 0.25  # silence before an onset that makes it the start of speech, not a dip inside a word
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    segments: tuple[TranscriptEvent, ...]  # one per Whisper segment, words timed in the answer's seconds
+    seconds: float  # how long the reading took (its cost, for the bench and the log)
+    dropped: int  # words left out by the guards
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+
+def reread(
+    decoder: WhisperDecoder, samples: npt.NDArray[np.int16], language: str, hotwords: tuple[str, ...] = ()
+) -> Reading:
+    """Read one answer's whole audio (16 kHz mono int16) again, in one pass."""
+    began = time.perf_counter()
+    audio = samples.astype(np.float32) / 32768.0
+    found, _info = decoder.model.transcribe(
+        audio,
+        language=language,
+        beam_size=BEAM_SIZE,
+        word_timestamps=True,
+        hotwords=" ".join(hotwords[:MAX_HOTWORDS]) or None,
+    )
+    timed = [
+        [
+            Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+            for w in s.words or ()
+            if w.word.strip()
+        ]
+        for s in found
+    ]
+    speech = speech_probabilities(samples)
+    segments: list[TranscriptEvent] = []
+    dropped = 0
+    for words in timed:
+        kept = without_unheard_repeats(without_silent_words(words, speech), speech)
+        dropped += len(words) - len(kept)
+        kept = with_onsets(kept, speech)
+        if not kept:
+            continue
+        text = _joined(kept)
+        segments.append(
+            TranscriptEvent(
+                TranscriptKind.FINAL,
+                len(segments),
+                text,
+                text,
+                kept[0].start,
+                kept[-1].end,
+                tuple(kept),
+                float(np.mean([w.probability for w in kept])),
+                BACKEND,
+            )
+        )
+    return Reading(tuple(segments), time.perf_counter() - began, dropped)
+
+
+def speech_probabilities(samples: npt.NDArray[np.int16]) -> npt.NDArray[np.float32]:
+    """Silero's speech probability for every 32 ms window of the audio."""
+    return StreamingVad().process(samples)
+
+
+def _span(speech: npt.NDArray[np.float32], start: float, end: float) -> npt.NDArray[np.float32]:
+    per_second = SAMPLE_RATE / WINDOW
+    first = max(0, int(start * per_second))
+    return speech[first : max(first + 1, int(np.ceil(end * per_second)))]
+
+
+def without_silent_words(words: list[Word], speech: npt.NDArray[np.float32]) -> list[Word]:
+    """Words written where nobody spoke: no window near them reaches even SILENCE."""
+    kept = []
+    for word in words:
+        around = _span(speech, word.start - MARGIN_S, word.end + MARGIN_S)
+        if around.size and float(around.max()) < SILENCE:
+            continue
+        kept.append(word)
+    return kept
+
+
+def _norm(word: Word) -> str:
+    return word.text.strip(APPEND_PUNCTUATIONS + PREPEND_PUNCTUATIONS + " ").lower()
+
+
+def without_unheard_repeats(words: list[Word], speech: npt.NDArray[np.float32]) -> list[Word]:
+    """In a run of PHRASE_LOOP_RUN or more repeats of a one-to-three-word phrase, keep the first and every
+    repeat that begins a stretch of speech of its own (an onset after the last kept repeat's, near its
+    span). Whisper's loops stack repeats onto one stretch of speech, or write them into silence."""
+    norms = [_norm(w) for w in words]
+    onsets = _onsets(speech, REPEAT_GAP_S)
+    keep = [True] * len(words)
+    i = 0
+    while i < len(words):
+        run, size = 1, 0
+        for candidate in (1, 2, 3):
+            phrase = norms[i : i + candidate]
+            count = 1
+            while norms[i + count * candidate : i + (count + 1) * candidate] == phrase and all(phrase):
+                count += 1
+            if count >= PHRASE_LOOP_RUN and count > run:
+                run, size = count, candidate
+        if not size:
+            i += 1
+            continue
+        heard = onsets[onsets <= words[i].end + REPEAT_SLACK_S]
+        last_onset = float(heard[-1]) if heard.size else -1.0
+        for k in range(1, run):
+            repeat = words[i + k * size : i + (k + 1) * size]
+            own = onsets[
+                (onsets > last_onset)
+                & (onsets >= repeat[0].start - REPEAT_SLACK_S)
+                & (onsets <= repeat[-1].end + REPEAT_SLACK_S)
+            ]
+            if own.size:
+                last_onset = float(own[0])
+                continue
+            for j in range(i + k * size, i + (k + 1) * size):
+                keep[j] = False
+        i += run * size
+    return [w for w, k in zip(words, keep, strict=True) if k]
+
+
+def _onsets(speech: npt.NDArray[np.float32], gap_s: float) -> npt.NDArray[np.float64]:
+    """The times (s) at which speech begins after at least `gap_s` without it."""
+    per_second = SAMPLE_RATE / WINDOW
+    voiced = speech >= SPEECH
+    gap = max(1, round(gap_s * per_second))
+    starts = [k for k in range(len(voiced)) if voiced[k] and not voiced[max(0, k - gap) : k].any()]
+    return np.array(starts, dtype=np.float64) / per_second
+
+
+def with_onsets(words: list[Word], speech: npt.NDArray[np.float32]) -> list[Word]:
+    """A word that straddles a speech onset (a pause, then speech, inside its span) starts at the onset."""
+    onsets = _onsets(speech, PAUSE_S)
+    result = []
+    for word in words:
+        inside = onsets[(onsets > word.start) & (onsets < word.end)]
+        start = float(inside[-1]) if inside.size else word.start
+        result.append(Word(word.text, round(start, 3), round(word.end, 3), word.probability))
+    return result
+
+
+def _joined(words: list[Word]) -> str:
+    # Whisper's words carry their own spacing; stripped here, so they are joined with one space (Korean
+    # eojeol and English words alike), as the live finals are.
+    return " ".join(w.text for w in words)
