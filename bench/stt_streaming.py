@@ -2,9 +2,13 @@
 
 Prints: real-time factor; latency from a word's end (one-shot word timings) to its first appearance in
 the streamed text (median, p90); latency from the end of speech (the end of the last one-shot word inside
-a final's span) to that final (median, p90); and the
-streamed finals' WER over that of one-shot faster-whisper (default options, same model) on the same files.
-Targets on 2 cores, base int8: partial median <= 1.0 s, final <= 0.5 s, WER ratio <= 1.05.
+a final's span) to that final (median, p90); the streamed finals' WER (CER for Korean) and the stored
+transcript's (each answer's whole audio read again, engine/stt/reread.py) over that of one-shot
+faster-whisper (default options, same model) on the same files; the re-read's cost in seconds per minute of
+answer, how long after an answer's end its stored transcript is ready (median, p90), and the same for a
+2-minute answer made of the clips one after another.
+Targets on 2 cores, base int8: partial median <= 1.0 s, final <= 0.5 s, live ratio <= 1.05 (English) and
+<= 1.15 (Korean), stored ratio <= 1.02, a 2-minute answer's stored transcript within 15 s of its end.
 
     uv run python bench/stt_streaming.py [--lang en|ko] [--repeat N] [--trace] [--data-dir DIR]
 
@@ -30,13 +34,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.wer import error_counts, normalise_words
 from engine.audio.file_source import FileSource
 from engine.audio.generator_source import ArraySource
+from engine.feedback.posting import posting_keywords
+from engine.interview.questions import InterviewKind, choose_questions
 from engine.settings import AppPaths, SpeechSettings
 from engine.stt.local_session import LocalWhisperSession
+from engine.stt.reread import reread
 from engine.stt.speech_model import SpeechModel
 from engine.stt.whisper_decode import WhisperDecoder
+from engine.tts.espeak import EspeakSynthesizer, VoiceRequest
 
 log = logging.getLogger(__name__)
 SPEECH = Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
+LONG_ANSWER_S = 120
 
 
 def pct(values: list[float], q: float) -> float:
@@ -58,7 +67,19 @@ async def load_samples(path: Path) -> np.ndarray:
     return np.concatenate(chunks)
 
 
-async def run_file(model: SpeechModel, decoder: WhisperDecoder, path: Path, language: str) -> dict[str, object]:
+def rare_terms(reference: str, language: str) -> tuple[str, ...]:
+    """The terms the app would take from a posting (posting_keywords), taken from the clip's reference: the
+    names and terms a candidate would say, standing in for a posting that names them."""
+    return posting_keywords(reference, language)
+
+
+def found(terms: tuple[str, ...], text: str) -> int:
+    return sum(term.lower() in text.lower() for term in terms)
+
+
+async def run_file(
+    model: SpeechModel, decoder: WhisperDecoder, path: Path, language: str, with_hotwords: bool
+) -> dict[str, object]:
     samples = await load_samples(path)
     duration = len(samples) / 16000
     # One-shot baseline: faster-whisper's own transcribe, default options, same loaded model.
@@ -75,7 +96,8 @@ async def run_file(model: SpeechModel, decoder: WhisperDecoder, path: Path, lang
             oneshot_norm.append(piece)
             oneshot_ends.append(end)
 
-    session = LocalWhisperSession(model, language)
+    hints = rare_terms(path.with_suffix(".txt").read_text("utf-8"), language) if with_hotwords else ()
+    session = LocalWhisperSession(model, language, hotwords=hints)
     await session.start()
     loop = asyncio.get_running_loop()
     started = loop.time()
@@ -109,18 +131,27 @@ async def run_file(model: SpeechModel, decoder: WhisperDecoder, path: Path, lang
 
     await asyncio.gather(feed(), read())
     await session.close()
+    # The stored transcript: the whole answer read again once it has ended (the clip is the answer).
+    reading = await asyncio.to_thread(reread, decoder, samples, language, hints)
     reference = path.with_suffix(".txt").read_text("utf-8")
     stream_errors, total = error_counts(reference, " ".join(finals), language)
     oneshot_errors, _ = error_counts(reference, oneshot_text, language)
+    stored_errors, _ = error_counts(reference, reading.text, language)
     partial_latencies = [first_seen[i] - oneshot_ends[i] for i in first_seen]
     return {
         "file": path.name,
+        "hints": len(hints),
+        "hints_live": found(hints, " ".join(finals)),
+        "hints_stored": found(hints, reading.text),
+        "hints_oneshot": found(hints, oneshot_text),
         "duration": duration,
         "busy": session.busy_seconds,
         "partial": partial_latencies,
         "final": final_latencies,
         "stream_errors": stream_errors,
         "oneshot_errors": oneshot_errors,
+        "stored_errors": stored_errors,
+        "reread_s": reading.seconds,
         "total": total,
     }
 
@@ -132,6 +163,8 @@ async def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="use only the first N clips")
     parser.add_argument("--repeat", type=int, default=1, help="stream every clip this many times")
     parser.add_argument("--silence-ms", type=int, default=SpeechSettings().utterance_silence_ms)
+    parser.add_argument("--hotwords", action="store_true", help="bias both passes with each clip's key terms")
+    parser.add_argument("--long-runs", type=int, default=3, help="re-reads of the 2-minute answer")
     parser.add_argument("--trace", action="store_true", help="log each pass and final (where the time goes)")
     args = parser.parse_args()
     if args.trace:
@@ -150,12 +183,14 @@ async def main() -> None:
     files = sorted(p for p in (SPEECH / args.lang).iterdir() if p.suffix in {".wav", ".flac"})
     if args.limit:
         files = files[: args.limit]
-    results = [await run_file(model, decoder, path, args.lang) for _ in range(args.repeat) for path in files]
+    results = [
+        await run_file(model, decoder, path, args.lang, args.hotwords) for _ in range(args.repeat) for path in files
+    ]
     unit = "WER" if args.lang == "en" else "CER"
     for r in results:
         print(
             f"  {r['file']}: {r['duration']:.1f} s audio, stream {unit} {r['stream_errors']}/{r['total']}, "
-            f"one-shot {r['oneshot_errors']}/{r['total']}"
+            f"stored {r['stored_errors']}/{r['total']}, one-shot {r['oneshot_errors']}/{r['total']}"
         )
     partial = [x for r in results for x in r["partial"]]  # type: ignore[attr-defined]
     final = [x for r in results for x in r["final"]]  # type: ignore[attr-defined]
@@ -173,9 +208,49 @@ async def main() -> None:
         f"end of speech -> final:        median {statistics.median(final):.2f} s, p10 {pct(final, 10):.2f}, "
         f"p90 {pct(final, 90):.2f} (n={len(final)})"
     )
-    stream_rate, oneshot_rate = stream_errors / total, oneshot_errors / total
-    ratio = stream_rate / oneshot_rate if oneshot_errors else (1.0 if not stream_errors else float("inf"))
-    print(f"{unit}: streamed {stream_rate:.3%}, one-shot {oneshot_rate:.3%}, ratio {ratio:.2f}")
+    stored_errors = sum(int(r["stored_errors"]) for r in results)  # type: ignore[call-overload]
+    oneshot_rate = oneshot_errors / total
+    print(
+        f"{unit}: streamed {stream_errors / total:.3%}, stored {stored_errors / total:.3%}, "
+        f"one-shot {oneshot_rate:.3%}; ratio to one-shot: streamed {ratio(stream_errors, oneshot_errors):.2f}, "
+        f"stored {ratio(stored_errors, oneshot_errors):.2f}"
+    )
+    if args.hotwords:
+        hints = [sum(int(r[k]) for r in results) for k in ("hints", "hints_live", "hints_stored", "hints_oneshot")]  # type: ignore[call-overload]
+        print(
+            f"hotwords (the reference's key terms, {hints[0]}): found live {hints[1]}, stored {hints[2]}, "
+            f"one-shot without them {hints[3]}"
+        )
+    reread_s = [float(r["reread_s"]) for r in results]  # type: ignore[arg-type]
+    print(
+        f"re-read: {sum(reread_s) / audio * 60:.1f} s per minute of answer; stored transcript ready after the "
+        f"answer's end: median {statistics.median(reread_s):.2f} s, p90 {pct(reread_s, 90):.2f} (n={len(reread_s)})"
+    )
+    long = await long_answer(files, args.lang)
+    took = [(await asyncio.to_thread(reread, decoder, long, args.lang)).seconds for _ in range(args.long_runs)]
+    print(
+        f"a {LONG_ANSWER_S} s answer (the clips, then bank questions in espeak-ng's voice): stored transcript ready "
+        f"{statistics.median(took):.1f} s after its end (median of {len(took)}, spread {min(took):.1f}-{max(took):.1f})"
+    )
+
+
+async def long_answer(files: list[Path], language: str) -> np.ndarray:
+    """LONG_ANSWER_S of distinct speech: the clips one after another, then (English has only 35 s of clips)
+    the question bank read by espeak-ng. Repeating a clip instead makes Whisper's text repeat, which sends
+    every window through its temperature fallback: a cost no real answer has."""
+    pieces = [await load_samples(path) for path in files]
+    voice = EspeakSynthesizer()
+    for question in choose_questions(language, InterviewKind.MIXED, 40):
+        if sum(len(p) for p in pieces) >= LONG_ANSWER_S * 16000:
+            break
+        spoken = await voice.render(VoiceRequest(question.text, language))
+        positions = np.arange(0, len(spoken.samples), spoken.rate / 16000)
+        pieces.append(np.interp(positions, np.arange(len(spoken.samples)), spoken.samples).astype(np.int16))
+    return np.concatenate(pieces)[: LONG_ANSWER_S * 16000]
+
+
+def ratio(errors: int, baseline: int) -> float:
+    return errors / baseline if baseline else (1.0 if not errors else float("inf"))
 
 
 if __name__ == "__main__":

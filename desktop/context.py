@@ -74,12 +74,16 @@ class AppContext(QObject):
         # Every answer's stored transcript: its audio read again once it ends (an interview's own answers, and
         # at start the ones a closed or killed app left owing).
         self.keeper = TranscriptKeeper(store, speech_model)
-        self.keeper.subscribe(self.transcriptStored.emit)
+        self.keeper.subscribe(self._on_transcript_stored)
         self.interviewer = InterviewerModel()  # the engine owns its lifecycle; this shows its status
         self.llm_status = self.interviewer.status
         self.interviewer.subscribe(self._on_llm_status)
         self.cloud_health: dict[str, HealthSnapshot] = {}
         self.cloud = CloudProviders(CloudSettings.of(preferences), on_health=self._on_cloud_health)
+
+    def _on_transcript_stored(self, stored: object) -> None:
+        self.transcriptStored.emit(stored)
+        self.historyChanged.emit()  # its figures and its words in search changed
 
     # -- speech model -------------------------------------------------------------------------------
     def _on_model_progress(self, progress: ModelProgress) -> None:

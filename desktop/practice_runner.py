@@ -157,7 +157,11 @@ class PracticeRunner(QObject):
             self.running = False
             self.ctx.historyChanged.emit()
             self.ended.emit(session.session_id, final)
-            if final is not SessionState.COMPLETE and session.session_id:
+            if final is SessionState.COMPLETE:
+                # Its answers' re-reads go on after it, owned here: closing the app stops them (owed till the next
+                # start).
+                self.ctx.tasks.spawn(session.transcripts_stored(), "rereads-after-interview")
+            elif session.session_id:
                 # An interview ended early cancels its re-reads: they are done here, after it.
                 self.ctx.tasks.spawn(self.ctx.keeper.catch_up(session.session_id), "reread-ended")
 

@@ -47,6 +47,7 @@ class ReviewPage(Page):
         self.detail: dict[str, Any] | None = None
         self.replay_buttons: dict[int, QPushButton] = {}
         self._playing: int | None = None
+        self._exporting = False
         self.title = heading()
         self.summary = QLabel(objectName="reviewSummary", wordWrap=True)
         self.again_button = QPushButton(objectName="againButton")
@@ -91,7 +92,7 @@ class ReviewPage(Page):
         if detail is None:
             raise StorageError("storage.session_missing", session_id=session_id)
         self.detail = detail
-        self.export_button.setEnabled(True)
+        self.export_button.setEnabled(not self._exporting)
         self._render()
         self.loaded.emit(session_id)
 
@@ -163,8 +164,8 @@ class ReviewPage(Page):
             note = QLabel(objectName="rereadNote", wordWrap=True)
             note.setText(
                 self.tr(
-                    "Reading the whole answer again for an accurate transcript. This transcript and its figures "
-                    "will update here in a moment."
+                    "This is the live transcript. The whole answer is being read again for an accurate one, "
+                    "which replaces it here, with its figures, when it is done."
                 )
             )
             block.addWidget(note)
@@ -243,6 +244,7 @@ class ReviewPage(Page):
         size = page or (
             "letter" if QLocale.system().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else "a4"
         )
+        self._exporting = True
         self.export_button.setEnabled(False)
         try:
             if await self.ctx.store.owed_rereads(session_id):
@@ -251,6 +253,7 @@ class ReviewPage(Page):
                 await self.ctx.keeper.catch_up(session_id)
             written = await export_report(self.ctx.store, session_id, path, size, self.language)
         finally:
+            self._exporting = False
             self.export_button.setEnabled(self.detail is not None)
             self.export_button.setText(self.tr("Export PDF report…"))
         self.exported.emit(str(written))

@@ -135,6 +135,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                     await session.skip()
                     outcomes.append((asked, None))
             final = await session.complete()
+            await session.transcripts_stored()  # what is printed and stored is each answer read in full
         except AppError:
             await session.end(SessionState.FAILED)
             raise
@@ -163,11 +164,25 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         failed = any(o is not None and o.status == "failed" for _, o in outcomes)
         return 1 if failed else 0
     finally:
-        if owed is not None:
-            await owed
-        await store.close()
-        await cloud.aclose()
-        await interviewer.close()
+        try:
+            await _settle_owed(owed)
+        finally:
+            await store.close()
+            await cloud.aclose()
+            await interviewer.close()
+
+
+async def _settle_owed(owed: asyncio.Task[Any] | None) -> None:
+    """The earlier answers' re-reads this run caught up on: waited for after a run that went well; after an
+    error or Ctrl+C, stopped (they stay owed), and never in the way of the run's own result."""
+    if owed is None:
+        return
+    error = sys.exc_info()[1]
+    if error is not None:
+        owed.cancel()
+    await asyncio.wait({owed})
+    if not owed.cancelled() and owed.exception() is not None:
+        log.error("re-reading earlier answers failed", exc_info=owed.exception())
 
 
 def _collect(
@@ -214,7 +229,7 @@ def _answer_json(
         "answer_id": outcome.answer_id,
         "status": outcome.status,
         "transcript": stored.transcript if stored is not None else outcome.transcript,
-        "transcript_source": "reread" if stored is not None else "live",
+        "transcript_source": "reread" if stored is not None else "live_only",
         "live_transcript": outcome.transcript,
         "segments": [
             {

@@ -100,10 +100,25 @@ class Aftercare:
         self._emit(ScoreUpdated(self._session_id(), answer_id, content, review))
 
     async def settle(self, *, cancel: bool) -> None:
-        """Wait for every re-read and score (or cancel them); their failures are said, not raised."""
-        pending: list[asyncio.Task[Any]] = [*self._scoring, *self._rereads.values()]
+        """Wait for every score (or cancel them, and the re-reads too); their failures are said, not raised.
+        Re-reads go on unless cancelled: `rereads_done()` waits for them."""
+        pending: list[asyncio.Task[Any]] = [*self._scoring, *(self._rereads.values() if cancel else ())]
         for task in pending if cancel else ():
             task.cancel()
+        await self._said(pending)
+
+    async def rereads_done(self) -> None:
+        """Wait for every re-read to be stored; cancelled, it cancels them (each stays owed)."""
+        pending = list(self._rereads.values())
+        try:
+            await self._said(pending)
+        except asyncio.CancelledError:
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+            raise
+
+    async def _said(self, pending: list[asyncio.Task[Any]]) -> None:
         for outcome in await asyncio.gather(*pending, return_exceptions=True):
             if isinstance(outcome, AppError):  # e.g. the score could not be stored: say so, go on
                 self._emit(ErrorRaised(self._session_id(), outcome, recoverable=True))

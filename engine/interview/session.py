@@ -45,7 +45,7 @@ from engine.interview.events import (
 )
 from engine.interview.questions import InterviewKind, Question, choose_questions
 from engine.interview.state import SessionState, check_move
-from engine.interview.stored_transcript import TranscriptKeeper
+from engine.interview.stored_transcript import TranscriptKeeper, hotwords
 from engine.interview.turns import PlanNotice, TurnPlan
 from engine.llm.contract import LanguageModel
 from engine.llm.desk import ModelDesk
@@ -158,6 +158,7 @@ class InterviewSession:
         self._progress = _Progress()
         self._source: AudioSource | None = None
         self._keywords: tuple[str, ...] = ()  # the job posting's terms, to see which answers touch
+        self._hotwords: tuple[str, ...] = ()
         self._language_model = language_model
         self._interviewer: LlmInterviewer | None = None
         self._follow_ups = follow_ups
@@ -198,6 +199,10 @@ class InterviewSession:
         # The bank is read from disk on first use: off the loop.
         if self.config.job_posting:
             self._keywords = await asyncio.to_thread(posting_keywords, self.config.job_posting, self.config.language)
+        # The posting's and résumé's terms (names of the company, its products, technologies) bias recognition,
+        # live and in the re-read alike.
+        config = self.config
+        self._hotwords = await asyncio.to_thread(hotwords, config.job_posting, config.resume, config.language)
         self._progress.questions = await asyncio.to_thread(
             choose_questions,
             self.config.language,
@@ -295,7 +300,7 @@ class InterviewSession:
             self.session_id, self._progress.question_row, relative.as_posix(), reread=self._keeper is not None
         )
         recorder = AnswerRecorder(self._paths.data_dir / relative)
-        stt = self._stt_factory(self.config.language, self._keywords)
+        stt = self._stt_factory(self.config.language, self._hotwords)
         self._source = source
         finals: list[TranscriptEvent] = []
         samples = 0
@@ -324,17 +329,23 @@ class InterviewSession:
                         self._progress.plan.answer_progress(" ".join(f.text for f in finals))
                 self._emit(TranscriptUpdated(self.session_id, answer_id, event))
 
-        await stt.start()
+        if self._keeper is not None:
+            self._keeper.hold()  # earlier answers' readings pause while this one is recognised live
         try:
-            async with asyncio.TaskGroup() as group:
-                group.create_task(pump(), name="answer-audio")
-                group.create_task(consume(), name="answer-transcript")
-        except* AppError as errors:
-            await self._settle_answer(answer_id, recorder, finals, samples, "failed", errors.exceptions[0])
-            raise errors.exceptions[0] from None
+            await stt.start()
+            try:
+                async with asyncio.TaskGroup() as group:
+                    group.create_task(pump(), name="answer-audio")
+                    group.create_task(consume(), name="answer-transcript")
+            except* AppError as errors:
+                await self._settle_answer(answer_id, recorder, finals, samples, "failed", errors.exceptions[0])
+                raise errors.exceptions[0] from None
+            finally:
+                self._source = None
+                await stt.close()
         finally:
-            self._source = None
-            await stt.close()
+            if self._keeper is not None:
+                self._keeper.release()
         status = "complete" if source_error is None else ("incomplete" if finals or samples else "failed")
         return await self._settle_answer(answer_id, recorder, finals, samples, status, source_error)
 
@@ -384,14 +395,17 @@ class InterviewSession:
             if recorder.exists and write_error is None:
                 stored["voice"] = await asyncio.to_thread(_voice_of, recorder.path)
             await self._store.save_metrics(answer_id, stored)
+        if self._keeper is not None:  # before scoring is queued: the score waits for this reading
+            if recorder.exists and write_error is None and (finals or samples):
+                self._reread(answer_id, recorder.path, duration, transcript)
+            else:
+                await self._store.give_up_reread(answer_id)  # nothing to read again: the live text stays
         self._emit(AnswerFinished(self.session_id, answer_id, transcript, duration, status))
         self._after_answer(answer_id, transcript)
         if app_error is not None:
             self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
         if metrics is not None and content is not None:
             self._emit(FeedbackReady(self.session_id, answer_id, metrics, content))
-        if self._keeper is not None and recorder.exists and write_error is None and (finals or samples):
-            self._reread(answer_id, recorder.path, duration)
         await self._move(SessionState.FEEDBACK)
         if status == "failed" or not (samples or finals):  # no audio arrived (a file or microphone gave none)
             self._progress.failed += 1
@@ -409,13 +423,13 @@ class InterviewSession:
         self._after_answer(answer_id, "")
         await self._move(SessionState.FEEDBACK)
 
-    def _reread(self, answer_id: int, audio: Path, duration: float) -> None:
+    def _reread(self, answer_id: int, audio: Path, duration: float, live: str) -> None:
         """Read the answer's whole audio again, in the background, for its stored transcript."""
         question, kind = self._progress.question, self._progress.question_type.value
         config = self.config
         owed = OwedReread(
             answer_id, self.session_id, config.language, audio, duration, question, kind,
-            config.job_posting, config.resume, None,
+            config.job_posting, config.resume, None, live,
         )  # fmt: skip
         self._aftercare.reread(owed)
 
@@ -436,10 +450,15 @@ class InterviewSession:
         """The interview ran to its end: complete if any question was answered; failed if answers were tried
         but no audio arrived (a missing file, a dead microphone); interrupted if every question was skipped."""
         await self._settle_scoring(cancel=False)  # the last answer's scores belong to the session
+        # (Re-reads go on: the interview is over either way; transcripts_stored() waits for them.)
         final = self._progress.outcome()
         await self._move(final)
         self._emit(SessionComplete(self.session_id, final))
         return final
+
+    async def transcripts_stored(self) -> None:
+        """Wait until every answer's re-read is stored (cancelled: they stop, and are owed to the next start)."""
+        await self._aftercare.rereads_done()
 
     async def end(self, state: SessionState) -> None:
         """End early: the user stopped (INTERRUPTED) or an error made going on impossible (FAILED)."""

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
 
 from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.audio.file_source import read_samples
 from engine.audio.frames import SAMPLE_RATE
-from engine.errors import AudioFileError, ModelError
+from engine.errors import AppError, AudioFileError, ModelError
 from engine.feedback.assess import assess
 from engine.feedback.cues import classify
 from engine.feedback.posting import posting_keywords
@@ -25,9 +31,11 @@ from engine.interview.events import TranscriptStored
 from engine.storage.records import model_review
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
-from engine.stt.contract import TranscriptEvent
-from engine.stt.reread import reread
 from engine.stt.speech_model import SpeechModel
+
+if TYPE_CHECKING:  # the reading's modules load CTranslate2 and ONNX Runtime: only once the model passed its probe
+    from engine.stt.reread import Reading
+    from engine.stt.whisper_decode import WhisperDecoder
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +57,28 @@ class TranscriptKeeper:
         self._one_at_a_time = asyncio.Lock()  # two readings at once would only share the same cores
         self._listeners: list[StoredListener] = []
         self._pending: dict[int, asyncio.Future[TranscriptStored | None]] = {}  # answer id → its reading
+        self._go = threading.Event()  # clear while a live answer is recognised: readings wait between windows
+        self._go.set()
+        self._holds = 0
 
     def subscribe(self, listener: StoredListener) -> None:
         self._listeners.append(listener)
 
+    def hold(self) -> None:
+        """A live answer starts: readings pause between Whisper windows (they share its model and cores) until
+        `release()`."""
+        self._holds += 1
+        self._go.clear()
+
+    def release(self) -> None:
+        self._holds = max(0, self._holds - 1)
+        if not self._holds:
+            self._go.set()
+
     async def reread(self, owed: OwedReread) -> TranscriptStored | None:
         """Read one answer again and store the reading; None when it stays live (no model: owed still, read
-        at the next start; audio unreadable: the live transcript is kept for good), or was stored already.
-        An answer already being read is not read twice: this waits for that reading."""
+        at the next start; unreadable audio or an empty reading: the live transcript is kept for good), or
+        was stored already. An answer already being read is not read twice: this waits for that reading."""
         pending = self._pending.get(owed.answer_id)
         if pending is not None:
             return await asyncio.shield(pending)
@@ -89,10 +111,17 @@ class TranscriptKeeper:
                 await self._store.give_up_reread(owed.answer_id)
                 return None
             terms = await asyncio.to_thread(hotwords, owed.posting, owed.resume, owed.language)
-            reading = await asyncio.to_thread(reread, decoder, samples, owed.language, terms)
-            metrics, content = await asyncio.to_thread(_worked_out, owed, reading.segments)
+            log.info("answer %d: reading its %.0f s of audio again", owed.answer_id, len(samples) / SAMPLE_RATE)
+            reading = await self._run(decoder, samples, owed, terms)
+            if not reading.segments and owed.live.strip():
+                log.info("answer %d: the reading heard nothing; its live transcript stays", owed.answer_id)
+                await self._store.give_up_reread(owed.answer_id)
+                return None
+            duration = owed.duration_s or len(samples) / SAMPLE_RATE  # an answer a kill cut has none stored
+            metrics, content = await asyncio.to_thread(_worked_out, replace(owed, duration_s=duration), reading)
             document = {**metrics.to_dict(), "content": content.to_stored()} if metrics and content else None
-            await self._store.store_reread(owed.answer_id, reading.segments, document)
+            if not await self._store.store_reread(owed.answer_id, reading.segments, document):
+                return None  # deleted meanwhile
         log.info(
             "answer %d re-read in %.1f s (%.0f s of audio, %d words left out)",
             owed.answer_id,
@@ -111,32 +140,59 @@ class TranscriptKeeper:
             reading.dropped,
         )
 
+    async def _run(
+        self, decoder: WhisperDecoder, samples: npt.NDArray[np.int16], owed: OwedReread, terms: tuple[str, ...]
+    ) -> Reading:
+        """The reading on a worker thread. Cancelled, it stops at the next window and is waited for, so the
+        lock is never released while Whisper is still busy with it."""
+        from engine.stt.reread import Control, ReadingStopped, reread
+
+        control = Control(go=self._go)
+        work = asyncio.ensure_future(
+            asyncio.to_thread(reread, decoder, samples, owed.language, terms, live=owed.live, control=control)
+        )
+        try:
+            return await asyncio.shield(work)
+        except asyncio.CancelledError:
+            control.stop.set()
+            self._go.set()  # a paused reading wakes to stop
+            await asyncio.wait({work})
+            if self._holds:
+                self._go.clear()
+            if not work.cancelled() and isinstance(work.exception(), ReadingStopped):
+                log.info("answer %d: reading stopped; it stays owed", owed.answer_id)
+            raise
+
     async def catch_up(self, session_id: int | None = None) -> list[TranscriptStored]:
-        """Re-read every answer still owed (one session's, or all): those a kill or a closed app left."""
+        """Re-read every answer still owed (one session's, or all): those a kill or a closed app left. One that
+        fails is logged and keeps its live transcript; the others are still read."""
         done = []
         for owed in await self._store.owed_rereads(session_id):
-            stored = await self.reread(owed)
+            try:
+                stored = await self.reread(owed)
+            except (AppError, RuntimeError, OSError, ValueError) as error:  # CTranslate2 raises RuntimeError
+                log.exception("answer %d could not be read again: %s", owed.answer_id, error)
+                await self._store.give_up_reread(owed.answer_id)
+                continue
             if stored is not None:
                 done.append(stored)
         return done
 
 
-def _worked_out(
-    owed: OwedReread, segments: tuple[TranscriptEvent, ...]
-) -> tuple[AnswerMetrics | None, FeedbackView | None]:
+def _worked_out(owed: OwedReread, reading: Reading) -> tuple[AnswerMetrics | None, FeedbackView | None]:
     """The answer's figures and content feedback from the re-read; the model's stored quotes are checked
     against the new transcript, as they were against the live one."""
-    if not segments:
+    if not reading.segments:
         return None, None
-    transcript = " ".join(s.text for s in segments)
-    metrics = analyse([w for s in segments for w in s.words], owed.language, owed.duration_s)
+    transcript = reading.text
+    metrics = analyse([w for s in reading.segments for w in s.words], owed.language, owed.duration_s)
     try:
         kind = QuestionType(owed.question_type)
     except ValueError:
         kind = classify(owed.question, owed.language)
     review = model_review({"review": owed.review}) if owed.review else None
     keywords = posting_keywords(owed.posting, owed.language) if owed.posting else ()
-    reading = assess(
+    assessment = assess(
         owed.question,
         transcript,
         owed.language,
@@ -145,4 +201,4 @@ def _worked_out(
         review.quotes if review else None,
         review.relevant if review else None,
     )
-    return metrics, build_view(reading)
+    return metrics, build_view(assessment)

@@ -148,7 +148,7 @@ def migrate(db: sqlite_utils.Database) -> int:
     """Bring the schema up to date; returns the version found before. Each step is one transaction."""
     found = int(db.execute("PRAGMA user_version").fetchone()[0])
     for version in range(found, SCHEMA_VERSION):
-        with db.conn:
+        with db.atomic():  # the step and its version number together, or neither
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
     return found

@@ -72,6 +72,8 @@ class Store:
                 from_backup, backup_date = repair.fill_from_backup(self.path, db)
                 if from_backup:  # answers the damaged file held for sessions only the backup had
                     rows += repair.salvage(aside, db, keep_existing=True)[1]
+                with db.atomic():  # the backup predates some re-reads: one kind of transcript per answer
+                    transcripts.settle_after_repair(db)
                 self.recovery = repair.Recovery(
                     self.path, aside, problem, sessions + from_backup, rows, from_backup, backup_date
                 )
@@ -109,7 +111,9 @@ class Store:
         self._executor.shutdown(wait=True)
 
     def _write(self, fn: Callable[[sqlite_utils.Database], T]) -> T:
-        with self.db.conn:  # one short transaction, committed before returning
+        # One short transaction, committed before returning. Not `with conn:` (the connection runs in
+        # autocommit mode, isolation_level=None, so that opened no transaction: each statement committed alone).
+        with self.db.atomic():
             return fn(self.db)
 
     # -- recovery -----------------------------------------------------------------------------------
@@ -248,8 +252,9 @@ class Store:
 
     async def store_reread(
         self, answer_id: int, segments: tuple[TranscriptEvent, ...], metrics: dict[str, Any] | None
-    ) -> None:
-        await self._call(self._write, lambda db: transcripts.store_reread(db, answer_id, segments, metrics))
+    ) -> bool:
+        """Swap the answer's live transcript for its re-read; False if it was no longer owed (or is gone)."""
+        return await self._call(self._write, lambda db: transcripts.store_reread(db, answer_id, segments, metrics))
 
     async def reread_owed(self, answer_id: int) -> bool:
         return await self._call(transcripts.is_owed, self.db, answer_id)

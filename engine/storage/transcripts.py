@@ -16,10 +16,12 @@ from typing import Any
 
 import sqlite_utils
 
+from engine.stt.contract import REREAD_BACKEND as READ_AGAIN
 from engine.stt.contract import TranscriptEvent
 
-# Answers whose audio is worth reading again: what was heard is stored (an interrupted answer's too).
-HEARD = ("complete", "incomplete", "interrupted")
+# Answers whose audio is worth reading again: any that has a recording but was not skipped (an interrupted
+# answer's, and a failed one's, whose audio may hold what the live recognition missed).
+HEARD = ("complete", "incomplete", "interrupted", "failed")
 SEGMENT_COLUMNS = "answer_id, utterance_id, start, end, text, words_json, confidence, backend, created_at"
 
 
@@ -37,25 +39,26 @@ class OwedReread:
     posting: str  # the session's job posting and résumé, whose terms bias the reading
     resume: str
     review: dict[str, Any] | None  # the interviewer model's stored review, whose quotes the feedback re-checks
+    live: str  # the live transcript: a second witness for the reading's repeats, and what stays if it is empty
 
 
 def owed(db: sqlite_utils.Database, data_dir: Path, session_id: int | None) -> list[OwedReread]:
     """Answers that still hold their live transcript, oldest first (one session's, or all)."""
-    where = "a.transcript_source = 'live' and a.audio_path != '' and a.status in (?, ?, ?)"
+    where = "a.transcript_source = 'live' and a.audio_path != '' and a.status in (?, ?, ?, ?)"
     params: list[Any] = list(HEARD)
     if session_id is not None:
         where += " and a.session_id = ?"
         params.append(session_id)
     rows = db.execute(
         "select a.id, a.session_id, s.language, a.audio_path, coalesce(a.duration_s, 0), q.text, s.config_json, "
-        "json_extract(m.metrics_json, '$.content.question_type'), sc.rubric_json "
+        "json_extract(m.metrics_json, '$.content.question_type'), sc.rubric_json, coalesce(a.transcript, '') "
         "from answers a join sessions s on s.id = a.session_id join questions q on q.id = a.question_id "
         "left join metrics m on m.answer_id = a.id left join scores sc on sc.answer_id = a.id "
         f"where {where} order by a.id",
         params,
     ).fetchall()
     found = []
-    for answer_id, sid, language, audio, duration, question, config_json, kind, rubric in rows:
+    for answer_id, sid, language, audio, duration, question, config_json, kind, rubric, live in rows:
         config = json.loads(config_json or "{}")
         review = json.loads(rubric) if rubric else None
         found.append(
@@ -70,6 +73,7 @@ def owed(db: sqlite_utils.Database, data_dir: Path, session_id: int | None) -> l
                 str(config.get("job_posting", "")),
                 str(config.get("resume", "")),
                 review if isinstance(review, dict) else None,
+                str(live),
             )
         )
     return found
@@ -82,12 +86,13 @@ def is_owed(db: sqlite_utils.Database, answer_id: int) -> bool:
 
 def store_reread(
     db: sqlite_utils.Database, answer_id: int, segments: tuple[TranscriptEvent, ...], metrics: dict[str, Any] | None
-) -> None:
+) -> bool:
     """Swap in the re-read (the caller holds one transaction): the live finals move to live_segments, the
     re-read's segments take their place, and the answer's transcript and figures become the re-read's. The
-    voice figures, read from the same audio, stay. An answer no longer owed (read already) is left alone."""
+    voice figures, read from the same audio, stay. An answer no longer owed (read already, or deleted) is left
+    alone: False."""
     if not is_owed(db, answer_id):
-        return
+        return False
     db.execute(
         f"insert into live_segments ({SEGMENT_COLUMNS}) select {SEGMENT_COLUMNS} "
         "from transcript_segments where answer_id = ?",
@@ -116,13 +121,14 @@ def store_reread(
     old = db.execute("select metrics_json from metrics where answer_id = ?", (answer_id,)).fetchone()
     if metrics is None:
         db.execute("delete from metrics where answer_id = ?", (answer_id,))
-        return
+        return True
     content = metrics.get("content")
     if isinstance(content, dict):  # the model's score row shows the content score worked out again
         db.execute("update scores set overall = ? where answer_id = ?", (content["score"], answer_id))
     voice = json.loads(old[0] or "{}").get("voice") if old else None
     document = {**metrics, **({"voice": voice} if voice is not None else {})}
     db.table("metrics").insert(metrics_row(answer_id, document), replace=True)
+    return True
 
 
 def metrics_row(answer_id: int, document: dict[str, Any]) -> dict[str, Any]:
@@ -136,5 +142,18 @@ def metrics_row(answer_id: int, document: dict[str, Any]) -> dict[str, Any]:
 
 
 def give_up(db: sqlite_utils.Database, answer_id: int) -> None:
-    """No re-read will come (its audio cannot be read): the live transcript is the stored one."""
-    db.table("answers").update(answer_id, {"transcript_source": "live_only"})
+    """No re-read will come (no audio, audio unreadable, an empty reading): the live transcript is the stored
+    one. An answer deleted meanwhile is no error."""
+    db.execute("update answers set transcript_source = 'live_only' where id = ?", (answer_id,))
+
+
+def settle_after_repair(db: sqlite_utils.Database) -> int:
+    """After a damaged file was copied and a backup filled in, an answer may hold segments of both kinds (the
+    backup predates its swap): keep the kind its transcript_source names. Returns the segments removed."""
+    removed = db.execute(
+        "delete from transcript_segments where (backend = ? and answer_id in (select id from answers where "
+        "transcript_source != 'reread')) or (backend != ? and answer_id in (select id from answers where "
+        "transcript_source = 'reread'))",
+        (READ_AGAIN, READ_AGAIN),
+    ).rowcount
+    return int(removed)

@@ -10,6 +10,9 @@ from typing import Protocol
 from engine.audio.frames import AudioFrame
 from engine.errors import AppError
 
+# The backend named by an answer's stored transcript once its whole audio was read again (engine/stt/reread.py).
+REREAD_BACKEND = "whisper-reread"
+
 
 class TranscriptKind(enum.Enum):
     PARTIAL = "partial"

@@ -56,7 +56,7 @@ def session_factory(backend: SttBackend, model: SpeechModel, cloud: CloudProvide
     from engine.stt.local_session import LocalWhisperSession
 
     if backend is SttBackend.LOCAL:
-        return lambda language, _hints: LocalWhisperSession(model, language)
+        return lambda language, hints: LocalWhisperSession(model, language, hotwords=hints)
     if cloud is None:
         raise ValueError(f"{backend} recognition needs the app's CloudProviders")
     from engine.stt.cloud.session import CloudSession

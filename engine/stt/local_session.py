@@ -31,7 +31,7 @@ from engine.stt.event_queue import Done, EventQueue
 from engine.stt.segmenter import Segmenter, SegmentEvent, SegmentKind
 from engine.stt.speech_model import SpeechModel
 from engine.stt.vad import StreamingVad
-from engine.stt.whisper_decode import Hypothesis, WhisperDecoder, closes_previous_sentence
+from engine.stt.whisper_decode import MAX_HOTWORDS, Hypothesis, WhisperDecoder, closes_previous_sentence
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +82,17 @@ class _Utterance:
 class LocalWhisperSession:
     backend = BACKEND
 
-    def __init__(self, model: SpeechModel, language: str, settings: SpeechSettings | None = None) -> None:
+    def __init__(
+        self,
+        model: SpeechModel,
+        language: str,
+        settings: SpeechSettings | None = None,
+        hotwords: tuple[str, ...] = (),
+    ) -> None:
+        """`hotwords`: the posting's and résumé's terms, which bias every pass (Whisper's prompt)."""
         self._model = model
         self._language = language
+        self._hotwords = " ".join(hotwords[:MAX_HOTWORDS])
         self._settings = settings or model.settings
         self._frames: asyncio.Queue[AudioFrame | Done] = asyncio.Queue()
         self._events: EventQueue[TranscriptEvent] = EventQueue()
@@ -261,7 +269,7 @@ class LocalWhisperSession:
         began = loop.time()
 
         def call() -> Hypothesis:
-            return decoder.decode(audio, self._language, **options)  # type: ignore[arg-type]
+            return decoder.decode(audio, self._language, hotwords=self._hotwords, **options)  # type: ignore[arg-type]
 
         try:
             return await loop.run_in_executor(self._whisper_thread, call)

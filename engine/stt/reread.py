@@ -20,27 +20,40 @@ Blocking (CTranslate2 and ONNX Runtime): run it on a worker thread.
 
 from __future__ import annotations
 
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
 from engine.audio.frames import SAMPLE_RATE
-from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
+from engine.stt.contract import REREAD_BACKEND, TranscriptEvent, TranscriptKind, Word
 from engine.stt.vad import WINDOW, StreamingVad
-from engine.stt.whisper_decode import APPEND_PUNCTUATIONS, PHRASE_LOOP_RUN, PREPEND_PUNCTUATIONS, WhisperDecoder
+from engine.stt.whisper_decode import (
+    APPEND_PUNCTUATIONS,
+    MAX_HOTWORDS,
+    PHRASE_LOOP_RUN,
+    PREPEND_PUNCTUATIONS,
+    WhisperDecoder,
+)
 
-BACKEND = "whisper-reread"
 BEAM_SIZE = 5  # faster-whisper's default, the one-shot reading the stored transcript is measured against
-# Hotwords go into Whisper's prompt, whose limit is half its 448-token window: a few dozen terms at most.
-MAX_HOTWORDS = 40
 SPEECH = 0.5  # Silero's own threshold for speech
+ONSET = 0.35  # a repeat's own onset: lower, since a quickly repeated word barely dips between sayings
+# A reading with hotwords under this share of the live transcript's characters skipped words: read again.
+SHORTER_THAN_LIVE = 0.7
 SILENCE = 0.2  # below this everywhere in a word's span, with MARGIN_S either side, nobody was speaking
 MARGIN_S = 0.3  # alignment can be this far off at a word's edges
 REPEAT_GAP_S = 0.064  # two of Silero's windows: enough of a break between two sayings of "no"
 REPEAT_SLACK_S = 0.15  # how far a repeat's aligned span may miss the onset of its speech
 PAUSE_S = 0.25  # silence before an onset that makes it the start of speech, not a dip inside a word
+
+
+def _started() -> threading.Event:
+    event = threading.Event()
+    event.set()
+    return event
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,32 +67,44 @@ class Reading:
         return " ".join(s.text for s in self.segments)
 
 
+class ReadingStopped(Exception):
+    """The reading was asked to stop (its interview ended, the app is closing); nothing of it is kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class Control:
+    """How the loop steers a reading running on its worker thread: `stop` ends it between two of Whisper's
+    30 s windows; while `go` is clear (a live answer is being recognised on the same model and cores) it
+    waits between windows."""
+
+    stop: threading.Event = field(default_factory=threading.Event)
+    go: threading.Event = field(default_factory=_started)
+
+
 def reread(
-    decoder: WhisperDecoder, samples: npt.NDArray[np.int16], language: str, hotwords: tuple[str, ...] = ()
+    decoder: WhisperDecoder,
+    samples: npt.NDArray[np.int16],
+    language: str,
+    hotwords: tuple[str, ...] = (),
+    *,
+    live: str = "",
+    control: Control | None = None,
 ) -> Reading:
-    """Read one answer's whole audio (16 kHz mono int16) again, in one pass."""
+    """Read one answer's whole audio (16 kHz mono int16) again, in one pass. `live`: the live transcript, the
+    second witness for repeats; and a reading with hotwords that comes out far shorter than it (Whisper can
+    take words of its prompt as already said and skip them) is read again without them."""
     began = time.perf_counter()
-    audio = samples.astype(np.float32) / 32768.0
-    found, _info = decoder.model.transcribe(
-        audio,
-        language=language,
-        beam_size=BEAM_SIZE,
-        word_timestamps=True,
-        hotwords=" ".join(hotwords[:MAX_HOTWORDS]) or None,
-    )
-    timed = [
-        [
-            Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-            for w in s.words or ()
-            if w.word.strip()
-        ]
-        for s in found
-    ]
+    control = control or Control()
+    timed = _transcribe(decoder, samples, language, hotwords, control)
+    heard = len("".join(w.text for words in timed for w in words))
+    if hotwords and heard < SHORTER_THAN_LIVE * len(live.replace(" ", "")):
+        timed = _transcribe(decoder, samples, language, (), control)
+    live_words = [_norm(Word(w, 0, 0, 0)) for w in live.split()]
     speech = speech_probabilities(samples)
     segments: list[TranscriptEvent] = []
     dropped = 0
     for words in timed:
-        kept = without_unheard_repeats(without_silent_words(words, speech), speech)
+        kept = without_unheard_repeats(without_silent_words(words, speech), speech, live_words)
         dropped += len(words) - len(kept)
         kept = with_onsets(kept, speech)
         if not kept:
@@ -95,10 +120,36 @@ def reread(
                 kept[-1].end,
                 tuple(kept),
                 float(np.mean([w.probability for w in kept])),
-                BACKEND,
+                REREAD_BACKEND,
             )
         )
     return Reading(tuple(segments), time.perf_counter() - began, dropped)
+
+
+def _transcribe(
+    decoder: WhisperDecoder,
+    samples: npt.NDArray[np.int16],
+    language: str,
+    hotwords: tuple[str, ...],
+    control: Control,
+) -> list[list[Word]]:
+    """faster-whisper's transcribe, window by window (its segments come lazily), minding `control`."""
+    found, _info = decoder.model.transcribe(
+        samples.astype(np.float32) / 32768.0,
+        language=language,
+        beam_size=BEAM_SIZE,
+        word_timestamps=True,
+        hotwords=" ".join(hotwords[:MAX_HOTWORDS]) or None,
+    )
+    timed = []
+    for segment in found:
+        timed.append(
+            [Word(w.word.strip(), w.start, w.end, w.probability) for w in segment.words or () if w.word.strip()]
+        )
+        control.go.wait()
+        if control.stop.is_set():
+            raise ReadingStopped
+    return timed
 
 
 def speech_probabilities(samples: npt.NDArray[np.int16]) -> npt.NDArray[np.float32]:
@@ -127,26 +178,27 @@ def _norm(word: Word) -> str:
     return word.text.strip(APPEND_PUNCTUATIONS + PREPEND_PUNCTUATIONS + " ").lower()
 
 
-def without_unheard_repeats(words: list[Word], speech: npt.NDArray[np.float32]) -> list[Word]:
-    """In a run of PHRASE_LOOP_RUN or more repeats of a one-to-three-word phrase, keep the first and every
-    repeat that begins a stretch of speech of its own (an onset after the last kept repeat's, near its
-    span). Whisper's loops stack repeats onto one stretch of speech, or write them into silence."""
+def without_unheard_repeats(
+    words: list[Word], speech: npt.NDArray[np.float32], live: list[str] | None = None
+) -> list[Word]:
+    """In a run of PHRASE_LOOP_RUN or more repeats of a one-to-three-word phrase, keep the first, every repeat
+    that begins a stretch of speech of its own (an onset after the last kept repeat's, near its span), and
+    at least as many as the live transcript heard in a row (a second, independent reading of the audio).
+    Whisper's loops stack repeats onto one stretch of speech, or write them into silence."""
     norms = [_norm(w) for w in words]
-    onsets = _onsets(speech, REPEAT_GAP_S)
+    onsets = _onsets(speech, REPEAT_GAP_S, ONSET)
     keep = [True] * len(words)
     i = 0
     while i < len(words):
         run, size = 1, 0
         for candidate in (1, 2, 3):
-            phrase = norms[i : i + candidate]
-            count = 1
-            while norms[i + count * candidate : i + (count + 1) * candidate] == phrase and all(phrase):
-                count += 1
+            count = _run_length(norms, i, candidate)
             if count >= PHRASE_LOOP_RUN and count > run:
                 run, size = count, candidate
         if not size:
             i += 1
             continue
+        witnessed = _longest_run(live or [], norms[i : i + size])
         heard = onsets[onsets <= words[i].end + REPEAT_SLACK_S]
         last_onset = float(heard[-1]) if heard.size else -1.0
         for k in range(1, run):
@@ -159,16 +211,36 @@ def without_unheard_repeats(words: list[Word], speech: npt.NDArray[np.float32]) 
             if own.size:
                 last_onset = float(own[0])
                 continue
+            if k < witnessed:
+                continue
             for j in range(i + k * size, i + (k + 1) * size):
                 keep[j] = False
         i += run * size
     return [w for w, k in zip(words, keep, strict=True) if k]
 
 
-def _onsets(speech: npt.NDArray[np.float32], gap_s: float) -> npt.NDArray[np.float64]:
+def _run_length(norms: list[str], i: int, size: int) -> int:
+    """How many times the phrase of `size` words at `i` is said in a row from there."""
+    phrase = norms[i : i + size]
+    if len(phrase) < size or not all(phrase):
+        return 0
+    count = 1
+    while norms[i + count * size : i + (count + 1) * size] == phrase:
+        count += 1
+    return count
+
+
+def _longest_run(norms: list[str], phrase: list[str]) -> int:
+    return max(
+        (_run_length(norms, i, len(phrase)) for i in range(len(norms)) if norms[i : i + len(phrase)] == phrase),
+        default=0,
+    )
+
+
+def _onsets(speech: npt.NDArray[np.float32], gap_s: float, threshold: float = SPEECH) -> npt.NDArray[np.float64]:
     """The times (s) at which speech begins after at least `gap_s` without it."""
     per_second = SAMPLE_RATE / WINDOW
-    voiced = speech >= SPEECH
+    voiced = speech >= threshold
     gap = max(1, round(gap_s * per_second))
     starts = [k for k in range(len(voiced)) if voiced[k] and not voiced[max(0, k - gap) : k].any()]
     return np.array(starts, dtype=np.float64) / per_second

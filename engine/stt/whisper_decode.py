@@ -32,6 +32,8 @@ MAX_FRAMES = 3000  # Whisper's 30 s window
 TAIL_PAD_S = 3.0
 # The previous finals given as context (Whisper's own limit is half its 448-token window).
 MAX_PROMPT_TOKENS = 223
+# The posting's and résumé's terms given as hotwords: they share the prompt's half of the 448-token window.
+MAX_HOTWORDS = 40
 # faster-whisper's defaults for dropping hallucinated text in silence.
 NO_SPEECH_THRESHOLD = 0.6
 LOG_PROB_THRESHOLD = -1.0
@@ -117,6 +119,7 @@ class WhisperDecoder:
         language: str,
         *,
         prompt: str = "",
+        hotwords: str = "",
         prefix: str = "",
         beam_size: int = 1,
         word_timestamps: bool = False,
@@ -131,8 +134,12 @@ class WhisperDecoder:
             ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])), to_cpu=False
         )
         tokens: list[int] = []
-        if prompt:
-            tokens = [tokenizer.sot_prev] + tokenizer.encode(" " + prompt.strip())[-MAX_PROMPT_TOKENS:]
+        if prompt or hotwords:
+            # Hotwords first, then the latest of the prompt, as faster-whisper's own transcribe places them; a
+            # long prompt loses its oldest words, never the hotwords.
+            hot = tokenizer.encode(" " + hotwords.strip())[: MAX_PROMPT_TOKENS // 2] if hotwords.strip() else []
+            recent = tokenizer.encode(" " + prompt.strip())[-(MAX_PROMPT_TOKENS - len(hot)) :] if prompt else []
+            tokens = [tokenizer.sot_prev] + hot + recent
         tokens += list(tokenizer.sot_sequence) + [tokenizer.no_timestamps]
         # The prefix is forced on the decoder and left out of the result (context, or settled words).
         prefix_tokens = tokenizer.encode(" " + prefix.strip()) if prefix.strip() else []

@@ -599,8 +599,8 @@
         <translation>인식된 말이 없습니다.</translation>
     </message>
     <message>
-        <source>Reading the whole answer again for an accurate transcript. This transcript and its figures will update here in a moment.</source>
-        <translation>정확한 기록을 위해 답변 전체를 다시 듣고 있습니다. 잠시 후 이 기록과 수치가 여기에서 바뀝니다.</translation>
+        <source>This is the live transcript. The whole answer is being read again for an accurate one, which replaces it here, with its figures, when it is done.</source>
+        <translation>지금 보이는 것은 실시간 기록입니다. 더 정확한 기록을 위해 답변 전체를 다시 듣고 있으며, 끝나면 이 기록과 수치가 여기에서 바뀝니다.</translation>
     </message>
     <message>
         <source>This answer was cut short; what was said before is kept.</source>

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from engine.audio.file_source import read_samples
 from engine.settings import AppPaths, SpeechSettings
@@ -147,17 +148,17 @@ def test_a_kill_during_the_reading_keeps_the_live_text_and_the_next_start_reads_
 ) -> None:
     answer_file = _long_answer(tmp_path / "long.wav")
     process = subprocess.Popen(
-        [sys.executable, "main.py", "--data-dir", str(data_dir), "practice", "--lang", "ko"]
+        [sys.executable, "main.py", "--data-dir", str(data_dir), "-v", "practice", "--lang", "ko"]
         + ["--answers", str(answer_file)],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    assert process.stdout is not None
-    for line in process.stdout:  # the answer's figures are printed as it ends, before its re-read begins
-        if line.lstrip().startswith("→"):
+    assert process.stderr is not None
+    for line in process.stderr:  # the log says when the reading starts; it takes seconds for 40 s of audio
+        if "of audio again" in line:
             process.send_signal(signal.SIGKILL)
             break
     process.wait(timeout=60)
@@ -174,3 +175,151 @@ def test_a_kill_during_the_reading_keeps_the_live_text_and_the_next_start_reads_
     assert source == "reread" and len(stored) > 50
     live_kept = " ".join(r[0] for r in db.execute("select text from live_segments where answer_id = 1 order by start"))
     assert live_kept == live
+
+
+def test_a_repeat_the_live_pass_also_heard_is_kept(models_dir: Path) -> None:
+    # "so so so" where the detector heard no onset of its own for each (the clip's first 0.3 s): kept only
+    # as often as the live reading, a second reading of the same audio, also heard it.
+    speech = speech_probabilities(read_samples(speech_file("ko/picovoice_leopard_test_ko.wav")))
+    quick = [Word("so", k * 0.1, k * 0.1 + 0.08, 0.9) for k in range(3)]
+    assert [w.text for w in without_unheard_repeats(quick, speech, ["so", "so", "so"])] == ["so"] * 3
+    assert [w.text for w in without_unheard_repeats(quick, speech, ["so"])] == ["so"]
+
+
+async def test_hotwords_that_make_whisper_skip_words_are_dropped_for_a_second_reading(models_dir: Path) -> None:
+    # With every word of the sentence as a hotword, Whisper base took them as said and wrote only the end.
+    decoder = await SpeechModel(SpeechSettings(), models_dir).get()
+    clip = speech_file("ko/deeply_AirbnbStudio_sub100101a00051.wav")
+    samples = read_samples(clip)
+    terms = ("그런데", "박사님", "인구", "줄었다고", "하셨는데", "생각", "서울", "예전보다")
+    live = _one_shot(decoder, samples, "ko")
+    reading = reread(decoder, samples, "ko", terms, live=live)
+    assert len(reading.text) >= 0.9 * len(live) and "박사님" in reading.text
+
+
+async def _owed_answer(store: Store, paths: AppPaths, audio: Path | None, live: str) -> int:
+    session = await store.create_session({"language": "ko"}, "local")
+    question = await store.add_question(session, 1, "ko-x", "지원 동기를 말씀해 주세요.", "motivation")
+    relative = f"recordings/session-{session}/answer-1.flac"
+    if audio is not None:
+        (paths.data_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+        (paths.data_dir / relative).write_bytes(audio.read_bytes())
+    answer = await store.start_answer(session, question, relative, reread=True)
+    event = TranscriptEvent(TranscriptKind.FINAL, 0, live, live, 0.0, 5.0, (Word(live, 0.0, 5.0, 0.5),), 0.5, "x")
+    await store.add_final(answer, event)
+    await store.finish_answer(answer, "complete", 5.0, live)
+    await store.save_metrics(answer, {**_FIGURES, "voice": {"loudness": 1}})
+    return answer
+
+
+_FIGURES = {
+    "words_per_minute": 1.0, "syllables_per_minute": 1.0, "fillers_per_minute": 0.0, "filler_count": 0,
+    "pause_count": 0, "longest_pause_s": 0.0, "speaking_s": 5.0,
+}  # fmt: skip
+
+
+async def test_an_empty_or_failed_reading_keeps_the_live_transcript_and_the_others_are_still_read(
+    data_dir: Path, models_dir: Path, tmp_path: Path
+) -> None:
+    from engine.interview.stored_transcript import TranscriptKeeper
+
+    silence = tmp_path / "silence.wav"
+    with wave.open(str(silence), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(np.zeros(16000 * 3, dtype=np.int16).tobytes())
+    paths = AppPaths(data_dir)
+    store = await Store.open(paths.database)
+    try:
+        missing = await _owed_answer(store, paths, None, "들리지 않은 답변")
+        empty = await _owed_answer(store, paths, silence, "조용한 답변")
+        spoken = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        done = await TranscriptKeeper(store, SpeechModel(SpeechSettings(), models_dir)).catch_up()
+        assert [d.answer_id for d in done] == [spoken]
+        db = store.db
+        rows = {r["id"]: r for r in db.query("select id, transcript, transcript_source from answers")}
+        assert (rows[missing]["transcript"], rows[missing]["transcript_source"]) == ("들리지 않은 답변", "live_only")
+        assert (rows[empty]["transcript"], rows[empty]["transcript_source"]) == ("조용한 답변", "live_only")
+        kept = json.loads(db.execute("select metrics_json from metrics where answer_id = ?", [empty]).fetchone()[0])
+        assert kept["voice"] == {"loudness": 1}
+        assert rows[spoken]["transcript_source"] == "reread" and "상자" in rows[spoken]["transcript"]
+        voice = db.execute("select metrics_json from metrics where answer_id = ?", [spoken]).fetchone()[0]
+        assert json.loads(voice)["voice"] == {"loudness": 1}  # read from the same audio: it stays
+    finally:
+        await store.close()
+
+
+async def test_the_swap_is_one_transaction(data_dir: Path) -> None:
+    paths = AppPaths(data_dir)
+    store = await Store.open(paths.database)
+    try:
+        answer = await _owed_answer(store, paths, None, "live words")
+        # A real SQLite failure half-way: the answer's row refuses its update after the segments moved.
+        store.db.execute("create trigger refuse before update on answers begin select raise(abort, 'disk'); end")
+        reading = TranscriptEvent(TranscriptKind.FINAL, 0, "read", "read", 0.0, 1.0, (), 0.9, "whisper-reread")
+        with pytest.raises(Exception, match="disk"):
+            await store.store_reread(answer, (reading,), dict(_FIGURES))
+        store.db.execute("drop trigger refuse")
+        db = store.db
+        assert [r[0] for r in db.execute("select text from transcript_segments")] == ["live words"]
+        assert db.execute("select count(*) from live_segments").fetchone()[0] == 0
+        assert db.execute("select transcript_source from answers").fetchone()[0] == "live"
+    finally:
+        await store.close()
+
+
+def test_a_repaired_history_keeps_one_kind_of_transcript_per_answer(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from engine.storage.migrations import migrate
+    from engine.storage.transcripts import settle_after_repair
+
+    db = sqlite_utils.Database(tmp_path / "h.sqlite3")
+    migrate(db)
+    db["sessions"].insert({"id": 1, "language": "en"})
+    db["questions"].insert({"id": 1, "session_id": 1, "position": 1, "text": "q"})
+    db["answers"].insert_all(
+        [{"id": 1, "session_id": 1, "question_id": 1, "transcript_source": "reread"},
+         {"id": 2, "session_id": 1, "question_id": 1, "transcript_source": "live"}]
+    )  # fmt: skip
+    segments = [(1, 0, "whisper-reread"), (1, 5, "local-whisper"), (2, 0, "local-whisper"), (2, 1, "whisper-reread")]
+    db["transcript_segments"].insert_all(
+        {"answer_id": a, "utterance_id": u, "backend": b, "text": b} for a, u, b in segments
+    )
+    assert settle_after_repair(db) == 2
+    kept = [(r["answer_id"], r["backend"]) for r in db.query("select * from transcript_segments order by id")]
+    assert kept == [(1, "whisper-reread"), (2, "local-whisper")]
+
+
+async def test_a_cancelled_reading_stops_holds_the_model_till_it_has_and_stays_owed(
+    data_dir: Path, models_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+
+    from engine.interview.stored_transcript import TranscriptKeeper
+
+    paths = AppPaths(data_dir)
+    store = await Store.open(paths.database)
+    try:
+        answer = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        model = SpeechModel(SpeechSettings(), models_dir)
+        await model.get()
+        keeper = TranscriptKeeper(store, model)
+        keeper.hold()  # a live answer is under way: the reading waits after its first window
+        (owed,) = await store.owed_rereads()
+        reading = asyncio.create_task(keeper.reread(owed))
+        stored = asyncio.create_task(keeper.reread(owed))  # a second request waits for the same reading
+        finished, _ = await asyncio.wait({reading}, timeout=5)
+        assert not finished  # held: it cannot end while the live answer goes on
+        caplog.set_level("INFO", logger="engine.interview.stored_transcript")
+        reading.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await reading
+        assert await stored is None
+        assert "reading stopped" in caplog.text  # the worker was told to stop, and was waited for
+        assert await store.reread_owed(answer)
+        keeper.release()
+        assert [d.answer_id for d in await keeper.catch_up()] == [answer]  # the next start reads it
+    finally:
+        await store.close()
