@@ -36,6 +36,7 @@ from engine.audio.file_source import FileSource
 from engine.audio.generator_source import ArraySource
 from engine.feedback.posting import posting_keywords
 from engine.interview.questions import InterviewKind, choose_questions
+from engine.interview.stored_transcript import hotwords
 from engine.settings import AppPaths, SpeechSettings
 from engine.stt.local_session import LocalWhisperSession
 from engine.stt.reread import reread
@@ -46,6 +47,7 @@ from engine.tts.espeak import EspeakSynthesizer, VoiceRequest
 log = logging.getLogger(__name__)
 SPEECH = Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
 LONG_ANSWER_S = 120
+POSTING = ("Kubernetes", "파이썬", "데이터", "파이프라인", "React", "토스", "결제", "클라우드", "TypeScript")
 
 
 def pct(values: list[float], q: float) -> float:
@@ -67,10 +69,10 @@ async def load_samples(path: Path) -> np.ndarray:
     return np.concatenate(chunks)
 
 
-def rare_terms(reference: str, language: str) -> tuple[str, ...]:
-    """The terms the app would take from a posting (posting_keywords), taken from the clip's reference: the
-    names and terms a candidate would say, standing in for a posting that names them."""
-    return posting_keywords(reference, language)
+def posting_terms(reference: str, language: str) -> tuple[str, ...]:
+    """What a posting that names some of the clip's terms would give as hotwords: three of the clip's key terms
+    (posting_keywords of its reference) among a posting's own, through the app's own hotwords()."""
+    return hotwords(" ".join(POSTING + posting_keywords(reference, language)[:3]), "", language)
 
 
 def found(terms: tuple[str, ...], text: str) -> int:
@@ -96,7 +98,7 @@ async def run_file(
             oneshot_norm.append(piece)
             oneshot_ends.append(end)
 
-    hints = rare_terms(path.with_suffix(".txt").read_text("utf-8"), language) if with_hotwords else ()
+    hints = posting_terms(path.with_suffix(".txt").read_text("utf-8"), language) if with_hotwords else ()
     session = LocalWhisperSession(model, language, hotwords=hints)
     await session.start()
     loop = asyncio.get_running_loop()
@@ -132,7 +134,7 @@ async def run_file(
     await asyncio.gather(feed(), read())
     await session.close()
     # The stored transcript: the whole answer read again once it has ended (the clip is the answer).
-    reading = await asyncio.to_thread(reread, decoder, samples, language, hints)
+    reading = await asyncio.to_thread(reread, decoder, samples, language, hints, live=" ".join(finals))
     reference = path.with_suffix(".txt").read_text("utf-8")
     stream_errors, total = error_counts(reference, " ".join(finals), language)
     oneshot_errors, _ = error_counts(reference, oneshot_text, language)
@@ -218,14 +220,16 @@ async def main() -> None:
     if args.hotwords:
         hints = [sum(int(r[k]) for r in results) for k in ("hints", "hints_live", "hints_stored", "hints_oneshot")]  # type: ignore[call-overload]
         print(
-            f"hotwords (the reference's key terms, {hints[0]}): found live {hints[1]}, stored {hints[2]}, "
-            f"one-shot without them {hints[3]}"
+            f"hotwords (a posting's terms with three of the clip's, {hints[0]}): found live {hints[1]}, "
+            f"stored {hints[2]}, one-shot without them {hints[3]}"
         )
     reread_s = [float(r["reread_s"]) for r in results]  # type: ignore[arg-type]
     print(
         f"re-read: {sum(reread_s) / audio * 60:.1f} s per minute of answer; stored transcript ready after the "
         f"answer's end: median {statistics.median(reread_s):.2f} s, p90 {pct(reread_s, 90):.2f} (n={len(reread_s)})"
     )
+    if not args.long_runs:
+        return
     long = await long_answer(files, args.lang)
     took = [(await asyncio.to_thread(reread, decoder, long, args.lang)).seconds for _ in range(args.long_runs)]
     print(

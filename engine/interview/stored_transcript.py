@@ -47,7 +47,9 @@ def hotwords(posting: str, resume: str, language: str) -> tuple[str, ...]:
     """The posting's and résumé's terms (company, product and technology names among them), to bias the
     reading towards them."""
     terms = posting_keywords(posting, language, limit=24) + posting_keywords(resume, language, limit=16)
-    return tuple(dict.fromkeys(terms))
+    # In alphabetical order: Whisper reads its prompt as text already said, and terms in the order an answer
+    # says them made it skip that stretch of speech (bench/stt_streaming.py --hotwords).
+    return tuple(sorted(dict.fromkeys(terms)))
 
 
 class TranscriptKeeper:

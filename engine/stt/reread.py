@@ -35,6 +35,7 @@ from engine.stt.whisper_decode import (
     MAX_HOTWORDS,
     PHRASE_LOOP_RUN,
     PREPEND_PUNCTUATIONS,
+    Hypothesis,
     WhisperDecoder,
 )
 
@@ -43,6 +44,8 @@ SPEECH = 0.5  # Silero's own threshold for speech
 ONSET = 0.35  # a repeat's own onset: lower, since a quickly repeated word barely dips between sayings
 # A reading with hotwords under this share of the live transcript's characters skipped words: read again.
 SHORTER_THAN_LIVE = 0.7
+LONGER_THAN_LIVE = 1.5  # ... and over this share (plus 20 characters), it looped
+ONE_SHOT_TEMPERATURES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)  # faster-whisper's default fallback
 SILENCE = 0.2  # below this everywhere in a word's span, with MARGIN_S either side, nobody was speaking
 MARGIN_S = 0.3  # alignment can be this far off at a word's edges
 REPEAT_GAP_S = 0.064  # two of Silero's windows: enough of a break between two sayings of "no"
@@ -96,8 +99,7 @@ def reread(
     began = time.perf_counter()
     control = control or Control()
     timed = _transcribe(decoder, samples, language, hotwords, control)
-    heard = len("".join(w.text for words in timed for w in words))
-    if hotwords and heard < SHORTER_THAN_LIVE * len(live.replace(" ", "")):
+    if hotwords and _went_wrong(timed, live):
         timed = _transcribe(decoder, samples, language, (), control)
     live_words = [_norm(Word(w, 0, 0, 0)) for w in live.split()]
     speech = speech_probabilities(samples)
@@ -126,6 +128,19 @@ def reread(
     return Reading(tuple(segments), time.perf_counter() - began, dropped)
 
 
+def _went_wrong(timed: list[list[Word]], live: str) -> bool:
+    """A reading with hotwords that Whisper misread as text already said: far shorter than the live transcript
+    (a stretch skipped), far longer (a loop), or a loop on a phrase the live transcript does not have."""
+    words = tuple(w.text for segment in timed for w in segment)
+    heard, witnessed = len("".join(words)), len(live.replace(" ", ""))
+    if heard < SHORTER_THAN_LIVE * witnessed or heard > LONGER_THAN_LIVE * witnessed + 20:
+        return True
+    return (
+        Hypothesis(words, (), 0.0, 0.0, 0.0).loops_on_a_phrase
+        and not Hypothesis(tuple(live.split()), (), 0.0, 0.0, 0.0).loops_on_a_phrase
+    )
+
+
 def _transcribe(
     decoder: WhisperDecoder,
     samples: npt.NDArray[np.int16],
@@ -133,13 +148,16 @@ def _transcribe(
     hotwords: tuple[str, ...],
     control: Control,
 ) -> list[list[Word]]:
-    """faster-whisper's transcribe, window by window (its segments come lazily), minding `control`."""
+    """faster-whisper's transcribe, window by window (its segments come lazily), minding `control`. With
+    hotwords there is no temperature fallback: a window that fails with them is read again without them
+    (`_went_wrong`), which costs less than five sampled retries of a reading already led astray."""
     found, _info = decoder.model.transcribe(
         samples.astype(np.float32) / 32768.0,
         language=language,
         beam_size=BEAM_SIZE,
         word_timestamps=True,
         hotwords=" ".join(hotwords[:MAX_HOTWORDS]) or None,
+        temperature=0.0 if hotwords else ONE_SHOT_TEMPERATURES,
     )
     timed = []
     for segment in found:

@@ -30,6 +30,7 @@ MAX_FRAMES = 3000  # Whisper's 30 s window
 # Americans." on jfk.flac's first 2.3 s with 1 s of padding); 3 s of padding stopped that on every clip
 # of ../shared/speech and costs about 10 ms of encoder time.
 TAIL_PAD_S = 3.0
+CONTEXT_TOKENS = 448  # Whisper's text window: prompt, start tokens, forced prefix and new tokens together
 # The previous finals given as context (Whisper's own limit is half its 448-token window).
 MAX_PROMPT_TOKENS = 223
 # The posting's and résumé's terms given as hotwords: they share the prompt's half of the 448-token window.
@@ -133,23 +134,28 @@ class WhisperDecoder:
         encoder_output = self._model.model.encode(
             ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])), to_cpu=False
         )
-        tokens: list[int] = []
-        if prompt or hotwords:
-            # Hotwords first, then the latest of the prompt, as faster-whisper's own transcribe places them; a
-            # long prompt loses its oldest words, never the hotwords.
-            hot = tokenizer.encode(" " + hotwords.strip())[: MAX_PROMPT_TOKENS // 2] if hotwords.strip() else []
-            recent = tokenizer.encode(" " + prompt.strip())[-(MAX_PROMPT_TOKENS - len(hot)) :] if prompt else []
-            tokens = [tokenizer.sot_prev] + hot + recent
-        tokens += list(tokenizer.sot_sequence) + [tokenizer.no_timestamps]
         # The prefix is forced on the decoder and left out of the result (context, or settled words).
         prefix_tokens = tokenizer.encode(" " + prefix.strip()) if prefix.strip() else []
+        start = list(tokenizer.sot_sequence) + [tokenizer.no_timestamps]
+        new = 10 + int(MAX_TOKENS_PER_SECOND * len(audio) / SAMPLE_RATE)
+        # Whisper's window is 448 tokens in all: what the prompt may use is what the rest leaves of its half.
+        room = max(0, min(MAX_PROMPT_TOKENS, CONTEXT_TOKENS - 1 - len(start) - len(prefix_tokens) - new))
+        tokens: list[int] = []
+        if (prompt or hotwords) and room:
+            # Hotwords first, then the latest of the prompt, as faster-whisper's own transcribe places them; a
+            # long prompt loses its oldest words, never the hotwords.
+            hot = tokenizer.encode(" " + hotwords.strip())[: room // 2] if hotwords.strip() else []
+            recent = tokenizer.encode(" " + prompt.strip())[-(room - len(hot)) :] if prompt and room > len(hot) else []
+            tokens = [tokenizer.sot_prev] + hot + recent
+        tokens += start
         result = self._model.model.generate(
             encoder_output,
             [tokens + prefix_tokens],
             beam_size=beam_size,
-            max_length=min(
-                448 - len(tokens), len(prefix_tokens) + 10 + int(MAX_TOKENS_PER_SECOND * len(audio) / SAMPLE_RATE)
-            ),
+            # CTranslate2 counts the whole prompt (context, start tokens, forced prefix) in max_length and then
+            # generates max_length - len(prompt) + 1 tokens; a cap of `new` alone fell under the prompt's length
+            # and either failed the pass ("maximum decoding length must be > 0") or did not cap it.
+            max_length=min(CONTEXT_TOKENS, len(tokens) + len(prefix_tokens) + new - 1),
             return_scores=True,
             return_no_speech_prob=True,
             suppress_blank=not prefix_tokens,

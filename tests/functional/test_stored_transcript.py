@@ -323,3 +323,15 @@ async def test_a_cancelled_reading_stops_holds_the_model_till_it_has_and_stays_o
         assert [d.answer_id for d in await keeper.catch_up()] == [answer]  # the next start reads it
     finally:
         await store.close()
+
+
+async def test_live_passes_take_hotwords_and_a_long_prompt_at_any_length_of_audio(models_dir: Path) -> None:
+    # CTranslate2 counts the prompt in max_length: with the posting's terms in the prompt, a cap of new tokens
+    # alone once equalled the prompt's length less one, and the pass failed ("maximum decoding length").
+    decoder = await SpeechModel(SpeechSettings(), models_dir).get()
+    audio = read_samples(speech_file("en/jfk.flac")).astype(np.float32) / 32768.0
+    prompt = " ".join(["and so my fellow Americans ask not"] * 40)
+    terms = "Kubernetes React TypeScript Python Postgres Kafka"
+    for tenths in range(5, 60, 3):
+        hypothesis = decoder.decode(audio[: tenths * 1600], "en", prompt=prompt, hotwords=terms)
+        assert len(hypothesis.words) <= 10 + 15 * tenths // 10  # the cap: a prompt looped into is cut there
