@@ -43,8 +43,9 @@ COMPRESSION_RATIO_THRESHOLD = 2.4
 # A phrase of one to three words said this many times in a row is read again (Hypothesis.loops_on_a_phrase).
 PHRASE_LOOP_RUN = 3
 # Whisper writes at most about this many tokens per second of speech (Korean, byte-level BPE, is the
-# densest: ~7 syllables/s at up to 2 tokens each); the cap stops runaway loops on short audio.
-MAX_TOKENS_PER_SECOND = 15
+# densest: ~7 syllables/s at up to 3 tokens each; 15 cut Korean finals short once the cap took effect, see
+# max_length below); the cap stops runaway loops on short audio.
+MAX_TOKENS_PER_SECOND = 25
 PREPEND_PUNCTUATIONS = "\"'“¿([{-"
 APPEND_PUNCTUATIONS = "\"'.。,，!！?？:：”)]}、"
 

@@ -328,10 +328,12 @@ async def test_a_cancelled_reading_stops_holds_the_model_till_it_has_and_stays_o
 async def test_live_passes_take_hotwords_and_a_long_prompt_at_any_length_of_audio(models_dir: Path) -> None:
     # CTranslate2 counts the prompt in max_length: with the posting's terms in the prompt, a cap of new tokens
     # alone once equalled the prompt's length less one, and the pass failed ("maximum decoding length").
+    from engine.stt.whisper_decode import MAX_TOKENS_PER_SECOND
+
     decoder = await SpeechModel(SpeechSettings(), models_dir).get()
     audio = read_samples(speech_file("en/jfk.flac")).astype(np.float32) / 32768.0
     prompt = " ".join(["and so my fellow Americans ask not"] * 40)
     terms = "Kubernetes React TypeScript Python Postgres Kafka"
     for tenths in range(5, 60, 3):
         hypothesis = decoder.decode(audio[: tenths * 1600], "en", prompt=prompt, hotwords=terms)
-        assert len(hypothesis.words) <= 10 + 15 * tenths // 10  # the cap: a prompt looped into is cut there
+        assert len(hypothesis.words) <= 10 + MAX_TOKENS_PER_SECOND * tenths // 10  # a looped prompt is cut there
