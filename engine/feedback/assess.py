@@ -22,7 +22,7 @@ from engine.feedback.question_type import QuestionType
 from engine.feedback.screening import JunkKind, Relevance, junk_kind, relevance, topic_stems
 from engine.feedback.star import StarTag, star_tags
 from engine.feedback.star_model import star_model
-from engine.feedback.text import has_phrase, is_korean, phrase_hits, sentences, words
+from engine.feedback.text import HANGUL, has_phrase, is_korean, phrase_hits, sentences, words
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def assess(
             credit = max(credit, MODEL_CREDIT)
         criteria.append(Criterion(name, round(weight * credit, 1), float(weight), _merged(quotes, extra)))
     keywords = tuple(keywords)
-    hit = tuple(k for k in keywords if has_phrase(answer, (k,), language))  # whole words: "C" is not in "code"
+    hit = tuple(k for k in keywords if _mentions(answer, k, language))
     if keywords:
         points = POSTING_POINTS * len(hit) / len(keywords) if junk is None else 0.0
         found = [s for s in said if any(has_phrase(s.text, (k,), language) for k in hit)]
@@ -188,3 +188,11 @@ def warm_up() -> None:
     no first use lands on the event loop in the middle of an answer."""
     for language, question, answer in _WARM_UP:
         assess(question, answer, language, classify(question, language))
+
+
+def _mentions(answer: str, keyword: str, language: str) -> bool:
+    """Whole words in English ("C" is not in "code"); in Korean, spacing aside ("데이터 파이프라인" is
+    "데이터파이프라인": compounds are written both ways)."""
+    if has_phrase(answer, (keyword,), language):
+        return True
+    return bool(HANGUL.search(keyword)) and keyword.replace(" ", "") in answer.replace(" ", "")

@@ -29,7 +29,9 @@ NUMBER = re.compile(
     # Korean counted in words, numeral and counter apart as they are written ("세 명", "삼 년"): 이건, 한번 are not.
     r"(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s(?:배|명|달|주|개|시간|건|번|곳|개월|가지)|"
     r"(?<![가-힣])(?:일|이|삼|사|오|육|칠|팔|구|십|백|천|만|억)+\s(?:년|개월|주일|명|퍼센트|배|건|시간|분기)(?![가-힣])|"
-    r"(?<![가-힣])(?:하루|이틀|사흘|나흘|일주일|보름)"
+    r"(?<![가-힣])(?:하루|이틀|사흘|나흘|일주일|보름)|"
+    # Money in words, spaced or not ("삼십만 원", "천원"); "30만원" is a figure by its digits already.
+    r"(?<![가-힣\d])(?:[일이삼사오육칠팔구십백]*(?:천|만|억))+\s?원"
 )
 
 # English function words: real sentences are about 40-55% these; a list of buzzwords or figures is not.

@@ -6,6 +6,20 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+# An answer's transcript segments: the stored ones (v1), and the live ones a re-read replaced (v4).
+SEGMENT_COLUMNS: dict[str, type] = {
+    "id": int,
+    "answer_id": int,
+    "utterance_id": int,
+    "start": float,
+    "end": float,
+    "text": str,
+    "words_json": str,
+    "confidence": float,
+    "backend": str,
+    "created_at": str,
+}
+
 
 def _v1(db: sqlite_utils.Database) -> None:
     db.table("sessions").create(
@@ -48,18 +62,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("session_id", "sessions", "id"), ("question_id", "questions", "id")],
     )
     db.table("transcript_segments").create(
-        {
-            "id": int,
-            "answer_id": int,
-            "utterance_id": int,
-            "start": float,
-            "end": float,
-            "text": str,
-            "words_json": str,
-            "confidence": float,
-            "backend": str,
-            "created_at": str,
-        },
+        SEGMENT_COLUMNS,
         pk="id",
         foreign_keys=[("answer_id", "answers", "id")],
     )
@@ -122,18 +125,7 @@ def _v4(db: sqlite_utils.Database) -> None:
     no audio, or an answer stored before this version)."""
     db.table("answers").add_column("transcript_source", str, not_null_default="live_only")
     db.table("live_segments").create(
-        {
-            "id": int,
-            "answer_id": int,
-            "utterance_id": int,
-            "start": float,
-            "end": float,
-            "text": str,
-            "words_json": str,
-            "confidence": float,
-            "backend": str,
-            "created_at": str,
-        },
+        SEGMENT_COLUMNS,
         pk="id",
         foreign_keys=[("answer_id", "answers", "id")],
     )

@@ -265,3 +265,25 @@ def test_unreadable_stored_feedback_is_left_out_not_a_crash() -> None:
         assert feedback_view({"content": broken}) is None
     legacy = feedback_view({"language": "ko", "content": {"score": 41.6, "star": []}})
     assert legacy is not None and legacy.score == 42 and render_text(legacy, "ko") == "내용 42/100"
+
+
+def test_a_korean_sum_is_one_figure_however_it_is_written() -> None:
+    from engine.feedback.text import NUMBER
+
+    for said in (
+        "비용을 삼십만 원 줄였습니다",
+        "비용을 삼십만원 줄였습니다",
+        "비용을 30만원 줄였습니다",
+        "비용을 30만 원 줄였습니다",
+    ):
+        assert len(NUMBER.findall(said)) == 1, said
+    assert NUMBER.findall("이 원칙을 지켰습니다") == []
+
+
+def test_a_posting_term_is_found_in_korean_however_it_is_spaced() -> None:
+    from engine.feedback.assess import assess
+
+    question = "가장 자랑스러운 프로젝트를 말씀해 주세요."
+    for answer in ("데이터파이프라인을 처음부터 설계했습니다.", "데이터 파이프라인을 처음부터 설계했습니다."):
+        for term in ("데이터 파이프라인", "데이터파이프라인"):
+            assert assess(question, answer, "ko", keywords=(term,)).keywords_hit == (term,)
