@@ -168,6 +168,9 @@ class ReviewPage(Page):
                     "which replaces it here, with its figures, when it is done."
                 )
             )
+            font = note.font()
+            font.setItalic(True)  # about the transcript, not part of it
+            note.setFont(font)
             block.addWidget(note)
         if answer.get("error"):
             note = QLabel(self.tr("This answer was cut short; what was said before is kept."), wordWrap=True)
