@@ -248,7 +248,14 @@ class InterviewSession:
         def streaming(text: str) -> None:
             self._emit(QuestionText(self.session_id, number, text))
 
-        planned, notices = await plan.next_question(streaming)
+        if self._keeper is not None and self._interviewer is not None:
+            # The interviewer model writes the next question on the same cores: earlier answers' readings wait.
+            self._keeper.hold()
+        try:
+            planned, notices = await plan.next_question(streaming)
+        finally:
+            if self._keeper is not None and self._interviewer is not None:
+                self._keeper.release()
         self._notify(notices)
         if planned is None:
             return None
