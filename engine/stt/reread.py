@@ -101,7 +101,7 @@ def reread(
     timed = _transcribe(decoder, samples, language, hotwords, control)
     if hotwords and _went_wrong(timed, live):
         timed = _transcribe(decoder, samples, language, (), control)
-    live_words = [_norm(Word(w, 0, 0, 0)) for w in live.split()]
+    live_words = [_norm(w) for w in live.split()]
     speech = speech_probabilities(samples)
     segments: list[TranscriptEvent] = []
     dropped = 0
@@ -192,8 +192,8 @@ def without_silent_words(words: list[Word], speech: npt.NDArray[np.float32]) -> 
     return kept
 
 
-def _norm(word: Word) -> str:
-    return word.text.strip(APPEND_PUNCTUATIONS + PREPEND_PUNCTUATIONS + " ").lower()
+def _norm(word: str) -> str:
+    return word.strip(APPEND_PUNCTUATIONS + PREPEND_PUNCTUATIONS + " ").lower()
 
 
 def without_unheard_repeats(
@@ -203,7 +203,7 @@ def without_unheard_repeats(
     that begins a stretch of speech of its own (an onset after the last kept repeat's, near its span), and
     at least as many as the live transcript heard in a row (a second, independent reading of the audio).
     Whisper's loops stack repeats onto one stretch of speech, or write them into silence."""
-    norms = [_norm(w) for w in words]
+    norms = [_norm(w.text) for w in words]
     onsets = _onsets(speech, REPEAT_GAP_S, ONSET)
     keep = [True] * len(words)
     i = 0
@@ -260,8 +260,12 @@ def _onsets(speech: npt.NDArray[np.float32], gap_s: float, threshold: float = SP
     per_second = SAMPLE_RATE / WINDOW
     voiced = speech >= threshold
     gap = max(1, round(gap_s * per_second))
-    starts = [k for k in range(len(voiced)) if voiced[k] and not voiced[max(0, k - gap) : k].any()]
-    return np.array(starts, dtype=np.float64) / per_second
+    # Voiced windows among the `gap` before each window, from a running count (called once per segment: a
+    # Python loop over every window of a 2-minute answer each time added up).
+    count = np.concatenate([[0], np.cumsum(voiced)])
+    index = np.arange(len(voiced))
+    before = count[index] - count[np.maximum(index - gap, 0)]
+    return np.flatnonzero(voiced & (before == 0)).astype(np.float64) / per_second
 
 
 def with_onsets(words: list[Word], speech: npt.NDArray[np.float32]) -> list[Word]:
