@@ -79,7 +79,7 @@ class Aftercare:
     ) -> None:
         reread, stored = self._rereads.get(answer_id), None
         if reread is not None:
-            with contextlib.suppress(Exception):  # a failed re-read is reported by settle()
+            with contextlib.suppress(Exception):  # a failed re-read is said by rereads_done() or settle()
                 stored = await reread
         if stored is not None:  # scored on the stored transcript: the one review and the PDF show
             so_far = [*so_far[:-1], replace(so_far[-1], answer=stored.transcript)]
