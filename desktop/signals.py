@@ -21,6 +21,7 @@ async def next_emission(
 
     signal.connect(receive)
     try:
-        return await asyncio.wait_for(done, timeout)
+        async with asyncio.timeout(timeout):  # not wait_for, which can lose a cancel on Python 3.11
+            return await done
     finally:
         signal.disconnect(receive)

@@ -113,7 +113,10 @@ class MicrophoneSource:
         try:
             while True:
                 try:
-                    item = await asyncio.wait_for(self._queue.get(), STALL_TIMEOUT_S)
+                    # asyncio.timeout, not wait_for: Python 3.11's wait_for loses a cancel that lands as a block
+                    # arrives, and the app's exit then waited forever for this loop.
+                    async with asyncio.timeout(STALL_TIMEOUT_S):
+                        item = await self._queue.get()
                 except TimeoutError:
                     item = _StreamEnded()
                 if isinstance(item, _StreamEnded):

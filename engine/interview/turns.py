@@ -78,9 +78,8 @@ class TurnPlan:
         planned: PlannedQuestion | None = None
         if self.interviewer is not None and (self.main_asked > 0 or kind is TurnKind.FOLLOW_UP):
             try:
-                text = await asyncio.wait_for(
-                    self.interviewer.next_question(self.exchanges, kind, on_text), self.question_deadline_s
-                )
+                async with asyncio.timeout(self.question_deadline_s):  # not wait_for: it can lose a cancel (3.11)
+                    text = await self.interviewer.next_question(self.exchanges, kind, on_text)
                 planned = PlannedQuestion(text, kind, "model", seed)
                 self.slow_turns = 0
             except TimeoutError:
