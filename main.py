@@ -32,7 +32,7 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _setup_logging(args: argparse.Namespace) -> None:
-    from engine.logs import setup_logging
+    from engine.runtime.logs import setup_logging
 
     # A rotating file in the OS's log folder plus stderr; tokens, secrets and API keys are redacted in both.
     log_path = setup_logging(args.verbose)
@@ -87,7 +87,7 @@ def _report(args: argparse.Namespace, ui: str) -> int:
     from desktop.launch import qt_application
     from desktop.report_pdf import export_report
     from engine.cli.commands import open_store
-    from engine.settings import AppPaths, default_data_dir
+    from engine.config.settings import AppPaths, default_data_dir
 
     app = qt_application()
     install_fonts(app)

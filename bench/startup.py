@@ -115,9 +115,9 @@ async def practised_answer_stall(work: Path, models: Path, clip: Path) -> tuple[
     from desktop.app import Launch, prepare, run_app
     from desktop.signals import next_emission
     from engine.audio.file_source import FileSource
+    from engine.config.preferences import LoadedPreferences, Preferences
     from engine.interview.events import AnswerFinished
-    from engine.loop_stall import StallMonitor
-    from engine.preferences import LoadedPreferences, Preferences
+    from engine.runtime.loop_stall import StallMonitor
     from tests.fake_sounddevice import FakeSoundDevice
 
     app = QApplication.instance()

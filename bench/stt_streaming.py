@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.wer import error_counts, normalise_words
 from engine.audio.file_source import FileSource
 from engine.audio.generator_source import ArraySource
+from engine.config.settings import AppPaths, SpeechSettings
 from engine.feedback.posting import posting_keywords
 from engine.interview.questions import InterviewKind, choose_questions
 from engine.interview.stored_transcript import hotwords
-from engine.settings import AppPaths, SpeechSettings
 from engine.stt.local_session import LocalWhisperSession
 from engine.stt.reread import reread
 from engine.stt.speech_model import SpeechModel

@@ -33,7 +33,7 @@ from desktop.tasks import TaskOwner
 from desktop.theme import apply_theme
 from engine import messages
 from engine.errors import AppError
-from engine.logs import log_file, take_previous_crash
+from engine.runtime.logs import log_file, take_previous_crash
 
 if TYPE_CHECKING:  # the heavy modules: imported in run_app, behind the start window
     from desktop.main_window import MainWindow
@@ -60,7 +60,7 @@ ENGINE_MODULES = (
     ("screens", "engine.interview.events"),
     ("screens", "engine.report.feedback_html"),
     ("screens", "engine.llm.installer"),
-    ("screens", "engine.documents"),
+    ("screens", "engine.interview.documents"),
 )
 
 

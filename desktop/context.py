@@ -16,21 +16,21 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.errors import ErrorPresenter
 from desktop.tasks import TaskOwner
-from engine import preferences as prefs_file
 from engine.audio.frames import AudioSource
 from engine.audio.microphone import MicrophoneSource, list_input_devices
 from engine.audio.playback import Player
+from engine.config import preferences as prefs_file
+from engine.config.preferences import Preferences
+from engine.config.settings import AppPaths
 from engine.errors import AppError
 from engine.interview.stored_transcript import TranscriptKeeper
 from engine.llm.contract import LanguageModel
 from engine.llm.lifecycle import InterviewerModel, LlmStage, LlmStatus
 from engine.native.probe import LlmCrashError
-from engine.preferences import Preferences
-from engine.settings import AppPaths
 from engine.storage.store import Store
 from engine.stt.cloud.health import HealthSnapshot
 from engine.stt.cloud.providers import CloudProviders, CloudSettings
-from engine.stt.speech_model import ModelProgress, ModelStage, SpeechModel
+from engine.stt.speech_model import ModelProgress, SpeechModel
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +89,6 @@ class AppContext(QObject):
     def _on_model_progress(self, progress: ModelProgress) -> None:
         self.model_progress = progress
         self.modelProgress.emit(progress)
-
-    @property
-    def model_ready(self) -> bool:
-        return self.model_progress.stage is ModelStage.READY
 
     # -- interviewer model --------------------------------------------------------------------------
     def open_language_model(self, *, force: bool = False) -> None:

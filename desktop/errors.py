@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from engine import messages
 from engine.errors import AppError
-from engine.logs import log_file, log_tail
+from engine.runtime.logs import log_file, log_tail
 
 log = logging.getLogger(__name__)
 
 
 class ErrorPresenter(QObject):
-    shown = Signal(str, str)  # title, message (tests wait on this)
+    shown = Signal(str, str)  # title, message: an error was just shown to the user
 
     def __init__(self, language: str = "en") -> None:
         super().__init__()

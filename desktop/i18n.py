@@ -17,8 +17,8 @@ import platformdirs
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from engine.resources import resource_path
-from engine.settings import APP_NAME
+from engine.config.settings import APP_NAME
+from engine.runtime.resources import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from desktop.fonts import install_fonts
 from desktop.i18n import Translations, system_language
 from desktop.start_window import StartWindow
 from desktop.theme import apply_theme
-from engine import preferences as prefs_file
-from engine.preferences import LoadedPreferences
+from engine.config import preferences as prefs_file
+from engine.config.preferences import LoadedPreferences
 
 if TYPE_CHECKING:
     from desktop.context import SourceFactory

@@ -27,9 +27,9 @@ from desktop.pages.review_page import ReviewPage
 from desktop.pages.settings_page import SettingsPage
 from desktop.pages.setup_page import SetupPage
 from desktop.pages.write_page import WritePage
-from engine.interview.session import InterviewConfig
-from engine.logs import log_file
-from engine.settings import default_log_dir
+from engine.config.settings import default_log_dir
+from engine.interview.config import InterviewConfig
+from engine.runtime.logs import log_file
 from engine.stt.speech_model import ModelProgress, ModelStage
 
 
@@ -112,10 +112,14 @@ class MainWindow(QMainWindow):
         self.setup.startRequested.connect(self.start_interview)
         self.practice.sessionEnded.connect(self._interview_ended)
         self.review.practiseAgain.connect(lambda: self.show_screen(Screen.SETUP))
+        self.review.exported.connect(self._report_saved)
         self.history.openSession.connect(self.open_review)
         ctx.modelProgress.connect(self._show_model)
         self.retranslate()
         self.show_screen(Screen.SETUP if ctx.preferences.first_run_done else Screen.FIRST_RUN)
+
+    def _report_saved(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Report saved: {path}").replace("{path}", path), 10_000)
 
     # -- labels -------------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -7,8 +7,8 @@ The screen never touches the session directly: it calls answer()/finish()/skip()
 from __future__ import annotations
 
 import asyncio
-import enum
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,19 +18,15 @@ from engine.audio.frames import AudioFrame, AudioSource
 from engine.audio.gate import GatedSource, TurnGate
 from engine.audio.tap import TappedSource
 from engine.errors import AppError
-from engine.interview.events import InterviewEvent
-from engine.interview.session import InterviewConfig, InterviewSession
+from engine.interview.config import InterviewConfig
+from engine.interview.driver import END, SKIP, Choice, drive
+from engine.interview.events import InterviewEvent, QuestionAsked, SessionStarted
+from engine.interview.session import InterviewSession
 from engine.interview.silence import SilenceCountdownSource
 from engine.interview.state import SessionState
 from engine.stt.factory import SttBackend, session_factory
 
 log = logging.getLogger(__name__)
-
-
-class Choice(enum.Enum):
-    ANSWER = "answer"
-    SKIP = "skip"
-    END = "end"
 
 
 class PracticeRunner(QObject):
@@ -49,7 +45,8 @@ class PracticeRunner(QObject):
         self.voice = InterviewerVoice(ctx, self.gate)
         self._speaking: asyncio.Task[None] | None = None
         self._choice: asyncio.Future[Choice] | None = None
-        self._ending = False
+        self._ending = False  # the user ended the interview
+        self._language = "en"  # of the interview running
         self.running = False
 
     def start(self, config: InterviewConfig) -> None:
@@ -58,15 +55,15 @@ class PracticeRunner(QObject):
         self.ctx.tasks.spawn(self._run(config), "practice-interview")
 
     # -- the user's buttons -------------------------------------------------------------------------
-    def _choose(self, choice: Choice) -> None:
+    def _choose(self, choice: Callable[[], Choice]) -> None:
         if self._choice is not None and not self._choice.done():
-            self._choice.set_result(choice)
+            self._choice.set_result(choice())
 
     def answer(self) -> None:
         # Taking the turn while the question is still being read stops the voice (the gate's tail still
         # keeps its last syllable out of the answer).
         self._silence_voice()
-        self._choose(Choice.ANSWER)
+        self._choose(lambda: Choice.answer(self._answer_source()))  # the microphone opens only for an answer
 
     def _silence_voice(self) -> None:
         # Cancelling the task stops a question still being rendered as well as one being played.
@@ -76,7 +73,7 @@ class PracticeRunner(QObject):
 
     def skip(self) -> None:
         self._silence_voice()
-        self._choose(Choice.SKIP)
+        self._choose(lambda: SKIP)
 
     def finish(self) -> None:
         """Done speaking: the answer's audio stops and its last words are transcribed."""
@@ -88,7 +85,7 @@ class PracticeRunner(QObject):
         self._ending = True
         self._silence_voice()
         self.finish()
-        self._choose(Choice.END)
+        self._choose(lambda: END)
 
     @property
     def listening(self) -> bool:
@@ -98,7 +95,14 @@ class PracticeRunner(QObject):
     def _forward(self, event: InterviewEvent) -> None:
         self.engine_event.emit(event)
 
-    async def _next_choice(self) -> Choice:
+    # -- Choices, for the engine's driver -------------------------------------------------------------
+    @property
+    def ending(self) -> bool:
+        return self._ending
+
+    async def choose(self, asked: QuestionAsked) -> Choice:
+        """Read the question aloud, then wait for the user's button."""
+        self._speaking = self.ctx.tasks.spawn(self.voice.say(asked.text, self._language), "speak-question")
         self._choice = asyncio.get_running_loop().create_future()
         self.awaitingChoice.emit(True)
         try:
@@ -108,6 +112,7 @@ class PracticeRunner(QObject):
             self.awaitingChoice.emit(False)
 
     async def _run(self, config: InterviewConfig) -> None:
+        self._language = config.language
         self.backend = _backend(self.ctx.preferences.stt_backend)  # a change in Settings applies from here
         weak = config.language == "ko" and self.ctx.preferences.speech_model == "base"
         notices = ("model.korean_base_weak",) if weak else ()
@@ -124,34 +129,12 @@ class PracticeRunner(QObject):
         )
         self.session = session
         session.subscribe(self._forward)
-        final = SessionState.COMPLETE
+        session.subscribe(self._on_started)
+        final = SessionState.INTERRUPTED  # the app is closing (cancelled): what was said is kept
         try:
-            await session.begin()
-            self.ctx.historyChanged.emit()
-            while session.has_next_question and not self._ending:
-                asked = await session.ask_next()
-                if asked is None:  # the model could not write the last follow-up: the interview is done
-                    break
-                self._speaking = self.ctx.tasks.spawn(self.voice.say(asked.text, config.language), "speak-question")
-                choice = await self._next_choice()
-                if choice is Choice.ANSWER:
-                    await session.answer(self._answer_source())
-                elif choice is Choice.SKIP:
-                    await session.skip()
-                else:
-                    break
-            final = SessionState.INTERRUPTED if self._ending and session.has_next_question else SessionState.COMPLETE
-            if final is SessionState.COMPLETE:
-                final = await session.complete()  # failed if no answer was heard
-            else:
-                await session.end(final)
+            final = (await drive(session, self)).final
         except AppError:
             final = SessionState.FAILED
-            await session.end(final)
-            raise
-        except asyncio.CancelledError:
-            final = SessionState.INTERRUPTED  # the app is closing: keep what was said
-            await asyncio.shield(session.end(final))
             raise
         finally:
             self.running = False
@@ -160,10 +143,20 @@ class PracticeRunner(QObject):
             if final is SessionState.COMPLETE:
                 # Its answers' re-reads go on after it, owned here: closing the app stops them (owed till the next
                 # start).
-                self.ctx.tasks.spawn(session.transcripts_stored(), "rereads-after-interview")
+                waiting = self.ctx.tasks.spawn(session.transcripts_stored(), "rereads-after-interview")
+                # The app closing as the interview ends may cancel that task before its first step, or refuse it:
+                # the re-reads must stop then too, or the loop would close under them.
+                if waiting is None:
+                    session.stop_rereads()
+                else:
+                    waiting.add_done_callback(lambda _task: session.stop_rereads())
             elif session.session_id:
                 # An interview ended early cancels its re-reads: they are done here, after it.
                 self.ctx.tasks.spawn(self.ctx.keeper.catch_up(session.session_id), "reread-ended")
+
+    def _on_started(self, event: InterviewEvent) -> None:
+        if isinstance(event, SessionStarted):
+            self.ctx.historyChanged.emit()  # the new interview shows in History at once
 
     def _answer_source(self) -> AudioSource:
         """Microphone → turn-taking gate → silence countdown → the screen's meters → the session."""

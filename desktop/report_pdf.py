@@ -8,7 +8,7 @@ blocking; the app runs it on a worker thread (QTextDocument and QPdfWriter need 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,14 +18,13 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 
 from desktop.widgets.transcripts import highlighted_html
 from engine import messages
-from engine.analysis.advice import advise, render
+from engine.analysis.advice import render
 from engine.analysis.delivery_view import delivery_line
-from engine.analysis.highlight import marked_words
 from engine.analysis.pace import band_for
+from engine.report.answer_view import AnswerView, SessionView
 from engine.report.feedback_html import feedback_html, review_html
-from engine.report.pace_curve import pace_curve
 from engine.report.session_summary import SessionSummary
-from engine.storage.records import answer_metrics, feedback_view, model_review
+from engine.storage.records import TrendPoint
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 REPORT_FONT = "NanumSquare"
@@ -44,9 +43,9 @@ def _words(language: str) -> Any:
 
 @dataclass(frozen=True)
 class ReportInput:
-    detail: Mapping[str, Any]
+    view: SessionView
     summary: SessionSummary
-    trend: Sequence[Mapping[str, Any]]
+    trend: Sequence[TrendPoint]
     language: str  # of the report's own words
 
 
@@ -118,10 +117,10 @@ def _escape(text: Any) -> str:
 
 
 def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) -> QTextDocument:
-    detail, lang = report.detail, report.language
+    detail, lang = report.view.session, report.language
     t = _words(lang)
-    korean = detail["language"] == "ko"
-    band, _unit = band_for(detail["language"])
+    korean = detail.language == "ko"
+    band, _unit = band_for(detail.language)
     unit = t("report.unit_spm") if korean else t("report.unit_wpm")
     document = QTextDocument()
     document.setDefaultFont(QFont(REPORT_FONT, 10))
@@ -134,13 +133,13 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
     )
     parts: list[str] = []
     # Cover: who, when, the overall picture.
-    role = " · ".join(_escape(x) for x in (detail.get("role"), detail.get("company")) if x)
+    role = " · ".join(_escape(x) for x in (detail.role, detail.company) if x)
     parts.append(f"<h1>{_escape(t('report.title'))}</h1>")
-    when = _escape(detail["created_at"][:16].replace("T", " "))
-    state = _escape(messages.text("state." + detail["status"], lang))
+    when = _escape(detail.when)
+    state = _escape(messages.text("state." + detail.status, lang))
     parts.append(
         f"<p class='muted'>{role or _escape(t('report.interview'))} · {when}"
-        f" · {_escape(messages.text('language.' + detail['language'], lang))} · {state}</p>"
+        f" · {_escape(messages.text('language.' + detail.language, lang))} · {state}</p>"
     )
     summary = report.summary
     if summary.content_score is not None:
@@ -171,15 +170,14 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
         )
         parts.append("</ul>")
     per_question = [
-        (t("report.question").replace("{n}", str(q["position"])), a["metrics"])
-        for q in detail["questions"]
-        for a in q["answers"]
-        if a.get("metrics")
+        (t("report.question").replace("{n}", str(q.question.position)), a.answer)
+        for q in report.view.questions
+        for a in q.answers
+        if a.answer.figures is not None
     ]
     if per_question:
-        views = [(name, feedback_view(m)) for name, m in per_question]
-        scores = [(name, view.score) for name, view in views if view is not None]
-        fillers = [(name, round(answer_metrics(m).fillers_per_minute, 1)) for name, m in per_question]
+        scores = [(name, a.content.score) for name, a in per_question if a.content is not None]
+        fillers = [(name, round(a.figures.fillers_per_minute, 1)) for name, a in per_question if a.figures]
         parts.append(f"<h2>{_escape(t('report.per_question'))}</h2>")
         if scores:
             document.addResource(
@@ -197,12 +195,9 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
         parts.append("<p><img src='chart://fillers' width='600'></p>")
     fillers_note = t("report.fillers_note")
     parts.append(f"<p class='muted'>{_escape(fillers_note)}</p>")
-    rows = [r for r in report.trend if r["language"] == detail["language"]]
+    rows = [r for r in report.trend if r.language == detail.language]
     if len(rows) >= 2:
-        series = [
-            (float(i), float(r["syllables_per_minute" if korean else "words_per_minute"] or 0))
-            for i, r in enumerate(rows, 1)
-        ]
+        series = [(float(i), r.pace) for i, r in enumerate(rows, 1)]
         document.addResource(
             QTextDocument.ResourceType.ImageResource,
             QUrl("chart://trend"),
@@ -210,60 +205,49 @@ def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) 
         )
         parts.append(f"<h2>{_escape(t('report.trend'))}</h2><p><img src='chart://trend' width='600'></p>")
     # A page (or more) per question.
-    for question in detail["questions"]:
+    for question in report.view.questions:
+        position = question.question.position
         parts.append("<div style='page-break-before: always'></div>")
-        parts.append(f"<h2>{_escape(t('report.question').replace('{n}', str(question['position'])))}</h2>")
-        parts.append(f"<p><b>{_escape(question['text'])}</b></p>")
-        for answer in question["answers"] or [{"status": "skipped"}]:
-            parts.extend(_answer_html(document, answer, question["position"], detail["language"], lang, band, unit))
+        parts.append(f"<h2>{_escape(t('report.question').replace('{n}', str(position)))}</h2>")
+        parts.append(f"<p><b>{_escape(question.question.text)}</b></p>")
+        if not question.answers:
+            parts.append(f"<p class='muted'>{_escape(t('report.skipped'))}</p>")
+        for answer in question.answers:
+            parts.extend(_answer_html(document, answer, position, lang, band, unit))
     html_text = "".join(parts)
     document.setHtml(html_text)
     return document
 
 
 def _answer_html(
-    document: QTextDocument,
-    answer: Mapping[str, Any],
-    number: int,
-    language: str,
-    lang: str,
-    band: tuple[float, float],
-    unit: str,
+    document: QTextDocument, view: AnswerView, number: int, lang: str, band: tuple[float, float], unit: str
 ) -> list[str]:
     t = _words(lang)
-    if answer["status"] == "skipped":
+    if view.skipped:
         return [f"<p class='muted'>{_escape(t('report.skipped'))}</p>"]
-    metrics = answer.get("metrics") or {}
-    words = [w[0] for s in answer.get("segments", []) for w in s["words"]]
-    if words:
-        transcript = highlighted_html(marked_words(words, metrics.get("fillers", [])))
+    answer = view.answer
+    if view.marked:
+        transcript = highlighted_html(view.marked)
     else:
-        transcript = _escape(answer.get("transcript")) or f"<i>{_escape(t('report.no_speech'))}</i>"
+        transcript = _escape(answer.transcript) or f"<i>{_escape(t('report.no_speech'))}</i>"
     out = [f"<p>{transcript}</p>"]
-    if metrics:
-        figures = answer_metrics(metrics)
-        out.append(f"<p class='muted'>{_escape(delivery_line(figures, lang))}</p>")
-        content = feedback_view(metrics)
-        if content is not None:
-            out.append(feedback_html(content, lang))
+    if answer.figures is not None:
+        out.append(f"<p class='muted'>{_escape(delivery_line(answer.figures, lang))}</p>")
+        if answer.content is not None:
+            out.append(feedback_html(answer.content, lang))
         out.append("<ul>")
-        out.extend(
-            f"<li class='{'good' if a.good else 'work'}'>{_escape(render(a, lang))}</li>"
-            for a in advise(figures, metrics.get("voice"))
-        )
+        out.extend(f"<li class='{'good' if a.good else 'work'}'>{_escape(render(a, lang))}</li>" for a in view.advice)
         out.append("</ul>")
-        curve = pace_curve(answer.get("segments", []), language)
-        if len(curve) >= 2:
-            name = f"chart://pace-{number}-{answer['id']}"
+        if len(view.pace_curve) >= 2:
+            name = f"chart://pace-{number}-{answer.id}"
             document.addResource(
                 QTextDocument.ResourceType.ImageResource,
                 QUrl(name),
-                _chart(curve, band, band[1] * 1.6, t("report.pace_chart") + f" ({unit})"),
+                _chart(view.pace_curve, band, band[1] * 1.6, t("report.pace_chart") + f" ({unit})"),
             )
             out.append(f"<p><img src='{name}' width='600'></p>")
-    review = model_review(answer.get("score"))
-    if review is not None:
-        out.append(review_html(review, lang))
+    if answer.review is not None:
+        out.append(review_html(answer.review, lang))
     return out
 
 
@@ -296,6 +280,7 @@ async def export_report(store: Any, session_id: int, path: Path, page: str, lang
     import asyncio
 
     from engine.errors import StorageError
+    from engine.report.answer_view import session_view
     from engine.report.session_summary import summarise
 
     detail = await store.session_detail(session_id)
@@ -303,7 +288,7 @@ async def export_report(store: Any, session_id: int, path: Path, page: str, lang
         raise StorageError("storage.session_missing", session_id=session_id)
     previous_id = await store.previous_session(session_id)
     previous = await store.session_detail(previous_id) if previous_id is not None else None
-    report = ReportInput(detail, summarise(detail, previous), await store.trend(), language)
+    report = ReportInput(session_view(detail), summarise(detail, previous), await store.trend(), language)
     try:
         return await asyncio.to_thread(write_pdf, report, path, page)
     except OSError as error:

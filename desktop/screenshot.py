@@ -24,7 +24,7 @@ async def show_for_capture(window: MainWindow, screen: Screen) -> None:
         sessions = await window.ctx.store.list_sessions()
         if sessions:
             loaded = asyncio.ensure_future(next_emission(window.review.loaded, timeout=30))
-            window.open_review(int(sessions[0]["id"]))
+            window.open_review(sessions[0].id)
             await loaded
             return
     if screen is Screen.HISTORY:

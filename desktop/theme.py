@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from engine.preferences import Theme
+from engine.config.preferences import Theme
 
 _SCHEMES = {
     Theme.SYSTEM: Qt.ColorScheme.Unknown,  # Unknown = "no override": the platform's own scheme

@@ -149,13 +149,13 @@ async def rtzr() -> AsyncIterator[Any]:
 
 @pytest.fixture
 def app_log(tmp_path: Path) -> Iterator[Path]:
-    """The app's logging (engine/logs.py) set up in a folder of this test's own, as main.py sets it up; the run's
-    own logging is restored afterwards."""
+    """The app's logging (engine/runtime/logs.py) set up in a folder of this test's own, as main.py sets it up;
+    the run's own logging is restored afterwards."""
     import faulthandler
     import logging
     import sys
 
-    from engine.logs import shutdown_logging
+    from engine.runtime.logs import shutdown_logging
 
     level = logging.getLogger().level
     yield tmp_path / "logs"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.app import Launch, prepare, run_app
 from desktop.main_window import MainWindow
 from engine.audio.file_source import FileSource
-from engine.preferences import LoadedPreferences, Preferences
+from engine.config.preferences import LoadedPreferences, Preferences
 
 
 @dataclass
@@ -98,6 +98,9 @@ def open_desktop(
         desktop.window.close()
         qtbot.waitUntil(task.done, timeout=60_000)
         translations.apply("en")  # take this app's translators off the shared QApplication
+        # Every task the app started ended with it: none is left for the loop to destroy pending.
+        left = [t for t in asyncio.all_tasks(loop) if t is not asyncio.current_task() and not t.done()]
+        assert not left, f"tasks outlived the app: {left}"
     assert task.result() == 0
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.pages.base import set_form_labels
 from engine import messages
-from engine.preferences import Preferences
+from engine.config.preferences import Preferences
 from engine.stt.cloud.health import HealthSnapshot
 from engine.stt.cloud.session import PROVIDER_NAMES
 
@@ -95,7 +95,7 @@ class CloudSpeechSettings(QGroupBox):
 
     async def store_credentials(self) -> None:
         """Into the OS keyring (never the settings file); only when the user typed both."""
-        from engine.secrets import store_rtzr_credentials
+        from engine.config.secrets import store_rtzr_credentials
 
         client_id, secret = self.rtzr_id.text().strip(), self.rtzr_secret.text()
         if client_id and secret:

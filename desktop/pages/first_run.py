@@ -34,7 +34,7 @@ LANGUAGE_NAMES = (("en", "English"), ("ko", "한국어"))  # each in its own lan
 
 class FirstRunPage(Page):
     finished = Signal()
-    testPlayed = Signal(int)  # samples played back (tests wait on it)
+    testPlayed = Signal(int)  # the microphone test played back this many samples
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

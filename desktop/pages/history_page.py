@@ -24,20 +24,21 @@ from desktop.pages.base import Page, heading
 from desktop.widgets.trend_chart import TrendChart
 from engine import messages
 from engine.interview.state import SessionState
+from engine.storage.records import SearchHit, SessionRow
 
 SEARCH_DELAY_MS = 250  # search as the user types, once they pause
 
 
 class HistoryPage(Page):
     openSession = Signal(int)
-    refreshed = Signal(str, int)  # the search it answers, rows shown (tests wait on it)
+    refreshed = Signal(str, int)  # the list now answers this search, with this many rows
     deleted = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("historyPage")
-        self.sessions: list[dict[str, Any]] = []
-        self.hits: dict[int, dict[str, Any]] | None = None  # None: not searching
+        self.sessions: list[SessionRow] = []
+        self.hits: dict[int, SearchHit] | None = None  # None: not searching
         self._loading: asyncio.Task[Any] | None = None
         self.confirm_box: QMessageBox | None = None
         self.title = heading()
@@ -101,7 +102,7 @@ class HistoryPage(Page):
         query = self.search.text().strip()
         self.sessions = await self.ctx.store.list_sessions()
         if query:
-            self.hits = {hit["session_id"]: hit for hit in await self.ctx.store.search(query)}
+            self.hits = {hit.session_id: hit for hit in await self.ctx.store.search(query)}
         else:
             self.hits = None
         await self._load_trend()
@@ -114,7 +115,7 @@ class HistoryPage(Page):
 
     async def _load_trend(self) -> None:
         if not self._chart_language_chosen and self.sessions:
-            self.chart_language.setCurrentIndex(max(0, self.chart_language.findData(self.sessions[0]["language"])))
+            self.chart_language.setCurrentIndex(max(0, self.chart_language.findData(self.sessions[0].language)))
         rows = await self.ctx.store.trend()
         self.chart.set_rows(rows, self.chart_language.currentData())
 
@@ -123,12 +124,12 @@ class HistoryPage(Page):
         keep = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.list.clear()
         for row in self.sessions:
-            if self.hits is not None and row["id"] not in self.hits:
+            if self.hits is not None and row.id not in self.hits:
                 continue
             item = QListWidgetItem(self._describe(row))
-            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.list.addItem(item)
-            if row["id"] == keep:
+            if row.id == keep:
                 self.list.setCurrentItem(item)
         if self.hits is not None and not self.list.count():
             self.empty.setText(self.tr("No interview matches “{query}”.").replace("{query}", self.search.text()))
@@ -139,26 +140,25 @@ class HistoryPage(Page):
         self.empty.setVisible(bool(self.empty.text()))
         self._update_buttons()
 
-    def _describe(self, row: dict[str, Any]) -> str:
-        korean = row["language"] == "ko"
-        rate = row["avg_syllables_per_minute"] if korean else row["avg_words_per_minute"]
+    def _describe(self, row: SessionRow) -> str:
+        korean = row.language == "ko"
         unit = self.tr("syllables/min") if korean else self.tr("words/min")
         parts = [
-            f"#{row['id']}",
-            row["created_at"][:16].replace("T", " "),
+            f"#{row.id}",
+            row.when,
             messages.text("language.ko" if korean else "language.en", self.language),
-            row["role"] or self.tr("(no role)"),
-            messages.text(f"state.{row['status']}", self.language),
+            row.role or self.tr("(no role)"),
+            messages.text(f"state.{row.status}", self.language),
             self.tr("{answers}/{questions} answered")
-            .replace("{answers}", str(row["answers"]))
-            .replace("{questions}", str(row["questions"])),
+            .replace("{answers}", str(row.answers))
+            .replace("{questions}", str(row.questions)),
         ]
-        if rate is not None:
-            parts.append(f"{rate:.0f} {unit}")
+        if row.pace is not None:
+            parts.append(f"{row.pace:.0f} {unit}")
         text = "  ·  ".join(parts)
-        hit = (self.hits or {}).get(row["id"])
+        hit = (self.hits or {}).get(row.id)
         if hit is not None:
-            text += "\n    " + hit["snippet"].replace("\n", " ")
+            text += "\n    " + hit.snippet.replace("\n", " ")
         return text
 
     def _update_buttons(self) -> None:
@@ -172,7 +172,7 @@ class HistoryPage(Page):
 
     def _is_running(self, session_id: int | None) -> bool:
         active = {s.value for s in SessionState if not s.is_terminal}
-        return any(row["id"] == session_id and row["status"] in active for row in self.sessions)
+        return any(row.id == session_id and row.status in active for row in self.sessions)
 
     def select(self, session_id: int) -> None:
         for i in range(self.list.count()):

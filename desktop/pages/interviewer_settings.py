@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.pages.base import set_form_labels
 from engine import messages
+from engine.config.preferences import Preferences
 from engine.errors import AppError
 from engine.llm import installer
 from engine.llm.lifecycle import LlmStage, LlmStatus
-from engine.preferences import Preferences
 from models.llm_catalogue import EXAONE_LICENCE_SUMMARY, EXAONE_LICENCE_URL, LLM_MODELS, LlmSpec
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ class InterviewerSettings(QGroupBox):
 
     async def store_api_key(self) -> None:
         """Into the OS keyring (never the settings file); only when the user typed one."""
-        from engine.secrets import store_llm_api_key
+        from engine.config.secrets import store_llm_api_key
 
         key, url = self.api_key.text(), self.url.text().strip()
         if key and url:

@@ -15,6 +15,7 @@ from engine import messages
 from engine.analysis.metrics import AnswerMetrics
 from engine.analysis.pace import PaceVerdict, live_pace
 from engine.audio.frames import AudioFrame
+from engine.interview.config import InterviewConfig
 from engine.interview.events import (
     ErrorRaised,
     FeedbackReady,
@@ -29,7 +30,6 @@ from engine.interview.events import (
     TranscriptStored,
     TranscriptUpdated,
 )
-from engine.interview.session import InterviewConfig
 from engine.interview.state import SessionState
 from engine.stt.contract import Word
 from engine.stt.speech_model import ModelProgress, ModelStage

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import html
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,27 +23,27 @@ from desktop.pages.base import Page, heading
 from desktop.report_pdf import export_report
 from desktop.widgets.transcripts import highlighted_html
 from engine import messages
-from engine.analysis.advice import advise, render
+from engine.analysis.advice import render
 from engine.analysis.delivery_view import delivery_line
-from engine.analysis.highlight import marked_words
 from engine.audio.file_source import read_samples
 from engine.errors import StorageError
 from engine.feedback.view import FeedbackView
 from engine.interview.events import TranscriptStored
+from engine.report.answer_view import AnswerView, QuestionView, SessionView, session_view
 from engine.report.feedback_html import feedback_html, review_html
-from engine.storage.records import answer_metrics, feedback_view, model_review
+from engine.storage.records import StoredAnswer
 
 
 class ReviewPage(Page):
-    loaded = Signal(int)  # session id (tests wait on it)
+    loaded = Signal(int)  # this session is on screen (screenshot mode waits for it)
     replayStarted = Signal(int)  # answer id
     practiseAgain = Signal()
-    exported = Signal(str)  # the PDF written (tests wait on it)
+    exported = Signal(str)  # the PDF written (the window says where, in its status bar)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("reviewPage")
-        self.detail: dict[str, Any] | None = None
+        self.detail: SessionView | None = None
         self.replay_buttons: dict[int, QPushButton] = {}
         self._playing: int | None = None
         self._exporting = False
@@ -75,7 +74,7 @@ class ReviewPage(Page):
         ctx.transcriptStored.connect(self._on_transcript_stored)
 
     def _on_transcript_stored(self, stored: TranscriptStored) -> None:
-        if self.detail is not None and int(self.detail["id"]) == stored.session_id:
+        if self.detail is not None and self.detail.session.id == stored.session_id:
             self.show_session(stored.session_id)  # read back: the stored transcript replaces the live one
 
     def retranslate(self) -> None:
@@ -91,7 +90,7 @@ class ReviewPage(Page):
         detail = await self.ctx.store.session_detail(session_id)
         if detail is None:
             raise StorageError("storage.session_missing", session_id=session_id)
-        self.detail = detail
+        self.detail = session_view(detail)
         self.export_button.setEnabled(not self._exporting)
         self._render()
         self.loaded.emit(session_id)
@@ -104,63 +103,55 @@ class ReviewPage(Page):
             if widget is not None:
                 widget.deleteLater()
         self.replay_buttons.clear()
-        detail = self.detail
-        if detail is None:
+        if self.detail is None:
             self.title.setText(self.tr("Review"))
             self.summary.setText(self.tr("Finish an interview, or pick one in History, to review it here."))
             self.body_layout.addStretch(1)
             return
-        self.title.setText(self.tr("Review of interview #{id}").replace("{id}", str(detail["id"])))
-        state = messages.text(f"state.{detail['status']}", self.language)
-        parts = [
-            detail["created_at"][:16].replace("T", " "),
-            messages.text(f"language.{detail['language']}", self.language),
-            state,
-        ]
-        if detail.get("role"):
-            parts.insert(1, detail["role"])
+        detail = self.detail.session
+        self.title.setText(self.tr("Review of interview #{id}").replace("{id}", str(detail.id)))
+        role = [detail.role] if detail.role else []
+        language = messages.text(f"language.{detail.language}", self.language)
+        parts = [detail.when, *role, language, messages.text(f"state.{detail.status}", self.language)]
         self.summary.setText(" · ".join(parts))
-        for question in detail["questions"]:
+        for question in self.detail.questions:
             self.body_layout.addWidget(self._question_card(question))
         self.body_layout.addStretch(1)
 
-    def _question_card(self, question: dict[str, Any]) -> QFrame:
+    def _question_card(self, question: QuestionView) -> QFrame:
         card = QFrame(objectName="answerCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(card)
         title = QLabel(wordWrap=True)
         title.setTextFormat(Qt.TextFormat.PlainText)
-        kind = self.tr(" (follow-up)") if question.get("kind") == "follow_up" else ""
-        number = self.tr("Question {n}").replace("{n}", str(question["position"]))
-        title.setText(f"{number}{kind}: {question['text']}")
+        kind = self.tr(" (follow-up)") if question.question.follow_up else ""
+        number = self.tr("Question {n}").replace("{n}", str(question.question.position))
+        title.setText(f"{number}{kind}: {question.question.text}")
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        answers = question["answers"] or [{"status": "unanswered"}]
-        for answer in answers:
+        if not question.answers:
+            layout.addWidget(QLabel(self.tr("Not answered")))
+        for answer in question.answers:
             layout.addLayout(self._answer_block(answer))
         return card
 
-    def _answer_block(self, answer: dict[str, Any]) -> QVBoxLayout:
+    def _answer_block(self, view: AnswerView) -> QVBoxLayout:
         block = QVBoxLayout()
-        status = answer["status"]
-        if status in ("skipped", "unanswered"):
-            block.addWidget(QLabel(self.tr("Skipped") if status == "skipped" else self.tr("Not answered")))
+        if view.skipped:
+            block.addWidget(QLabel(self.tr("Skipped")))
             return block
-        words = [w[0] for segment in answer["segments"] for w in segment["words"]]
-        metrics = answer.get("metrics") or {}
+        answer = view.answer
         text = QLabel(objectName="answerTranscript", wordWrap=True)
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if words:
-            text.setText(highlighted_html(marked_words(words, metrics.get("fillers", []))))
+        if view.marked:
+            text.setText(highlighted_html(view.marked))
         else:
-            text.setText(
-                html.escape(answer.get("transcript") or "") or "<i>" + self.tr("No speech was recognised.") + "</i>"
-            )
+            text.setText(html.escape(answer.transcript) or "<i>" + self.tr("No speech was recognised.") + "</i>")
         block.addWidget(text)
-        if answer.get("transcript_source") == "live":
+        if answer.rereading:
             note = QLabel(objectName="rereadNote", wordWrap=True)
             note.setText(
                 self.tr(
@@ -172,42 +163,35 @@ class ReviewPage(Page):
             font.setItalic(True)  # about the transcript, not part of it
             note.setFont(font)
             block.addWidget(note)
-        if answer.get("error"):
+        if answer.error is not None:
             note = QLabel(self.tr("This answer was cut short; what was said before is kept."), wordWrap=True)
             block.addWidget(note)
-        if metrics:
-            figures = answer_metrics(metrics)
-            line = QLabel(delivery_line(figures, self.language), objectName="metricsLine", wordWrap=True)
+        if answer.figures is not None:
+            line = QLabel(delivery_line(answer.figures, self.language), objectName="metricsLine", wordWrap=True)
             line.setTextFormat(Qt.TextFormat.PlainText)
             block.addWidget(line)
-            content = feedback_view(metrics)
-            if content is not None:
-                block.addWidget(self._content_block(content))
-            for advice in advise(figures, metrics.get("voice")):
+            if answer.content is not None:
+                block.addWidget(self._content_block(answer.content))
+            for advice in view.advice:
                 mark = "✓ " if advice.good else "→ "
                 block.addWidget(QLabel(mark + render(advice, self.language), wordWrap=True))
-        block.addWidget(self._score_block(answer))
-        if answer.get("audio_path"):
+        block.addWidget(self._score_block(view))
+        if answer.audio_path:
             row = QHBoxLayout()
             button = QPushButton(self.tr("▶ Replay answer"), objectName="replayButton")
             button.clicked.connect(lambda _=False, a=answer: self._toggle_replay(a))
-            self.replay_buttons[int(answer["id"])] = button
+            self.replay_buttons[answer.id] = button
             row.addWidget(button)
             row.addStretch(1)
             block.addLayout(row)
         return block
 
-    @property
-    def _used_model(self) -> bool:
-        return bool(self.detail and self.detail.get("config", {}).get("interviewer_model"))
-
-    def _score_block(self, answer: dict[str, Any]) -> QLabel:
+    def _score_block(self, view: AnswerView) -> QLabel:
         """The interviewer model's improvements and example answer, or why there are none."""
         label = self._rich_label("rubricBlock")
-        review = model_review(answer.get("score"))
-        if review is not None:
-            label.setText(review_html(review, self.language))
-        elif self._used_model and answer.get("transcript"):
+        if view.answer.review is not None:
+            label.setText(review_html(view.answer.review, self.language))
+        elif view.review_missing:
             label.setText(html.escape(messages.text("rubric.unavailable", self.language)))
         else:
             label.hide()
@@ -231,7 +215,7 @@ class ReviewPage(Page):
     def _choose_export(self) -> None:
         if self.detail is None:
             return
-        suggested = self.ctx.paths.data_dir / "reports" / f"interview-{self.detail['id']}.pdf"
+        suggested = self.ctx.paths.data_dir / "reports" / f"interview-{self.detail.session.id}.pdf"
         dialog = QFileDialog(self, self.tr("Save the report"), str(suggested), self.tr("PDF report") + " (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
@@ -240,7 +224,7 @@ class ReviewPage(Page):
 
     def export_to(self, path: Path, page: str = "") -> None:
         if self.detail is not None:
-            self.ctx.tasks.spawn(self._export(int(self.detail["id"]), path, page), "export-report")
+            self.ctx.tasks.spawn(self._export(self.detail.session.id, path, page), "export-report")
 
     async def _export(self, session_id: int, path: Path, page: str) -> None:
         # Letter where the system locale measures in inches (US, Canada), A4 elsewhere.
@@ -262,15 +246,15 @@ class ReviewPage(Page):
         self.exported.emit(str(written))
 
     # -- replay -------------------------------------------------------------------------------------
-    def _toggle_replay(self, answer: dict[str, Any]) -> None:
-        if self._playing == answer["id"]:
+    def _toggle_replay(self, answer: StoredAnswer) -> None:
+        if self._playing == answer.id:
             self.ctx.player.stop()
             return
-        self.ctx.tasks.spawn(self._replay(answer), f"replay-{answer['id']}")
+        self.ctx.tasks.spawn(self._replay(answer), f"replay-{answer.id}")
 
-    async def _replay(self, answer: dict[str, Any]) -> None:
-        answer_id = int(answer["id"])
-        path = self.ctx.paths.data_dir / answer["audio_path"]
+    async def _replay(self, answer: StoredAnswer) -> None:
+        answer_id = answer.id
+        path = self.ctx.paths.data_dir / answer.audio_path
         if not path.is_file():
             raise StorageError("storage.recording_missing", path=str(path))
         samples = await asyncio.to_thread(read_samples, path)

@@ -26,7 +26,7 @@ from desktop.pages.base import Page, fill_devices, heading, set_form_labels
 from desktop.pages.cloud_settings import CloudSpeechSettings
 from desktop.pages.first_run import LANGUAGE_NAMES
 from desktop.pages.interviewer_settings import InterviewerSettings
-from engine.preferences import Preferences, Theme
+from engine.config.preferences import Preferences, Theme
 
 COMPUTE_TYPES = ("int8", "int8_float32", "float32")
 ESPEAK_VOICES = ("en-us", "en-gb", "ko")

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.base import Page, heading, set_form_labels
-from engine.documents import SUFFIXES, read_document
+from engine.interview.config import InterviewConfig
+from engine.interview.documents import SUFFIXES, read_document
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
-from engine.interview.session import InterviewConfig
 
 MAX_QUESTIONS = 15
 
 
 class SetupPage(Page):
     startRequested = Signal(object)  # InterviewConfig
-    documentLoaded = Signal(str)  # "posting" or "resume" (tests wait on it)
+    documentLoaded = Signal(str)  # "posting" or "resume": a document file was read into its box
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -32,7 +32,7 @@ ANSWER_MAX_CHARS = 6_000  # about five minutes of speech: longer is not an inter
 
 
 class WritePage(Page):
-    assessed = Signal(object)  # FeedbackView (tests wait on it)
+    assessed = Signal(object)  # FeedbackView: a written answer's feedback is on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

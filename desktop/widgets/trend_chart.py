@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QEvent, QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from engine.analysis.pace import band_for
+from engine.storage.records import TrendPoint
 
 
 class TrendChart(QChartView):
@@ -18,12 +17,12 @@ class TrendChart(QChartView):
         self.setObjectName("trendChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(200)
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[TrendPoint] = []
         self.language = "en"
         self.set_rows([], "en")
 
-    def set_rows(self, rows: list[dict[str, Any]], language: str) -> None:
-        self.rows = [r for r in rows if r["language"] == language]
+    def set_rows(self, rows: list[TrendPoint], language: str) -> None:
+        self.rows = [r for r in rows if r.language == language]
         self.language = language
         self._build()
 
@@ -46,11 +45,10 @@ class TrendChart(QChartView):
         score = QLineSeries()
         score.setName(self.tr("Content score"))
         for number, row in enumerate(self.rows, start=1):
-            rate = row["syllables_per_minute"] if korean else row["words_per_minute"]
-            pace.append(number, float(rate or 0.0))
-            fillers.append(number, float(row["fillers_per_minute"] or 0.0))
-            if row.get("content_score") is not None:
-                score.append(number, float(row["content_score"]))
+            pace.append(number, row.pace)
+            fillers.append(number, row.fillers_per_minute)
+            if row.content_score is not None:
+                score.append(number, row.content_score)
         for series in (pace, fillers, score):
             series.setPointsVisible(True)
             chart.addSeries(series)

@@ -7,7 +7,6 @@ user's language. The bands and their sources are in thresholds.py.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +14,7 @@ from engine import messages
 from engine.analysis.delivery_view import pace, rates_supported, shown
 from engine.analysis.metrics import AnswerMetrics
 from engine.analysis.thresholds import FILLERS_PER_MIN_FLUENT, FILLERS_PER_MIN_HESITANT
-from engine.analysis.voice_delivery import MIN_VOICED_S, MONOTONE_SEMITONES, QUIET_DBFS
+from engine.analysis.voice_delivery import VoiceDelivery
 
 # Under this much speech the figures say little: no advice on pace or fillers.
 MIN_SPEAKING_S = 5.0
@@ -31,7 +30,7 @@ class Advice:
         return dict(self.params)
 
 
-def advise(figures: AnswerMetrics, voice: Mapping[str, Any] | None = None) -> list[Advice]:
+def advise(figures: AnswerMetrics, voice: VoiceDelivery | None = None) -> list[Advice]:
     """Advice on an answer's speech figures, and on its voice reading when there is one."""
     if figures.speaking_s < MIN_SPEAKING_S:
         return [Advice("advice.too_short")]
@@ -64,18 +63,18 @@ def advise(figures: AnswerMetrics, voice: Mapping[str, Any] | None = None) -> li
     return out
 
 
-def voice_advice(voice: Mapping[str, Any] | None) -> list[Advice]:
+def voice_advice(voice: VoiceDelivery | None) -> list[Advice]:
     """How it sounded (engine/analysis/voice_delivery.py): flat pitch, a quiet voice."""
-    if not voice or float(voice["voiced_s"]) < MIN_VOICED_S:
+    if voice is None or not voice.judged:
         return []
-    out: list[Advice] = []
-    spread = float(voice["pitch_spread_semitones"])
-    if spread < MONOTONE_SEMITONES:
-        out.append(Advice("advice.monotone", (("spread", round(spread, 1)),)))
-    else:
-        out.append(Advice("advice.lively", (("spread", round(spread, 1)),), good=True))
-    if float(voice["loudness_dbfs"]) < QUIET_DBFS:
-        out.append(Advice("advice.quiet", (("level", round(float(voice["loudness_dbfs"]))),)))
+    spread = round(voice.pitch_spread_semitones, 1)
+    out = [
+        Advice("advice.monotone", (("spread", spread),))
+        if voice.monotone
+        else Advice("advice.lively", (("spread", spread),), good=True)
+    ]
+    if voice.quiet:
+        out.append(Advice("advice.quiet", (("level", round(voice.loudness_dbfs)),)))
     return out
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from engine.analysis.thresholds import FILLER_PAUSE_S
-from engine.resources import resource_path
+from engine.runtime.resources import resource_path
 from engine.stt.contract import Word
 
 _EDGE_PUNCT = re.compile(r"^[^\w']+|[^\w']+$", re.UNICODE)

@@ -45,7 +45,6 @@ class GatedSource:
     def __init__(self, source: AudioSource, gate: TurnGate) -> None:
         self._source = source
         self._gate = gate
-        self.muted_samples = 0
 
     def stop(self) -> None:
         self._source.stop()
@@ -55,5 +54,4 @@ class GatedSource:
             if self._gate.open:
                 yield frame
             else:
-                self.muted_samples += len(frame.samples)
                 yield AudioFrame(np.zeros_like(frame.samples), frame.start_sample)

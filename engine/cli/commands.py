@@ -16,8 +16,11 @@ from engine.analysis.delivery_view import delivery_line
 from engine.audio.file_source import FileSource
 from engine.audio.recording import salvage_recordings
 from engine.cli.feedback_command import feedback
+from engine.config.settings import AppPaths, SpeechSettings, default_data_dir
 from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
 from engine.feedback.view import FeedbackView, render_text
+from engine.interview.config import InterviewConfig
+from engine.interview.driver import SKIP, Choice, drive
 from engine.interview.events import (
     ErrorRaised,
     FeedbackReady,
@@ -29,14 +32,13 @@ from engine.interview.events import (
     TranscriptUpdated,
 )
 from engine.interview.questions import InterviewKind
-from engine.interview.session import AnswerOutcome, InterviewConfig, InterviewSession
-from engine.interview.state import SessionState
+from engine.interview.session import AnswerOutcome, InterviewSession
 from engine.interview.stored_transcript import TranscriptKeeper
 from engine.llm.choice import LlmChoice
 from engine.llm.lifecycle import InterviewerModel, LlmStage
 from engine.llm.rubric import ModelReview
-from engine.settings import AppPaths, SpeechSettings, default_data_dir
-from engine.storage.records import answer_metrics, feedback_view, model_review
+from engine.report.answer_view import session_view
+from engine.storage.records import StoredSession
 from engine.storage.store import Store
 from engine.stt.factory import SttBackend, session_factory
 from engine.stt.speech_model import SpeechModel
@@ -119,49 +121,28 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         )
         session.subscribe(_printer(ui, out, err, quiet=args.json))
         session.subscribe(lambda e: _collect(e, feedback_views, reviews, stored))
-        outcomes: list[tuple[QuestionAsked, AnswerOutcome | None]] = []
-        try:
-            await session.begin()
-            number = 0
-            while session.has_next_question:
-                asked = await session.ask_next()
-                if asked is None:  # the model could not write the last follow-up: the interview is done
-                    break
-                number += 1
-                if number <= len(args.answers):
-                    outcome = await session.answer(FileSource(args.answers[number - 1], realtime=args.realtime))
-                    outcomes.append((asked, outcome))
-                else:
-                    await session.skip()
-                    outcomes.append((asked, None))
-            final = await session.complete()
-            await session.transcripts_stored()  # what is printed and stored is each answer read in full
-        except AppError:
-            await session.end(SessionState.FAILED)
-            raise
-        except BaseException:
-            await session.end(SessionState.INTERRUPTED)  # Ctrl+C: keep what was said
-            raise
+        run = await drive(session, _AnswerFiles(args.answers, realtime=args.realtime))
+        await session.transcripts_stored()  # what is printed and stored is each answer read in full
         if args.json:
             document = {
                 "session_id": session.session_id,
-                "status": final.value,
+                "status": run.final.value,
                 "database": str(paths.database),
                 "language": args.lang,
                 "stt_backend": backend.value,
                 "interviewer_model": language_model.info.name if language_model else None,
                 "answers": [
-                    _answer_json(asked, outcome, ui, feedback_views, reviews, stored.get(outcome.answer_id))
-                    if outcome is not None
-                    else _skipped_json(asked)
-                    for asked, outcome in outcomes
+                    _answer_json(t.asked, t.outcome, ui, feedback_views, reviews, stored.get(t.outcome.answer_id))
+                    if t.outcome is not None
+                    else _skipped_json(t.asked)
+                    for t in run.turns
                 ],
             }
             json.dump(document, out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:
             print(messages.text("cli.stored", ui, session_id=session.session_id, path=paths.database), file=out)
-        failed = any(o is not None and o.status == "failed" for _, o in outcomes)
+        failed = any(t.outcome is not None and t.outcome.status == "failed" for t in run.turns)
         return 1 if failed else 0
     finally:
         try:
@@ -170,6 +151,21 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             await store.close()
             await cloud.aclose()
             await interviewer.close()
+
+
+class _AnswerFiles:
+    """The CLI's choices: each question is answered from the next file given, and the rest are skipped."""
+
+    ending = False
+
+    def __init__(self, files: list[Path], *, realtime: bool) -> None:
+        self._files = list(files)
+        self._realtime = realtime
+
+    async def choose(self, asked: QuestionAsked) -> Choice:
+        if not self._files:
+            return SKIP
+        return Choice.answer(FileSource(self._files.pop(0), realtime=self._realtime))
 
 
 async def _settle_owed(owed: asyncio.Task[Any] | None) -> None:
@@ -289,19 +285,15 @@ async def list_sessions(args: argparse.Namespace, ui: str, out: TextIO, err: Tex
     finally:
         await store.close()
     if args.json:
-        json.dump(rows, out, ensure_ascii=False, indent=2)
+        json.dump([asdict(row) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
     if not rows:
         print(messages.text("cli.no_sessions", ui), file=out)
     for row in rows:
-        rate = row["avg_syllables_per_minute"] if row["language"] == "ko" else row["avg_words_per_minute"]
-        state = messages.text(f"state.{row['status']}", ui)
-        print(
-            f"{row['id']:>4}  {row['created_at'][:16].replace('T', ' ')}  {row['language']}  {state:<12} "
-            f"{row['answers']}/{row['questions']}  {rate if rate is not None else '-'}",
-            file=out,
-        )
+        state = messages.text(f"state.{row.status}", ui)
+        rate = row.pace if row.pace is not None else "-"
+        print(f"{row.id:>4}  {row.when}  {row.language}  {state:<12} {row.answers}/{row.questions}  {rate}", file=out)
     return 0
 
 
@@ -314,27 +306,39 @@ async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: Text
     if detail is None:
         raise StorageError("storage.session_missing", session_id=args.session_id)
     if args.json:
-        json.dump(detail, out, ensure_ascii=False, indent=2)
+        json.dump(_session_json(detail, ui), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    state = messages.text(f"state.{detail['status']}", ui)
-    print(f"#{detail['id']}  {detail['created_at'][:16].replace('T', ' ')}  {detail['language']}  {state}", file=out)
-    for question in detail["questions"]:
-        print(f"\n{messages.text('cli.question', ui, number=question['position'])}: {question['text']}", file=out)
-        for answer in question["answers"]:
-            if answer["status"] == "skipped":
+    view = session_view(detail)
+    state = messages.text(f"state.{detail.status}", ui)
+    print(f"#{detail.id}  {detail.when}  {detail.language}  {state}", file=out)
+    for question in view.questions:
+        print(
+            f"\n{messages.text('cli.question', ui, number=question.question.position)}: {question.question.text}",
+            file=out,
+        )
+        for shown in question.answers:
+            answer = shown.answer
+            if shown.skipped:
                 print(f"  {messages.text('cli.skipped', ui)}", file=out)
                 continue
-            print(f"  {answer['transcript'] or messages.text('cli.no_speech', ui)}", file=out)
-            if answer["metrics"]:
-                print(f"  → {delivery_line(answer_metrics(answer['metrics']), ui)}", file=out)
-            content = feedback_view(answer["metrics"])
-            if content is not None:
-                print(_indented(render_text(content, ui)), file=out)
-            review = model_review(answer["score"])
-            for improvement in review.improvements if review else ():
+            print(f"  {answer.transcript or messages.text('cli.no_speech', ui)}", file=out)
+            if answer.figures is not None:
+                print(f"  → {delivery_line(answer.figures, ui)}", file=out)
+            if answer.content is not None:
+                print(_indented(render_text(answer.content, ui)), file=out)
+            for improvement in answer.review.improvements if answer.review else ():
                 print(f"  ★ {improvement}", file=out)
     return 0
+
+
+def _session_json(detail: StoredSession, ui: str) -> dict[str, Any]:
+    """The stored records as they are, an answer's error as its message in the interface language."""
+    document = asdict(detail)
+    for question, stored in zip(detail.questions, document["questions"], strict=True):
+        for answer, written in zip(question.answers, stored["answers"], strict=True):
+            written["error"] = answer.error.message(ui) if answer.error else ""
+    return document
 
 
 def _indented(text: str) -> str:

@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from engine.config.settings import DATA_DIR_ENV
 from engine.feedback.question_type import QuestionType
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
-from engine.settings import DATA_DIR_ENV
 
 
 def default_ui_language() -> str:

@@ -10,9 +10,7 @@ from functools import cache
 from engine.feedback.question_model import question_model
 from engine.feedback.question_type import QuestionType
 from engine.feedback.text import has_phrase
-from engine.resources import resource_path
-
-STAR_PARTS = ("situation", "task", "action", "result")
+from engine.runtime.resources import resource_path
 
 
 @dataclass(frozen=True)

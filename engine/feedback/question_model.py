@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from engine.feedback.question_type import QuestionType
-from engine.resources import resource_path
+from engine.runtime.resources import resource_path
 
 _WORD = re.compile(r"[a-z']+|[\uac00-\ud7a3]+")
 SMOOTHING = 0.3  # additive smoothing; chosen by cross-validation on the training questions

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from engine.resources import resource_path
+from engine.runtime.resources import resource_path
 
 _WORD = re.compile(r"[a-z']+|\d+|[\uac00-\ud7a3]+")
 PARTS = ("situation", "task", "action", "result", "none")

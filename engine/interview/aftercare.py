@@ -118,6 +118,11 @@ class Aftercare:
             await asyncio.gather(*pending, return_exceptions=True)
             raise
 
+    def stop_rereads(self) -> None:
+        """Cancel the re-reads still running (each stays owed): for an owner that will not wait for them."""
+        for task in self._rereads.values():
+            task.cancel()
+
     async def _said(self, pending: list[asyncio.Task[Any]]) -> None:
         for outcome in await asyncio.gather(*pending, return_exceptions=True):
             if isinstance(outcome, AppError):  # e.g. the score could not be stored: say so, go on

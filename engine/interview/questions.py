@@ -10,7 +10,7 @@ from functools import cache
 
 from engine.errors import ConfigError
 from engine.feedback.question_type import QuestionType
-from engine.resources import resource_path
+from engine.runtime.resources import resource_path
 
 
 class Category(enum.StrEnum):

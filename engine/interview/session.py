@@ -8,26 +8,23 @@ keeps what was heard and lets the interview go on.
 from __future__ import annotations
 
 import asyncio
-import errno
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from engine.analysis.metrics import AnswerMetrics, analyse
-from engine.analysis.voice_delivery import measure
-from engine.audio.file_source import read_samples
+from engine.analysis.metrics import AnswerMetrics
 from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
-from engine.documents import MAX_CHARS
-from engine.errors import AppError, AudioFileError, MicrophoneError, StorageError
-from engine.feedback.assess import assess
+from engine.config.settings import AppPaths
+from engine.errors import AppError, AudioFileError, MicrophoneError
 from engine.feedback.cues import classify
 from engine.feedback.posting import posting_keywords
 from engine.feedback.question_type import QuestionType
-from engine.feedback.view import build_view
 from engine.interview.aftercare import Aftercare
+from engine.interview.answer_figures import figures_of, recording_error
+from engine.interview.config import InterviewConfig
+from engine.interview.documents import MAX_CHARS
 from engine.interview.events import (
     AnswerFinished,
     ErrorRaised,
@@ -43,7 +40,7 @@ from engine.interview.events import (
     StateChanged,
     TranscriptUpdated,
 )
-from engine.interview.questions import InterviewKind, Question, choose_questions
+from engine.interview.questions import Question, choose_questions
 from engine.interview.state import SessionState, check_move
 from engine.interview.stored_transcript import TranscriptKeeper, hotwords
 from engine.interview.turns import PlanNotice, TurnPlan
@@ -51,7 +48,7 @@ from engine.llm.contract import LanguageModel
 from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import LlmInterviewer
 from engine.llm.prompts import InterviewBrief
-from engine.settings import AppPaths
+from engine.storage.records import error_json
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
 from engine.stt.contract import RecognitionNotice, StreamingTranscriptionSession, TranscriptEvent
@@ -63,24 +60,6 @@ RECENT_SESSIONS = 5
 
 # (interview language, phrase hints from the job posting) -> a new recognition session for one answer
 SttFactory = Callable[[str, tuple[str, ...]], StreamingTranscriptionSession]
-
-
-@dataclass(frozen=True)
-class InterviewConfig:
-    language: str
-    kind: InterviewKind = InterviewKind.MIXED
-    question_count: int = 5
-    role: str = ""
-    role_family: str = "any"
-    seniority: str = "any"
-    company: str = ""
-    job_posting: str = ""
-    resume: str = ""
-
-    def to_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["kind"] = self.kind.value
-        return data
 
 
 @dataclass(frozen=True)
@@ -109,22 +88,6 @@ class _Progress:
         if self.answered:
             return SessionState.COMPLETE
         return SessionState.FAILED if self.failed else SessionState.INTERRUPTED
-
-
-def _recording_error(error: BaseException, path: Path) -> StorageError:
-    """What the user can do about a recording that could not be written: free space only if the disk is full."""
-    if getattr(error, "errno", None) == errno.ENOSPC:
-        return StorageError("storage.disk_full", path=str(path))
-    return StorageError("storage.recording_unwritable", path=str(path), detail=str(error))
-
-
-def _voice_of(path: Path) -> dict[str, Any] | None:
-    """Loudness and pitch variation from the answer's recording; None if it cannot be read back."""
-    try:
-        return measure(read_samples(path)).to_dict()
-    except AudioFileError as error:  # the transcript and its figures stand without it
-        log.warning("could not measure the voice in %s: %s", path, error)
-        return None
 
 
 class InterviewSession:
@@ -377,31 +340,26 @@ class InterviewSession:
         write_error = await recorder.close()
         app_error = error if isinstance(error, AppError) else None
         if write_error is not None and app_error is None:
-            app_error = _recording_error(write_error, recorder.path)
+            app_error = recording_error(write_error, recorder.path)
         transcript = " ".join(f.text for f in finals)
         duration = samples / SAMPLE_RATE
         await self._move(SessionState.THINKING)
-        words = [w for f in finals for w in f.words]
-        # Off the loop: the filler lists are read from disk on first use.
-        metrics = await asyncio.to_thread(analyse, words, self.config.language, duration) if finals else None
         await self._store.finish_answer(
             answer_id,
             status,
             duration,
             transcript,
-            error=app_error.message("en") if app_error else "",
+            error=error_json(app_error.key, app_error.params) if app_error else "",
             audio_path=None if recorder.exists else "",
         )
-        content = None
-        if metrics is not None:
-            # Off the loop: the cue lists and word lists are read from disk on first use.
-            question, kind = self._progress.question, self._progress.question_type
-            reading = await asyncio.to_thread(assess, question, transcript, self.config.language, kind, self._keywords)
-            content = build_view(reading)
-            stored = {**metrics.to_dict(), "content": content.to_stored()}
-            if recorder.exists and write_error is None:
-                stored["voice"] = await asyncio.to_thread(_voice_of, recorder.path)
-            await self._store.save_metrics(answer_id, stored)
+        figures = None
+        if finals:
+            question = (self._progress.question, self._progress.question_type)
+            recording = recorder.path if recorder.exists and write_error is None else None
+            words = [w for f in finals for w in f.words]
+            language, keywords = self.config.language, self._keywords
+            figures = await figures_of(words, transcript, duration, language, question, keywords, recording)
+            await self._store.save_metrics(answer_id, figures.document)
         if self._keeper is not None:  # before scoring is queued: the score waits for this reading
             if recorder.exists and write_error is None and (finals or samples):
                 self._reread(answer_id, recorder.path, duration, transcript)
@@ -411,13 +369,14 @@ class InterviewSession:
         self._after_answer(answer_id, transcript)
         if app_error is not None:
             self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
-        if metrics is not None and content is not None:
-            self._emit(FeedbackReady(self.session_id, answer_id, metrics, content))
+        if figures is not None:
+            self._emit(FeedbackReady(self.session_id, answer_id, figures.metrics, figures.content))
         await self._move(SessionState.FEEDBACK)
         if status == "failed" or not (samples or finals):  # no audio arrived (a file or microphone gave none)
             self._progress.failed += 1
         else:
             self._progress.answered += 1
+        metrics = figures.metrics if figures else None
         return AnswerOutcome(answer_id, status, transcript, tuple(finals), metrics, app_error)
 
     async def skip(self) -> None:
@@ -466,6 +425,11 @@ class InterviewSession:
     async def transcripts_stored(self) -> None:
         """Wait until every answer's re-read is stored (cancelled: they stop, and are owed to the next start)."""
         await self._aftercare.rereads_done()
+
+    def stop_rereads(self) -> None:
+        """Stop the re-reads still running, for an owner closing without waiting for them (owed till the next
+        start)."""
+        self._aftercare.stop_rereads()
 
     async def end(self, state: SessionState) -> None:
         """End early: the user stopped (INTERRUPTED) or an error made going on impossible (FAILED)."""

@@ -18,7 +18,6 @@ from engine.audio.frames import SAMPLE_RATE, AudioFrame, AudioSource
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LIMIT_S = 4.0
 SPEECH_THRESHOLD = 0.5  # Silero probability, as the segmenter uses
 SHOW_AFTER_S = 1.0  # the countdown appears after this much silence: shorter pauses are just breathing
 

@@ -28,7 +28,6 @@ from engine.feedback.posting import posting_keywords
 from engine.feedback.question_type import QuestionType
 from engine.feedback.view import FeedbackView, build_view
 from engine.interview.events import TranscriptStored
-from engine.storage.records import model_review
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
 from engine.stt.speech_model import SpeechModel
@@ -192,7 +191,7 @@ def _worked_out(owed: OwedReread, reading: Reading) -> tuple[AnswerMetrics | Non
         kind = QuestionType(owed.question_type)
     except ValueError:
         kind = classify(owed.question, owed.language)
-    review = model_review({"review": owed.review}) if owed.review else None
+    review = owed.review
     keywords = posting_keywords(owed.posting, owed.language) if owed.posting else ()
     assessment = assess(
         owed.question,

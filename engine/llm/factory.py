@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.config.secrets import llm_api_key
 from engine.llm.choice import LlmChoice
 from engine.llm.contract import LanguageModel
 from engine.llm.local import LocalModel, LocalOptions
 from engine.llm.remote import RemoteModel, RemoteOptions
-from engine.secrets import llm_api_key
 
 
 def open_model(choice: LlmChoice) -> LanguageModel | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from engine.llm.contract import ChatMessage, Role
-from engine.resources import resource_path
+from engine.runtime.resources import resource_path
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {

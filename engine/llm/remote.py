@@ -22,9 +22,9 @@ from typing import Any
 
 import httpx
 
+from engine.config.secrets import redact_later
 from engine.errors import LlmError
 from engine.llm.contract import FinishReason, GenerationRequest, ModelInfo, StreamChunk
-from engine.secrets import redact_later
 
 log = logging.getLogger(__name__)
 

@@ -178,6 +178,8 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "cli.question": {"en": "Question {number}", "ko": "질문 {number}"},
     "cli.transcript": {"en": "Transcript", "ko": "전사"},
     "cli.no_speech": {"en": "(no speech heard)", "ko": "(인식된 말이 없습니다)"},
+    # An answer's error stored before errors were kept as message keys: its English message, as written.
+    "answer.error_as_stored": {"en": "{text}", "ko": "{text}"},
     # One answer's delivery figures (engine/analysis/delivery_view.py), for the CLI, the review and the PDF.
     "delivery.words": {"en": "{count} words", "en_one": "1 word", "ko": "{count}단어"},
     "delivery.eojeol": {"en": "{count} words", "en_one": "1 word", "ko": "{count}어절"},  # a Korean answer's

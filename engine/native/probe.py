@@ -28,8 +28,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from engine.config.settings import default_cache_dir
 from engine.errors import AppError, LlmError, ModelError
-from engine.settings import default_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -296,7 +296,7 @@ class SpeechCrashError(_CrashMessage, ModelError):
 
 
 def crash_error(library: Library, verdict: Verdict) -> AppError:
-    from engine.logs import log_file
+    from engine.runtime.logs import log_file
 
     where = str(log_file() or "-")
     if library is Library.LLAMA:

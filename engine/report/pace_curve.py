@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from engine.analysis.metrics import HANGUL_SYLLABLE
+from engine.storage.records import StoredWord
 
 WINDOW_S = 10.0
 
 
-def pace_curve(
-    segments: Sequence[Mapping[str, Any]], language: str, window_s: float = WINDOW_S
-) -> list[tuple[float, float]]:
-    """(window midpoint in seconds, rate per minute) from stored segments' words [text, start, end, p]."""
-    words = [w for seg in segments for w in seg.get("words", [])]
+def pace_curve(words: Sequence[StoredWord], language: str, window_s: float = WINDOW_S) -> list[tuple[float, float]]:
+    """(window midpoint in seconds, rate per minute) over an answer's stored words."""
     if not words:
         return []
-    end = max(float(w[2]) for w in words)
+    end = max(w.end for w in words)
     curve = []
     start = 0.0
     while start < end:
-        inside = [w for w in words if start <= float(w[1]) < start + window_s]
+        inside = [w for w in words if start <= w.start < start + window_s]
         span = min(window_s, end - start)
         if span >= window_s / 2:
-            count = sum(len(HANGUL_SYLLABLE.findall(str(w[0]))) for w in inside) if language == "ko" else len(inside)
+            count = sum(len(HANGUL_SYLLABLE.findall(w.text)) for w in inside) if language == "ko" else len(inside)
             curve.append((round(start + span / 2, 1), round(count / span * 60.0, 1)))
         start += window_s
     return curve

@@ -4,16 +4,13 @@ against the user's previous session in the same language."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import mean
-from typing import Any
 
 from engine.analysis.advice import Advice, advise
 from engine.analysis.delivery_view import pace, rates_supported
-from engine.analysis.metrics import AnswerMetrics
-from engine.feedback.view import FeedbackView
-from engine.storage.records import answer_metrics, feedback_view
+from engine.storage.records import StoredAnswer, StoredSession
 
 # Which advice matters most when choosing "three things to work on": content before delivery (an
 # interviewer forgives a fast pace sooner than an answer with no result), the answer's substance first.
@@ -60,37 +57,31 @@ class SessionSummary:
     content_score: float | None
 
 
-@dataclass(frozen=True)
-class _Answer:
-    figures: AnswerMetrics
-    content: FeedbackView | None
-    voice: Mapping[str, Any] | None
+def _answers(session: StoredSession) -> list[StoredAnswer]:
+    return [a for q in session.questions for a in q.answers if a.figures is not None]
 
 
-def _answers(detail: Mapping[str, Any]) -> list[_Answer]:
-    stored = [a["metrics"] for q in detail["questions"] for a in q["answers"] if a.get("metrics")]
-    return [_Answer(answer_metrics(m), feedback_view(m), m.get("voice")) for m in stored]
-
-
-def session_averages(answers: Sequence[_Answer]) -> dict[str, float]:
+def session_averages(answers: Sequence[StoredAnswer]) -> dict[str, float]:
     averages: dict[str, float] = {}
-    timed = [a for a in answers if rates_supported(a.figures)]  # rates a minute only where they mean something
+    timed = [
+        a.figures for a in answers if a.figures is not None and rates_supported(a.figures)
+    ]  # rates a minute only where they mean something
     if timed:
-        averages["pace"] = mean(pace(a.figures)[0] for a in timed)
-        averages["fillers"] = mean(a.figures.fillers_per_minute for a in timed)
+        averages["pace"] = mean(pace(f)[0] for f in timed)
+        averages["fillers"] = mean(f.fillers_per_minute for f in timed)
     scores = [a.content.score for a in answers if a.content is not None]
     if scores:
         averages["content"] = mean(scores)
     return averages
 
 
-def _advice(answer: _Answer) -> list[Advice]:
+def _advice(answer: StoredAnswer) -> list[Advice]:
     """Delivery advice, and what would raise the content score, for one answer."""
     content = [Advice(key, params) for key, params in answer.content.raise_keys] if answer.content else []
-    return content + advise(answer.figures, answer.voice)
+    return content + (advise(answer.figures, answer.voice) if answer.figures else [])
 
 
-def summarise(detail: Mapping[str, Any], previous: Mapping[str, Any] | None = None) -> SessionSummary:
+def summarise(detail: StoredSession, previous: StoredSession | None = None) -> SessionSummary:
     answers = _answers(detail)
     advice = [a for answer in answers for a in _advice(answer)]
     good = Counter(a.key for a in advice if a.good)

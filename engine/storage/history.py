@@ -8,9 +8,10 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
+
+from engine.storage.records import SearchHit, TrendPoint
 
 log = logging.getLogger(__name__)
 
@@ -34,42 +35,41 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
-def search(db: sqlite_utils.Database, text: str) -> list[dict[str, Any]]:
+def search(db: sqlite_utils.Database, text: str) -> list[SearchHit]:
     """Sessions whose questions or answers match, newest first, each with a snippet of the first hit."""
     query = fts_query(text)
     if not query:
         return []
-    hits: dict[int, dict[str, Any]] = {}
+    matches: dict[int, int] = {}
+    first: dict[int, tuple[str, str]] = {}  # session → the snippet of its first hit and where it was
     sql_answers = (
-        "select a.session_id, snippet(answers_fts, 0, '[', ']', '…', 12) as snippet from answers_fts "
+        "select a.session_id, snippet(answers_fts, 0, '[', ']', '…', 12) from answers_fts "
         "join answers a on a.rowid = answers_fts.rowid where answers_fts match ? order by rank limit ?"
     )
     sql_questions = (
-        "select q.session_id, snippet(questions_fts, 0, '[', ']', '…', 12) as snippet from questions_fts "
+        "select q.session_id, snippet(questions_fts, 0, '[', ']', '…', 12) from questions_fts "
         "join questions q on q.rowid = questions_fts.rowid where questions_fts match ? order by rank limit ?"
     )
     for sql, where in ((sql_answers, "answer"), (sql_questions, "question")):
-        for row in db.query(sql, [query, MAX_HITS]):
-            hit = hits.setdefault(row["session_id"], {"session_id": row["session_id"], "matches": 0})
-            hit["matches"] += 1
-            hit.setdefault("snippet", row["snippet"])
-            hit.setdefault("found_in", where)
-    return sorted(hits.values(), key=lambda h: -int(h["session_id"]))
+        for session_id, snippet in db.execute(sql, [query, MAX_HITS]):
+            matches[int(session_id)] = matches.get(int(session_id), 0) + 1
+            first.setdefault(int(session_id), (str(snippet), where))
+    return [SearchHit(sid, matches[sid], *first[sid]) for sid in sorted(matches, reverse=True)]
 
 
-def trend(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Per session with at least one analysed answer, oldest first: average pace and fillers per minute."""
-    return list(
-        db.query(
-            "select s.id as session_id, s.created_at, s.language, "
-            "round(avg(m.words_per_minute), 1) as words_per_minute, "
-            "round(avg(m.syllables_per_minute), 1) as syllables_per_minute, "
-            "round(avg(m.fillers_per_minute), 2) as fillers_per_minute, count(m.answer_id) as answers, "
-            "round(avg(json_extract(m.metrics_json, '$.content.score')), 1) as content_score "
+def trend(db: sqlite_utils.Database) -> list[TrendPoint]:
+    """Per session with at least one analysed answer, oldest first: average pace (syllables a minute for
+    Korean, words otherwise), fillers per minute and content score."""
+    return [
+        TrendPoint(int(r[0]), str(r[1]), str(r[2]), float(r[3] or 0.0), float(r[4] or 0.0), int(r[5]), r[6])
+        for r in db.execute(
+            "select s.id, s.created_at, s.language, round(avg(case when s.language = 'ko' "
+            "then m.syllables_per_minute else m.words_per_minute end), 1), round(avg(m.fillers_per_minute), 2), "
+            "count(m.answer_id), round(avg(json_extract(m.metrics_json, '$.content.score')), 1) "
             "from sessions s join answers a on a.session_id = s.id join metrics m on m.answer_id = a.id "
             "group by s.id order by s.id"
         )
-    )
+    ]
 
 
 def delete_session(db: sqlite_utils.Database, session_id: int, data_dir: Path) -> list[Path]:

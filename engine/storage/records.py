@@ -1,16 +1,18 @@
-"""Stored rows read back as typed records: parsed and checked here, once, so nothing outside storage reads a
-metrics dict: an answer's speech figures, and its content feedback view."""
+"""Stored rows read back as typed records, parsed and checked here, once: nothing outside storage indexes a
+row, a JSON list or a metrics document. Reads (engine/storage/reads.py, history.py) build these."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from engine import messages
 from engine.analysis.fillers import FillerHit
 from engine.analysis.metrics import AnswerMetrics, Pause
+from engine.analysis.voice_delivery import VoiceDelivery
 from engine.feedback.question_type import QuestionType
 from engine.feedback.view import EvidenceView, FeedbackView, PartView
 from engine.llm.rubric import ModelReview
@@ -18,6 +20,178 @@ from engine.llm.rubric import ModelReview
 log = logging.getLogger(__name__)
 
 _SCALARS = tuple(f.name for f in fields(AnswerMetrics) if f.name not in ("fillers", "pauses"))
+
+# An answer's status as stored: a recognised answer is one of HEARD; "recording" is one a crash left open.
+SKIPPED = "skipped"
+UNANSWERED = "unanswered"  # a question asked whose answer never started (an interview ended on it)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredWord:
+    text: str
+    start: float  # seconds from the answer's start
+    end: float
+    probability: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSegment:
+    """One stored final of an answer's transcript (a re-read's segment, or a live final)."""
+
+    start: float
+    end: float
+    text: str
+    words: tuple[StoredWord, ...]
+    backend: str  # which recognition wrote it (whisper-reread for the re-read)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredError:
+    """Why an answer was cut short: a message-catalogue key and its parameters, shown in either language."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def message(self, lang: str) -> str:
+        return messages.text(self.key, lang, **dict(self.params))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    id: int
+    status: str  # recording, complete, incomplete, interrupted, failed, skipped
+    transcript: str
+    transcript_source: str  # live (a re-read is owed), reread, live_only
+    segments: tuple[StoredSegment, ...]  # the stored transcript, in order
+    audio_path: str  # relative to the data folder; "" when none was kept
+    duration_s: float
+    error: StoredError | None
+    figures: AnswerMetrics | None  # None: nothing recognised, or not analysed
+    content: FeedbackView | None  # the content feedback, re-scored with the model's quotes once they came
+    voice: VoiceDelivery | None
+    review: ModelReview | None  # the interviewer model's review; None without one (or an old 1-5 rubric)
+
+    @property
+    def words(self) -> tuple[StoredWord, ...]:
+        return tuple(w for s in self.segments for w in s.words)
+
+    @property
+    def rereading(self) -> bool:
+        """Its live transcript is shown while the whole answer is read again."""
+        return self.transcript_source == "live"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuestion:
+    id: int
+    position: int
+    text: str
+    follow_up: bool
+    answers: tuple[StoredAnswer, ...]  # oldest first; empty when it was asked but never answered
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    id: int
+    created_at: str  # ISO 8601, UTC
+    status: str  # a SessionState value
+    language: str
+    role: str
+    company: str
+    kind: str
+    stt_backend: str
+    job_posting: str
+    resume: str
+    interviewer_model: str  # "" when the interview had no model
+    questions: tuple[StoredQuestion, ...]
+
+    @property
+    def when(self) -> str:
+        return when(self.created_at)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One line of the history list."""
+
+    id: int
+    created_at: str
+    status: str
+    language: str
+    role: str
+    kind: str
+    questions: int
+    answers: int  # answered (not skipped or failed)
+    pace: float | None  # mean pace: syllables a minute for Korean, words a minute otherwise
+
+    @property
+    def when(self) -> str:
+        return when(self.created_at)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    session_id: int
+    matches: int
+    snippet: str  # the first hit's context, the match in [brackets]
+    found_in: str  # answer or question
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """A session with analysed answers, for the trend: its averages."""
+
+    session_id: int
+    created_at: str
+    language: str
+    pace: float  # syllables a minute for Korean, words a minute otherwise
+    fillers_per_minute: float
+    answers: int
+    content_score: float | None
+
+
+def when(created_at: str) -> str:
+    """A stored time as shown: date and minutes."""
+    return created_at[:16].replace("T", " ")
+
+
+def words_of(words_json: str | None) -> tuple[StoredWord, ...]:
+    """A segment's stored words: [text, start, end, probability] lists."""
+    return tuple(StoredWord(str(w[0]), float(w[1]), float(w[2]), float(w[3])) for w in json.loads(words_json or "[]"))
+
+
+def error_of(stored: str | None) -> StoredError | None:
+    """An answer's stored error: {"key", "params"}; older rows hold the English message, shown as written."""
+    if not stored:
+        return None
+    try:
+        found = json.loads(stored)
+    except json.JSONDecodeError:
+        found = None
+    if isinstance(found, dict) and str(found.get("key")) in messages.CATALOGUE:
+        return StoredError(str(found["key"]), tuple((str(k), str(v)) for k, v in found.get("params", {}).items()))
+    return StoredError("answer.error_as_stored", (("text", stored),))
+
+
+def error_json(key: str, params: Mapping[str, Any]) -> str:
+    return json.dumps({"key": key, "params": {k: str(v) for k, v in params.items()}}, ensure_ascii=False)
+
+
+def config_of(config_json: str | None) -> dict[str, Any]:
+    found = json.loads(config_json or "{}")
+    return found if isinstance(found, dict) else {}
+
+
+def voice_of(stored: Mapping[str, Any] | None) -> VoiceDelivery | None:
+    """The voice reading kept in an answer's metrics document; None when there is none or it is unreadable."""
+    voice = (stored or {}).get("voice")
+    if not isinstance(voice, Mapping):
+        return None
+    try:
+        return VoiceDelivery(**{f.name: float(voice[f.name]) for f in fields(VoiceDelivery)})
+    except (KeyError, TypeError, ValueError) as error:
+        log.warning("stored voice reading unreadable, left out: %r", error)
+        return None
 
 
 def answer_metrics(stored: Mapping[str, Any]) -> AnswerMetrics:
@@ -74,10 +248,10 @@ def _feedback_view(content: Mapping[str, Any], stored: Mapping[str, Any]) -> Fee
     )
 
 
-def model_review(score: Mapping[str, Any] | None) -> ModelReview | None:
-    """The interviewer model's review of an answer (Store.session_detail's answer["score"]); None when there
-    is none, or it is an older rubric of 1-5 numbers, which are no longer shown."""
-    body = (score or {}).get("review")
+def review_of(rubric_json: str | None) -> ModelReview | None:
+    """The interviewer model's stored review of an answer; None when there is none, or it is an older rubric
+    of 1-5 numbers, which are no longer shown."""
+    body = json.loads(rubric_json or "{}")
     if not isinstance(body, Mapping) or "quotes" not in body:
         return None
     return ModelReview(

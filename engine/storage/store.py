@@ -23,8 +23,9 @@ import sqlite_utils
 
 from engine.errors import StorageError
 from engine.native.process_alive import process_alive
-from engine.storage import history, repair, transcripts
+from engine.storage import history, reads, repair, transcripts
 from engine.storage.migrations import SCHEMA_VERSION, migrate
+from engine.storage.records import SearchHit, SessionRow, StoredSession, TrendPoint
 from engine.stt.contract import TranscriptEvent
 
 log = logging.getLogger(__name__)
@@ -295,67 +296,19 @@ class Store:
 
         return await self._call(read)
 
-    async def list_sessions(self) -> list[dict[str, Any]]:
-        def read() -> list[dict[str, Any]]:
-            return list(
-                self.db.query(
-                    "select s.id, s.created_at, s.ended_at, s.status, s.language, s.role, s.kind, s.stt_backend, "
-                    "(select count(*) from questions q where q.session_id = s.id) as questions, "
-                    "(select count(*) from answers a where a.session_id = s.id "
-                    " and a.status not in ('skipped', 'failed')) as answers, "
-                    "(select round(avg(m.words_per_minute), 1) from metrics m join answers a on a.id = m.answer_id "
-                    " where a.session_id = s.id) as avg_words_per_minute, "
-                    "(select round(avg(m.syllables_per_minute), 1) from metrics m join answers a on a.id = m.answer_id "
-                    " where a.session_id = s.id) as avg_syllables_per_minute "
-                    "from sessions s order by s.id desc"
-                )
-            )
+    async def list_sessions(self) -> list[SessionRow]:
+        return await self._call(reads.list_sessions, self.db)
 
-        return await self._call(read)
-
-    async def session_detail(self, session_id: int) -> dict[str, Any] | None:
-        def read() -> dict[str, Any] | None:
-            rows = list(self.db.query("select * from sessions where id = ?", [session_id]))
-            if not rows:
-                return None
-            session = rows[0]
-            session["config"] = json.loads(session.pop("config_json") or "{}")
-            questions = list(
-                self.db.query("select * from questions where session_id = ? order by position", [session_id])
-            )
-            for question in questions:
-                answers = list(
-                    self.db.query("select * from answers where question_id = ? order by id", [question["id"]])
-                )
-                for answer in answers:
-                    answer["segments"] = [
-                        {**seg, "words": json.loads(seg.pop("words_json") or "[]")}
-                        for seg in self.db.query(
-                            "select utterance_id, start, end, text, words_json, confidence, backend "
-                            "from transcript_segments where answer_id = ? order by start",
-                            [answer["id"]],
-                        )
-                    ]
-                    metric_rows = list(
-                        self.db.query("select metrics_json from metrics where answer_id = ?", [answer["id"]])
-                    )
-                    answer["metrics"] = json.loads(metric_rows[0]["metrics_json"]) if metric_rows else None
-                    score_rows = list(self.db.query("select * from scores where answer_id = ?", [answer["id"]]))
-                    answer["score"] = _score_of(score_rows[0]) if score_rows else None
-                    answer["example_answer"] = score_rows[0]["example_answer"] if score_rows else ""
-                question["answers"] = answers
-            session["questions"] = questions
-            return session
-
-        return await self._call(read)
+    async def session_detail(self, session_id: int) -> StoredSession | None:
+        return await self._call(reads.session_detail, self.db, session_id)
 
     # -- history ------------------------------------------------------------------------------------
-    async def search(self, text: str) -> list[dict[str, Any]]:
+    async def search(self, text: str) -> list[SearchHit]:
         """Cancelling the awaiting task stops the query on the database thread too, so a search given up
         (the user typed on) never holds the thread that every write waits for."""
         stop = threading.Event()
 
-        def run(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+        def run(db: sqlite_utils.Database) -> list[SearchHit]:
             # SQLite calls this every STEPS_PER_CHECK virtual-machine steps; non-zero interrupts the query.
             db.conn.set_progress_handler(lambda: int(stop.is_set()), STEPS_PER_CHECK)
             try:
@@ -373,7 +326,7 @@ class Store:
             stop.set()
             raise
 
-    async def trend(self) -> list[dict[str, Any]]:
+    async def trend(self) -> list[TrendPoint]:
         return await self._call(history.trend, self.db)
 
     async def previous_session(self, session_id: int) -> int | None:
@@ -386,7 +339,3 @@ class Store:
         # The backup is renewed at once: a deleted interview must not linger there, nor come back in a recovery.
         await self._call(lambda: repair.refresh_backup(self.db.conn, self.path, force=True))
         await self._call(history.remove_recordings, recordings)
-
-
-def _score_of(row: dict[str, Any]) -> dict[str, Any]:
-    return {"model": row["model"], "overall": row["overall"], "review": json.loads(row["rubric_json"] or "{}")}

@@ -16,6 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
+from engine.llm.rubric import ModelReview
+from engine.storage.records import review_of
 from engine.stt.contract import REREAD_BACKEND as READ_AGAIN
 from engine.stt.contract import TranscriptEvent
 
@@ -38,7 +40,7 @@ class OwedReread:
     question_type: str  # its content feedback's question type ("" when it has none)
     posting: str  # the session's job posting and résumé, whose terms bias the reading
     resume: str
-    review: dict[str, Any] | None  # the interviewer model's stored review, whose quotes the feedback re-checks
+    review: ModelReview | None  # the interviewer model's stored review, whose quotes the feedback re-checks
     live: str  # the live transcript: a second witness for the reading's repeats, and what stays if it is empty
 
 
@@ -60,7 +62,6 @@ def owed(db: sqlite_utils.Database, data_dir: Path, session_id: int | None) -> l
     found = []
     for answer_id, sid, language, audio, duration, question, config_json, kind, rubric, live in rows:
         config = json.loads(config_json or "{}")
-        review = json.loads(rubric) if rubric else None
         found.append(
             OwedReread(
                 int(answer_id),
@@ -72,7 +73,7 @@ def owed(db: sqlite_utils.Database, data_dir: Path, session_id: int | None) -> l
                 str(kind or ""),
                 str(config.get("job_posting", "")),
                 str(config.get("resume", "")),
-                review if isinstance(review, dict) else None,
+                review_of(rubric),
                 str(live),
             )
         )

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.audio.frames import SAMPLE_RATE, AudioFrame
-from engine.settings import SpeechSettings
+from engine.config.settings import SpeechSettings
 from engine.stt.agreement import LocalAgreement
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 from engine.stt.event_queue import Done, EventQueue

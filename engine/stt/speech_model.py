@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from engine.audio.frames import SAMPLE_RATE
+from engine.config.settings import SpeechSettings
 from engine.errors import ModelError
 from engine.native.probe import Library, ensure_safe
-from engine.settings import SpeechSettings
 from models import whisper_assembly
 from models.catalogue import WHISPER_BASE
 

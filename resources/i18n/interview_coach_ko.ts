@@ -353,6 +353,10 @@
         <translation>Interview Coach</translation>
     </message>
     <message>
+        <source>Report saved: {path}</source>
+        <translation>보고서를 저장했습니다: {path}</translation>
+    </message>
+    <message>
         <source>Practice</source>
         <translation>연습</translation>
     </message>

@@ -222,12 +222,14 @@ def test_show_prints_stored_sessions_as_text_in_both_languages_with_and_without_
     async def score_first_answer() -> None:  # a model's review, as the interviewer would have stored it
         store = await Store.open(data_dir / "interview-coach.sqlite3")
         try:
-            question = (await store.session_detail(1))["questions"][0]  # type: ignore[index]
-            answer = question["answers"][0]
+            detail = await store.session_detail(1)
+            assert detail is not None
+            question = detail.questions[0]
+            answer = question.answers[0]
             quotes = {"situation": ("ask not what your country can do for you",)}
             review = ModelReview(True, quotes, ("Say what you did yourself.",), "An example answer " * 4, "test-model")
-            content = build_view(assess(question["text"], answer["transcript"], "en", model_quotes=review.quotes))
-            await store.save_score(answer["id"], review.to_dict(), content.to_stored())
+            content = build_view(assess(question.text, answer.transcript, "en", model_quotes=review.quotes))
+            await store.save_score(answer.id, review.to_dict(), content.to_stored())
         finally:
             await store.close()
 
@@ -249,7 +251,10 @@ def test_show_prints_stored_sessions_as_text_in_both_languages_with_and_without_
     assert "내용 " in plain.stdout and "/100" in plain.stdout
     document = json.loads(cli(data_dir, "show", "1", "--json").stdout)
     stored = document["questions"][0]["answers"][0]
-    assert stored["score"]["overall"] == stored["metrics"]["content"]["score"]  # the app's sum, not the model's
+    assert stored["review"]["model"] == "test-model" and stored["review"]["improvements"] == [
+        "Say what you did yourself."
+    ]
+    assert 0 <= stored["content"]["score"] <= 100 and stored["figures"]["word_count"] > 10
 
 
 def test_a_missing_answer_file_is_said_before_anything_is_asked(data_dir: Path) -> None:

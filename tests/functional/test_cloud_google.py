@@ -10,8 +10,8 @@ import pytest
 from google.api_core.exceptions import Unauthenticated
 
 from engine.audio.generator_source import ArraySource
+from engine.config.settings import SpeechSettings
 from engine.errors import CloudSpeechError
-from engine.settings import SpeechSettings
 from engine.stt.cloud.connection import ConnectionState, StreamFailure
 from engine.stt.cloud.google import GoogleOptions, GoogleProvider
 from engine.stt.cloud.session import CloudSession, ReconnectPolicy

@@ -132,7 +132,7 @@ def test_dark_and_light_themes_apply_on_any_platform(qapp: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.theme import apply_theme, is_dark
-    from engine.preferences import Theme
+    from engine.config.preferences import Theme
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.main_window import Screen
+from engine.config.preferences import Preferences
 from engine.interview.events import RecognitionChanged
-from engine.preferences import Preferences
 from tests.conftest import speech_file
 from tests.desktop_harness import open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
@@ -37,9 +37,10 @@ def test_an_answer_streams_to_google_and_the_diagnostics_panel_shows_its_health(
             with qtbot.waitSignal(desktop.window.review.loaded, timeout=120_000):
                 qtbot.mouseClick(practice.answer_button, Qt.MouseButton.LeftButton)
             assert states[0] == "connected"
-            detail = desktop.window.review.detail
-            assert detail["stt_backend"] == "google"
-            transcript = detail["questions"][0]["answers"][0]["transcript"].split()
+            assert desktop.window.review.detail is not None
+            detail = desktop.window.review.detail.session
+            assert detail.stt_backend == "google"
+            transcript = detail.questions[0].answers[0].transcript.split()
             assert transcript[:3] == ["t0", "t1", "t2"]  # what the loopback "Google" heard
             desktop.window.show_screen(Screen.SETTINGS)
             panel = desktop.window.settings.cloud.diagnostics.text()

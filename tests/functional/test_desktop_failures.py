@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt
 
 from desktop.main_window import NAVIGATION, Screen
 from engine.audio.file_source import read_samples
+from engine.config.preferences import Preferences
+from engine.config.settings import AppPaths
 from engine.interview.events import AnswerFinished
-from engine.preferences import Preferences
-from engine.settings import AppPaths
 from engine.storage.store import Store
+from engine.stt.speech_model import ModelStage
 from tests.conftest import speech_file
 from tests.desktop_harness import Desktop, open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
@@ -50,10 +51,11 @@ def test_a_microphone_lost_mid_answer_is_reported_and_what_was_heard_is_kept(
         assert "americans" in finished.transcript.lower()
         with qtbot.waitSignal(desktop.window.review.loaded, timeout=60_000):
             pass
-        stored = desktop.window.review.detail["questions"][0]["answers"][0]
-        assert stored["status"] == "incomplete"
-        assert "americans" in stored["transcript"].lower()
-        assert (desktop.ctx.paths.data_dir / stored["audio_path"]).stat().st_size > 0  # the audio is kept too
+        assert desktop.window.review.detail is not None
+        stored = desktop.window.review.detail.session.questions[0].answers[0]
+        assert stored.status == "incomplete"
+        assert "americans" in stored.transcript.lower()
+        assert (desktop.ctx.paths.data_dir / stored.audio_path).stat().st_size > 0  # the audio is kept too
         desktop.shoot("mic-lost-review")
 
 
@@ -63,7 +65,9 @@ def test_an_answer_given_while_the_model_loads_is_kept_and_transcribed(qtbot: An
     answers = [speech_file("en/jfk.flac")]
     with open_desktop(qtbot, tmp_path, sd=sd, preferences=prefs, answers=answers) as desktop:
         start_interview(qtbot, desktop)
-        assert not desktop.ctx.model_ready  # a fresh models folder: the embedded model is still being prepared
+        assert (
+            desktop.ctx.model_progress.stage is not ModelStage.READY
+        )  # a fresh models folder: the embedded model is still being prepared
         practice = desktop.window.practice
         qtbot.mouseClick(practice.answer_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: practice.banner.isVisible(), timeout=10_000)
@@ -119,5 +123,6 @@ def test_a_session_cut_off_by_a_crash_is_reported_at_start_and_kept(
         assert "interrupted" in history.list.item(0).text()
         with qtbot.waitSignal(desktop.window.review.loaded, timeout=10_000):
             desktop.window.open_review(crashed_session)
-        answer = desktop.window.review.detail["questions"][0]["answers"][0]
-        assert answer["transcript"] == "I shipped it two days early."
+        assert desktop.window.review.detail is not None
+        answer = desktop.window.review.detail.session.questions[0].answers[0]
+        assert answer.transcript == "I shipped it two days early."

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.main_window import NAVIGATION, Screen
 from engine.audio.file_source import read_samples
+from engine.config.preferences import Preferences
 from engine.interview.events import AnswerFinished, TranscriptUpdated
-from engine.preferences import Preferences
 from tests.conftest import speech_file
 from tests.desktop_harness import Desktop, open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
@@ -117,20 +117,20 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
         pass
     assert window.current_screen is Screen.REVIEW
     review = window.review
-    assert review.detail is not None and review.detail["status"] == "complete"
-    answers = [a for q in review.detail["questions"] for a in q["answers"]]
-    assert len(answers) == 2 and all(a["metrics"] for a in answers)
-    assert all(0 <= a["metrics"]["content"]["score"] <= 100 for a in answers)
-    assert all(a["metrics"]["voice"]["voiced_s"] > 1 for a in answers)  # measured from the recording
+    assert review.detail is not None and review.detail.session.status == "complete"
+    answers = [view.answer for view in review.detail.answers]
+    assert len(answers) == 2 and all(a.figures for a in answers)
+    assert all(a.content is not None and 0 <= a.content.score <= 100 for a in answers)
+    assert all(a.voice is not None and a.voice.voiced_s > 1 for a in answers)  # measured from the recording
     blocks = review.findChildren(QLabel, "contentBlock")
     assert len(blocks) == 2 and all("/100" in b.text() for b in blocks)
     desktop.shoot("5-review")
-    answer_id = int(answers[0]["id"])
+    answer_id = answers[0].id
     with qtbot.waitSignal(review.replayStarted, timeout=20_000):
         qtbot.mouseClick(review.replay_buttons[answer_id], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not ctx.player.playing, timeout=20_000)
     recorded = desktop.sd.outputs[-1].played
-    assert len(recorded) >= answers[0]["duration_s"] * 16000 * 0.95
+    assert len(recorded) >= answers[0].duration_s * 16000 * 0.95
 
     # History: the interview is listed, found by a word of an answer, and not by a word never said.
     window.nav.setCurrentRow(NAVIGATION.index(Screen.HISTORY))
@@ -138,7 +138,7 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     history = window.history
     qtbot.waitUntil(lambda: history.list.count() == 1, timeout=10_000)
     assert history.chart_language.currentData() == language  # the chart shows the newest session's language
-    assert len(history.chart.rows) == 1 and history.chart.rows[0]["content_score"] is not None
+    assert len(history.chart.rows) == 1 and history.chart.rows[0].content_score is not None
     desktop.shoot("6-history")
     with qtbot.waitSignal(history.refreshed, timeout=10_000, check_params_cb=lambda q, n: q == search_word) as found:
         history.search.setText(search_word)
@@ -211,9 +211,10 @@ def test_ending_mid_answer_stores_the_answer_and_marks_the_interview_ended_early
     with mid_answer(qtbot, tmp_path, questions=3) as desktop:
         with qtbot.waitSignal(desktop.window.review.loaded, timeout=60_000):
             qtbot.mouseClick(desktop.window.practice.end_button, Qt.MouseButton.LeftButton)
-        detail = desktop.window.review.detail
-        assert detail["status"] == "interrupted"
-        assert len(detail["questions"]) == 1  # the two questions never asked are not stored as asked
-        answer = detail["questions"][0]["answers"][0]
-        assert answer["status"] == "complete" and "americans" in answer["transcript"].lower()
+        assert desktop.window.review.detail is not None
+        detail = desktop.window.review.detail.session
+        assert detail.status == "interrupted"
+        assert len(detail.questions) == 1  # the two questions never asked are not stored as asked
+        answer = detail.questions[0].answers[0]
+        assert answer.status == "complete" and "americans" in answer.transcript.lower()
         desktop.shoot("ended-early-review")

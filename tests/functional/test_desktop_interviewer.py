@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop.main_window import Screen
+from engine.config.preferences import Preferences
 from engine.interview.events import AnswerFinished, QuestionAsked, QuestionText
 from engine.llm.lifecycle import LlmStage
-from engine.preferences import Preferences
 from models.llm_catalogue import EXAONE_4_0_1_2B
 from tests.conftest import speech_file
 from tests.desktop_harness import open_desktop, start_interview
@@ -53,9 +53,10 @@ def test_the_interviewer_model_asks_a_follow_up_and_the_review_shows_its_scores(
         qtbot.waitUntil(lambda: practice.answer_button.isEnabled(), timeout=30_000)
         with qtbot.waitSignal(desktop.window.review.loaded, timeout=180_000):
             qtbot.mouseClick(practice.answer_button, Qt.MouseButton.LeftButton)
-        detail = desktop.window.review.detail
-        assert [q["kind"] for q in detail["questions"]] == ["main", "follow_up"]
-        assert detail["config"]["interviewer_model"]
+        assert desktop.window.review.detail is not None
+        detail = desktop.window.review.detail.session
+        assert [q.follow_up for q in detail.questions] == [False, True]
+        assert detail.interviewer_model
         blocks = [w for w in desktop.window.review.findChildren(QLabel) if w.objectName() == "rubricBlock"]
         texts = [b.text() for b in blocks if not b.isHidden()]
         # Each answer shows the model's advice, or says plainly that the model has not reviewed it.

@@ -12,12 +12,12 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from engine import logs
+from engine.config.preferences import Preferences
 from engine.interview.events import QuestionAsked
 from engine.llm.lifecycle import LlmStage
-from engine.logs import setup_logging
 from engine.native.probe import FAULT_ENV
-from engine.preferences import Preferences
+from engine.runtime import logs
+from engine.runtime.logs import setup_logging
 from tests.desktop_harness import open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
 from tests.llm_support import smollm2_path

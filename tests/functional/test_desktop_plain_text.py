@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from engine.config.preferences import Preferences
 from engine.errors import AppError
-from engine.preferences import Preferences
 from tests.desktop_harness import open_desktop
 from tests.fake_sounddevice import FakeSoundDevice
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.main_window import Screen
-from engine.preferences import Preferences
+from engine.config.preferences import Preferences
 from tests.desktop_harness import open_desktop
 from tests.fake_sounddevice import FakeSoundDevice
 

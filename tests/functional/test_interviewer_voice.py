@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.preferences import Preferences
+from engine.config.preferences import Preferences
 from tests.desktop_harness import open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
 

@@ -22,6 +22,7 @@ import httpx
 import pytest
 import pytest_asyncio
 
+from engine.config.secrets import scrub
 from engine.errors import LlmError
 from engine.feedback.criteria import WEIGHTS
 from engine.feedback.question_type import QuestionType
@@ -31,7 +32,6 @@ from engine.llm.contract import ChatMessage, GenerationRequest, Role
 from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import Exchange, LlmInterviewer, ScoreUnavailable, TurnKind
 from engine.llm.remote import RemoteModel, RemoteOptions
-from engine.secrets import scrub
 from tests.llm_support import ANSWER, brief, smollm2_path
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

@@ -8,7 +8,7 @@ import numpy as np
 
 from bench.wer import error_rate
 from engine.audio.generator_source import ArraySource, silence
-from engine.settings import SpeechSettings
+from engine.config.settings import SpeechSettings
 from engine.stt.contract import TranscriptEvent
 from engine.stt.local_session import LocalWhisperSession
 from engine.stt.speech_model import SpeechModel

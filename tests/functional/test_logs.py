@@ -10,8 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from engine import logs
-from engine.secrets import redact_later
+from engine.config.secrets import redact_later
+from engine.runtime import logs
 from tests.cli_support import cli_async as cli
 from tests.conftest import ROOT, speech_file
 from tests.loopback.rtzr_server import CLIENT_ID, CLIENT_SECRET, FakeRtzr
@@ -71,7 +71,7 @@ def test_a_native_crash_is_captured_and_reported_by_the_next_run(tmp_path: Path,
         import ctypes, sys
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
-        from engine.logs import setup_logging
+        from engine.runtime.logs import setup_logging
         setup_logging(folder=Path({str(app_log)!r}))
         ctypes.string_at(0)  # a read of address 0: SIGSEGV inside native code
         """

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from engine.config.settings import SpeechSettings
 from engine.errors import ModelError
-from engine.settings import SpeechSettings
 from engine.stt.speech_model import ModelStage, SpeechModel, model_folder
 from models import whisper_assembly
 from models.catalogue import WHISPER_BASE

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from engine import messages
+from engine.config.settings import SpeechSettings
 from engine.llm.local import LocalModel, LocalOptions
 from engine.native.probe import (
     FAULT_ENV,
@@ -35,7 +36,6 @@ from engine.native.probe import (
     run_probe,
     stop_probes,
 )
-from engine.settings import SpeechSettings
 from engine.stt.speech_model import ModelStage, SpeechModel
 from engine.stt.vad import model_path as vad_model_path
 from tests.conftest import ROOT, speech_file

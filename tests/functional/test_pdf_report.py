@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
 from engine.audio.file_source import read_samples
-from engine.preferences import Preferences
+from engine.config.preferences import Preferences
 from tests.conftest import ROOT, speech_file
 from tests.desktop_harness import open_desktop, start_interview
 from tests.fake_sounddevice import FakeSoundDevice
@@ -150,6 +150,7 @@ def test_user_text_prints_literally_and_the_gui_exports(qtbot: Any, qloop: Any, 
         with qtbot.waitSignal(review.exported, timeout=60_000) as done:
             review.export_to(pdf, "a4")
         assert done.args[0] == str(pdf)
+        assert desktop.window.statusBar().currentMessage() == f"Report saved: {pdf}"  # where it went, said
     text = extracted(pdf)
     assert "R&D <b>lead</b>" in text and "Smith & Sons" in text  # escaped, so printed as typed
     assert assert_pages_not_blank(pdf, tmp_path) >= 2

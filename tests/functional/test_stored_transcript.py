@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from engine.audio.file_source import read_samples
-from engine.settings import AppPaths, SpeechSettings
+from engine.config.settings import AppPaths, SpeechSettings
 from engine.storage.store import Store
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 from engine.stt.reread import reread, speech_probabilities, without_unheard_repeats
@@ -118,12 +118,12 @@ async def test_the_reading_replaces_the_live_text_in_search_detail_and_the_repor
         assert [d.answer_id for d in done] == [answer] and "fellow Americans" in done[0].transcript
         assert await store.owed_rereads() == []
         assert await store.search("zorblax") == []
-        assert [r["session_id"] for r in await store.search("Americans")] == [session]
+        assert [r.session_id for r in await store.search("Americans")] == [session]
         detail = await store.session_detail(session)
         assert detail is not None
-        stored = detail["questions"][0]["answers"][0]
-        assert stored["transcript_source"] == "reread" and stored["transcript"] == done[0].transcript
-        assert "zorblax" not in json.dumps(stored["segments"])
+        stored = detail.questions[0].answers[0]
+        assert stored.transcript_source == "reread" and stored.transcript == done[0].transcript
+        assert "zorblax" not in " ".join(s.text for s in stored.segments)
         pdf = await export_report(store, session, tmp_path / "report.pdf", "a4", "en")
         text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
         assert "zorblax" not in text and "Americans" in text

@@ -12,17 +12,18 @@ from typing import Any
 import numpy as np
 import pytest
 
-from engine import preferences as prefs_file
 from engine.analysis.advice import advise, render
 from engine.analysis.delivery_view import delivery_line
+from engine.analysis.fillers import FillerHit
 from engine.analysis.highlight import marked_words
 from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.analysis.pace import PaceVerdict, live_pace
 from engine.audio.playback import Player
-from engine.documents import DocumentError, read_document
+from engine.config import preferences as prefs_file
+from engine.config.preferences import Preferences, Theme
 from engine.errors import StorageError
-from engine.loop_stall import StallMonitor
-from engine.preferences import Preferences, Theme
+from engine.interview.documents import DocumentError, read_document
+from engine.runtime.loop_stall import StallMonitor
 from engine.stt.contract import Word
 from tests.fake_sounddevice import FakeSoundDevice
 
@@ -145,7 +146,7 @@ def test_numbers_are_honest_bands_inclusive_rates_only_with_enough_speech_plural
 
 def test_fillers_are_marked_on_the_words_analyse_counted() -> None:
     words_ = ["Um,", "I", "—", "you", "know,", "led", "it."]
-    hits = [{"index": 0, "text": "um", "start": 0.0}, {"index": 2, "text": "you know", "start": 1.0}]
+    hits = [FillerHit(0, "um", 0.0), FillerHit(2, "you know", 1.0)]
     assert marked_words(words_, hits) == [
         ("Um,", True),
         ("I", False),

@@ -25,11 +25,11 @@ async def test_search_finds_words_in_answers_and_questions_korean_particles_incl
         ko = await add_session(
             store, "ko", "협업 경험을 말해 주세요.", "프로젝트를 일정보다 먼저 끝냈습니다.", 150, None
         )
-        assert [h["session_id"] for h in await store.search("payment")] == [en]
-        assert [h["session_id"] for h in await store.search("deadline")] == [en]  # in the question
-        assert [h["session_id"] for h in await store.search("프로젝트")] == [ko]  # 프로젝트를 in the answer
-        assert [h["session_id"] for h in await store.search("경험")] == [ko]
-        assert "[" in (await store.search("payment"))[0]["snippet"]
+        assert [h.session_id for h in await store.search("payment")] == [en]
+        assert [h.session_id for h in await store.search("deadline")] == [en]  # in the question
+        assert [h.session_id for h in await store.search("프로젝트")] == [ko]  # 프로젝트를 in the answer
+        assert [h.session_id for h in await store.search("경험")] == [ko]
+        assert "[" in (await store.search("payment"))[0].snippet
         assert await store.search("zebra") == []
         assert await store.search('"; drop table sessions; --') == []  # the user's text never becomes syntax
         assert len(await store.list_sessions()) == 2
@@ -49,9 +49,9 @@ async def test_the_trend_has_one_point_per_analysed_session_oldest_first(tmp_pat
         second = await add_session(store, "en", "Q", "answer two", 150, None)
         await store.create_session({"language": "en"}, "local")  # no answers: no point
         rows = await store.trend()
-        assert [r["session_id"] for r in rows] == [first, second]
-        assert [r["words_per_minute"] for r in rows] == [120, 150]
-        assert [r["content_score"] for r in rows] == [60, 75]  # the content score joins the trend
+        assert [r.session_id for r in rows] == [first, second]
+        assert [r.pace for r in rows] == [120, 150]
+        assert [r.content_score for r in rows] == [60, 75]  # the content score joins the trend
     finally:
         await store.close()
 
@@ -64,7 +64,7 @@ async def test_deleting_a_session_removes_its_rows_search_entries_and_recordings
         kept = await add_session(store, "en", "Q", "other words", 130, None)
         assert audio.is_file()
         await store.delete_session(doomed)
-        assert [r["id"] for r in await store.list_sessions()] == [kept]
+        assert [r.id for r in await store.list_sessions()] == [kept]
         assert await store.search("marmalade") == []
         assert await store.session_detail(doomed) is None
         assert not audio.exists() and not audio.parent.exists()
@@ -81,7 +81,7 @@ async def test_a_pasted_page_searches_by_its_first_words_only(tmp_path: Path) ->
     store = await Store.open(tmp_path / "db.sqlite3")
     try:
         await add_session(store, "en", "Tell me about a deadline.", "We shipped the payment service early.", 140, None)
-        assert [h["session_id"] for h in await store.search("payment " * 50_000)] == [1]
+        assert [h.session_id for h in await store.search("payment " * 50_000)] == [1]
         assert await store.search(pasted) == []  # every word must match: the page's other words do not
     finally:
         await store.close()

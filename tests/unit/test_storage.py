@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from engine.documents import MAX_CHARS
+from engine.config.settings import AppPaths
 from engine.errors import StorageError
+from engine.interview.config import InterviewConfig
+from engine.interview.documents import MAX_CHARS
 from engine.interview.events import Notice
-from engine.interview.session import InterviewConfig, InterviewSession
-from engine.settings import AppPaths
+from engine.interview.session import InterviewSession
 from engine.storage import repair
 from engine.storage.migrations import SCHEMA_VERSION
 from engine.storage.store import Store
@@ -56,7 +57,7 @@ async def test_a_final_is_stored_once(tmp_path: Path) -> None:
     detail = await store.session_detail(sid)
     await store.close()
     assert detail is not None
-    assert [s["text"] for s in detail["questions"][0]["answers"][0]["segments"]] == ["hello"]
+    assert [s.text for s in detail.questions[0].answers[0].segments] == ["hello"]
 
 
 async def test_a_session_left_running_by_a_dead_process_is_marked_interrupted(tmp_path: Path) -> None:
@@ -76,10 +77,10 @@ async def test_a_session_left_running_by_a_dead_process_is_marked_interrupted(tm
     detail = await reopened.session_detail(sid)
     assert await reopened.recover_interrupted() == []
     await reopened.close()
-    assert detail is not None and detail["status"] == "interrupted"
-    answer = detail["questions"][0]["answers"][0]
-    assert answer["status"] == "interrupted"
-    assert answer["transcript"] == "첫 번째 문장 두 번째 문장"
+    assert detail is not None and detail.status == "interrupted"
+    answer = detail.questions[0].answers[0]
+    assert answer.status == "interrupted"
+    assert answer.transcript == "첫 번째 문장 두 번째 문장"
 
 
 async def test_recent_questions_are_remembered_per_language(tmp_path: Path) -> None:
@@ -112,8 +113,8 @@ async def test_a_pasted_posting_and_resume_are_capped_like_files_with_a_notice(t
         events: list[object] = []
         session.subscribe(events.append)
         await session.begin()
-        stored = (await store.session_detail(session.session_id))["config"]  # type: ignore[index]
-        assert len(stored["job_posting"]) == len(stored["resume"]) == MAX_CHARS
+        stored = await store.session_detail(session.session_id)
+        assert stored is not None and len(stored.job_posting) == len(stored.resume) == MAX_CHARS
         assert [e.message_key for e in events if isinstance(e, Notice)] == ["document.pasted_capped"]
         assert (tmp_path / "db.sqlite3").stat().st_size < 1_000_000
     finally:

@@ -18,8 +18,8 @@ from engine.audio.frames import SAMPLE_RATE
 from engine.audio.gate import GatedSource, TurnGate
 from engine.audio.generator_source import ArraySource, silence
 from engine.audio.microphone import MicrophoneSource
+from engine.config.settings import SpeechSettings
 from engine.interview.silence import SilenceCountdownSource
-from engine.settings import SpeechSettings
 from engine.stt.local_session import LocalWhisperSession
 from engine.stt.speech_model import SpeechModel
 from engine.tts.cache import SpeechCache
@@ -68,7 +68,6 @@ async def test_the_interviewers_voice_is_never_transcribed_while_the_gate_is_shu
     gated = GatedSource(MicrophoneSource(FakeSoundDevice(speakers, rate=voice.rate, repeat=True)), gate)
     seconds = len(speakers) / voice.rate
     assert await transcript_of(models_dir, gated, seconds) == ""
-    assert gated.muted_samples > 2 * SAMPLE_RATE
 
     # The same capture with the gate off (headset mode) does hear it: the check above can fail.
     gate.enabled = False

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from engine.secrets import rtzr_credentials
+from engine.config.secrets import rtzr_credentials
 from engine.stt.cloud.health import CloudHealth, HealthSnapshot
 
 if TYPE_CHECKING:  # each client is imported on its first use: most runs use no cloud provider at all

@@ -2,7 +2,7 @@
 
 Tokens last about six hours; one is fetched when first needed and again when less than REFRESH_MARGIN_S
 is left, or when the streaming endpoint rejects it. Concurrent callers share one fetch. The token and the
-secret never reach a log (engine.secrets redacts them).
+secret never reach a log (engine.config.secrets redacts them).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from engine.secrets import redact_later
+from engine.config.secrets import redact_later
 from engine.stt.cloud.connection import Retry, StreamFailure
 
 log = logging.getLogger(__name__)

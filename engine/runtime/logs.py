@@ -1,7 +1,7 @@
 """The app's log: a rotating file in the OS's log folder, stderr for warnings, native faults captured.
 
 A candidate whose app misbehaves has one folder to send (Help → Open log folder). Every handler carries the
-secrets filter (engine/secrets.py), so tokens, client secrets and API keys never reach the file. A native
+secrets filter (engine/config/secrets.py), so tokens, client secrets and API keys never reach the file. A native
 crash cannot run Python, so faulthandler writes its stack to `faults-<pid>.log` beside the log (one per
 process: a second instance or a CLI run never truncates another's), and the next start folds the dumps of
 processes that are gone into the log and says so.
@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from engine.config.secrets import RedactingFilter, RedactingFormatter, scrub
+from engine.config.settings import default_log_dir
 from engine.native.process_alive import process_alive
-from engine.secrets import RedactingFilter, RedactingFormatter, scrub
-from engine.settings import default_log_dir
 
 LOG_FILE = "interview-coach.log"
 FAULTS_GLOB = "faults-*.log"

@@ -17,9 +17,9 @@ from typing import Any
 
 import platformdirs
 
+from engine.config.settings import APP_NAME, AppPaths, SpeechSettings, default_data_dir
 from engine.errors import StorageError
 from engine.llm.choice import LlmChoice
-from engine.settings import APP_NAME, AppPaths, SpeechSettings, default_data_dir
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 # resources/ sits beside engine/ both in the repository and in the wheel (pyproject's only-include).
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
 
 
 def resource_path(*parts: str) -> Path:

@@ -1,0 +1,97 @@
+"""One interview driver for every front end: the engine asks, the front end only chooses and renders.
+
+The CLI (answers from files) and the desktop (the user's buttons) each supply a `Choices`; the driver runs
+the session's questions in order, asks the choices what to do with each, and ends the session in the state
+that tells the truth: complete when something was answered, interrupted when the user ended it early or the
+run was cancelled (what was said is kept), failed when an error made going on impossible.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+from dataclasses import dataclass
+from typing import Protocol
+
+from engine.audio.frames import AudioSource
+from engine.errors import AppError
+from engine.interview.events import QuestionAsked
+from engine.interview.session import AnswerOutcome, InterviewSession
+from engine.interview.state import SessionState
+
+
+class Move(enum.Enum):
+    ANSWER = "answer"
+    SKIP = "skip"
+    END = "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """What to do with the question asked: answer it (from this audio), skip it, or end the interview."""
+
+    move: Move
+    source: AudioSource | None = None
+
+    @classmethod
+    def answer(cls, source: AudioSource) -> Choice:
+        return cls(Move.ANSWER, source)
+
+
+SKIP = Choice(Move.SKIP)
+END = Choice(Move.END)
+
+
+class Choices(Protocol):
+    """The user's side of an interview (the desktop's buttons, the CLI's answer files)."""
+
+    @property
+    def ending(self) -> bool:
+        """The user has ended the interview: no further question is asked."""
+        ...
+
+    async def choose(self, asked: QuestionAsked) -> Choice: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    asked: QuestionAsked
+    outcome: AnswerOutcome | None  # None: skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    final: SessionState
+    turns: tuple[Turn, ...]
+
+
+async def drive(session: InterviewSession, choices: Choices) -> Run:
+    """Run the interview to its end. An AppError ends it failed and is raised; a cancellation (the app
+    closing, Ctrl+C) ends it interrupted, keeping what was said, and goes on."""
+    turns: list[Turn] = []
+    try:
+        await session.begin()
+        ended = False
+        while session.has_next_question and not choices.ending:
+            asked = await session.ask_next()
+            if asked is None:  # the model could not write the last follow-up: the interview is done
+                break
+            choice = await choices.choose(asked)
+            if choice.move is Move.ANSWER and choice.source is not None:
+                turns.append(Turn(asked, await session.answer(choice.source)))
+            elif choice.move is Move.SKIP:
+                await session.skip()
+                turns.append(Turn(asked, None))
+            else:
+                ended = True
+                break
+        if (ended or choices.ending) and session.has_next_question:
+            await session.end(SessionState.INTERRUPTED)
+            return Run(SessionState.INTERRUPTED, tuple(turns))
+        return Run(await session.complete(), tuple(turns))  # failed if no answer was heard
+    except AppError:
+        await session.end(SessionState.FAILED)
+        raise
+    except BaseException:
+        await asyncio.shield(session.end(SessionState.INTERRUPTED))  # closing or Ctrl+C: keep what was said
+        raise

@@ -1,0 +1,63 @@
+"""One view of a stored interview, built once by the engine and rendered by thin front ends (the review
+screen, the PDF report, the CLI's `show`): each answer's words with its fillers marked, its figures and
+content feedback, the advice on its delivery, its pace through time and the model's review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.analysis.advice import Advice, advise
+from engine.analysis.highlight import marked_words
+from engine.report.pace_curve import pace_curve
+from engine.storage.records import SKIPPED, StoredAnswer, StoredQuestion, StoredSession
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    answer: StoredAnswer
+    marked: tuple[tuple[str, bool], ...]  # its words, fillers marked; empty when it has no timed words
+    advice: tuple[Advice, ...]  # on how it was spoken (content advice is in answer.content)
+    pace_curve: tuple[tuple[float, float], ...]  # (seconds into the answer, pace): syllables for Korean
+    review_missing: bool  # a model interviewed and heard it, but wrote no review of it
+
+    @property
+    def skipped(self) -> bool:
+        return self.answer.status == SKIPPED
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    question: StoredQuestion
+    answers: tuple[AnswerView, ...]  # empty: asked, never answered
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    session: StoredSession
+    questions: tuple[QuestionView, ...]
+
+    @property
+    def answers(self) -> tuple[AnswerView, ...]:
+        return tuple(a for q in self.questions for a in q.answers)
+
+
+def session_view(session: StoredSession) -> SessionView:
+    return SessionView(
+        session,
+        tuple(
+            QuestionView(q, tuple(answer_view(a, session.language, bool(session.interviewer_model)) for a in q.answers))
+            for q in session.questions
+        ),
+    )
+
+
+def answer_view(answer: StoredAnswer, language: str, interviewed_by_model: bool) -> AnswerView:
+    figures = answer.figures
+    words = [w.text for w in answer.words]
+    return AnswerView(
+        answer,
+        tuple(marked_words(words, figures.fillers if figures else ())),
+        tuple(advise(figures, answer.voice)) if figures else (),
+        tuple(pace_curve(answer.words, language)) if figures else (),
+        interviewed_by_model and answer.review is None and bool(answer.transcript),
+    )
