@@ -337,7 +337,7 @@ def _session_json(detail: StoredSession, ui: str) -> dict[str, Any]:
     document = asdict(detail)
     for question, stored in zip(detail.questions, document["questions"], strict=True):
         for answer, written in zip(question.answers, stored["answers"], strict=True):
-            written["error"] = answer.error.message(ui) if answer.error else ""
+            written["error"] = answer.error.message(ui) if answer.error else None
     return document
 
 

@@ -67,7 +67,7 @@ class Run:
 
 async def drive(session: InterviewSession, choices: Choices) -> Run:
     """Run the interview to its end. An AppError ends it failed and is raised; a cancellation (the app
-    closing, Ctrl+C) ends it interrupted, keeping what was said, and goes on."""
+    closing, Ctrl+C) ends it interrupted, keeping what was said, and is raised too."""
     turns: list[Turn] = []
     try:
         await session.begin()
@@ -77,7 +77,8 @@ async def drive(session: InterviewSession, choices: Choices) -> Run:
             if asked is None:  # the model could not write the last follow-up: the interview is done
                 break
             choice = await choices.choose(asked)
-            if choice.move is Move.ANSWER and choice.source is not None:
+            if choice.move is Move.ANSWER:
+                assert choice.source is not None, "Choice.answer() gives an answer its audio"
                 turns.append(Turn(asked, await session.answer(choice.source)))
             elif choice.move is Move.SKIP:
                 await session.skip()

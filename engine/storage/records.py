@@ -23,7 +23,6 @@ _SCALARS = tuple(f.name for f in fields(AnswerMetrics) if f.name not in ("filler
 
 # An answer's status as stored: a recognised answer is one of HEARD; "recording" is one a crash left open.
 SKIPPED = "skipped"
-UNANSWERED = "unanswered"  # a question asked whose answer never started (an interview ended on it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +41,7 @@ class StoredSegment:
     end: float
     text: str
     words: tuple[StoredWord, ...]
+    confidence: float
     backend: str  # which recognition wrote it (whisper-reread for the re-read)
 
 
@@ -50,7 +50,7 @@ class StoredError:
     """Why an answer was cut short: a message-catalogue key and its parameters, shown in either language."""
 
     key: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, str | int | float], ...] = ()  # numbers stay numbers: a message formats them
 
     def message(self, lang: str) -> str:
         return messages.text(self.key, lang, **dict(self.params))
@@ -60,6 +60,8 @@ class StoredError:
 class StoredAnswer:
     id: int
     status: str  # recording, complete, incomplete, interrupted, failed, skipped
+    started_at: str
+    ended_at: str  # "" while it was never finished (a crash)
     transcript: str
     transcript_source: str  # live (a re-read is owed), reread, live_only
     segments: tuple[StoredSegment, ...]  # the stored transcript, in order
@@ -87,6 +89,8 @@ class StoredQuestion:
     position: int
     text: str
     follow_up: bool
+    source: str  # bank or model
+    category: str
     answers: tuple[StoredAnswer, ...]  # oldest first; empty when it was asked but never answered
 
 
@@ -94,10 +98,12 @@ class StoredQuestion:
 class StoredSession:
     id: int
     created_at: str  # ISO 8601, UTC
+    ended_at: str  # "" while it never ended (a crash, until the next start marks it interrupted)
     status: str  # a SessionState value
     language: str
     role: str
     company: str
+    seniority: str
     kind: str
     stt_backend: str
     job_posting: str
@@ -116,10 +122,12 @@ class SessionRow:
 
     id: int
     created_at: str
+    ended_at: str
     status: str
     language: str
     role: str
     kind: str
+    stt_backend: str
     questions: int
     answers: int  # answered (not skipped or failed)
     pace: float | None  # mean pace: syllables a minute for Korean, words a minute otherwise
@@ -169,12 +177,18 @@ def error_of(stored: str | None) -> StoredError | None:
     except json.JSONDecodeError:
         found = None
     if isinstance(found, dict) and str(found.get("key")) in messages.CATALOGUE:
-        return StoredError(str(found["key"]), tuple((str(k), str(v)) for k, v in found.get("params", {}).items()))
+        params = found.get("params", {})
+        return StoredError(str(found["key"]), tuple((str(k), _param(v)) for k, v in params.items()))
     return StoredError("answer.error_as_stored", (("text", stored),))
 
 
 def error_json(key: str, params: Mapping[str, Any]) -> str:
-    return json.dumps({"key": key, "params": {k: str(v) for k, v in params.items()}}, ensure_ascii=False)
+    return json.dumps({"key": key, "params": {k: _param(v) for k, v in params.items()}}, ensure_ascii=False)
+
+
+def _param(value: object) -> str | int | float:
+    """A message parameter as kept: a number as a number ("{seconds:.1f}" formats it), anything else as text."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
 def config_of(config_json: str | None) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from engine.interview.events import Notice
 from engine.interview.session import InterviewSession
 from engine.storage import repair
 from engine.storage.migrations import SCHEMA_VERSION
+from engine.storage.records import error_json
 from engine.storage.store import Store
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 from tests.conftest import ROOT
@@ -241,3 +242,23 @@ def test_a_file_that_is_no_database_is_set_aside_with_a_message_not_a_traceback(
     assert "was damaged (file is not a database)" in result.stderr
     assert "No sessions stored yet" in result.stdout
     assert len(list(data.glob("interview-coach.damaged-*.sqlite3"))) == 1
+
+
+async def test_an_answer_cut_short_keeps_its_reason_as_a_message_in_either_language(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        sid = await store.create_session({"language": "en"}, "test")
+        qid = await store.add_question(sid, 1, "en-b01", "Q?", "behavioural")
+        aid = await store.start_answer(sid, qid, "")
+        await store.finish_answer(aid, "incomplete", 2.5, "so I", error=error_json("mic.lost", {"seconds": 2.46}))
+        older = await store.start_answer(sid, qid, "")  # stored before errors were kept as keys: its English text
+        await store.finish_answer(older, "failed", 0.0, "", error="The file could not be read.")
+        detail = await store.session_detail(sid)
+    finally:
+        await store.close()
+    assert detail is not None
+    cut, old = (a.error for a in detail.questions[0].answers)
+    assert cut is not None and old is not None
+    assert "2.5" in cut.message("en") and "2.5" in cut.message("ko")  # a number formatted as a number
+    assert cut.message("en") != cut.message("ko")
+    assert old.message("ko") == "The file could not be read."
