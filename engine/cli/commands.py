@@ -34,6 +34,7 @@ from engine.interview.events import (
 from engine.interview.questions import InterviewKind
 from engine.interview.session import AnswerOutcome, InterviewSession
 from engine.interview.stored_transcript import TranscriptKeeper
+from engine.interview.turns import START_DEADLINE_S
 from engine.llm.choice import LlmChoice
 from engine.llm.lifecycle import InterviewerModel, LlmStage
 from engine.llm.rubric import ModelReview
@@ -79,6 +80,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             server_url=args.llm_url,
             server_model=args.llm_model,
             n_ctx=args.llm_context,
+            state_dir=str(paths.model_states),
         )
     )
     language_model = await interviewer.get()
@@ -118,6 +120,9 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             language_model=language_model,
             follow_ups=args.follow_ups,
             keeper=keeper,
+            # Answers read from files come faster than speech, and nobody waits in silence: the model is waited
+            # for, unless --realtime plays a candidate, who is not kept waiting.
+            start_deadline_s=START_DEADLINE_S if args.realtime else None,
         )
         session.subscribe(_printer(ui, out, err, quiet=args.json))
         session.subscribe(lambda e: _collect(e, feedback_views, reviews, stored))

@@ -93,7 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument(
         "--no-follow-ups", dest="follow_ups", action="store_false", help="no follow-up questions from the model"
     )
-    practice.add_argument("--realtime", action="store_true", help="feed the files at real time, as a microphone would")
+    practice.add_argument(
+        "--realtime",
+        action="store_true",
+        help="feed the files at real time, as a microphone would (a model that has not begun the next question "
+        "within a second then gives way to the bank, as in the app)",
+    )
     practice.add_argument("--json", action="store_true", help="print one JSON document instead of text")
 
     sessions = commands.add_parser("sessions", parents=[shared], help="list stored sessions")

@@ -73,7 +73,8 @@ class Preferences:
 
     def llm_choice(self) -> LlmChoice:
         if self.llm_mode == "file" and self.llm_path:
-            return LlmChoice(gguf_path=self.llm_path, n_ctx=self.llm_context)
+            states = str(self.paths().model_states)
+            return LlmChoice(gguf_path=self.llm_path, n_ctx=self.llm_context, state_dir=states)
         if self.llm_mode == "server" and self.llm_server_url:
             return LlmChoice(server_url=self.llm_server_url, server_model=self.llm_server_model)
         return LlmChoice()

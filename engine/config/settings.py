@@ -55,6 +55,11 @@ class AppPaths:
         return self.data_dir / "recordings"
 
     @property
+    def model_states(self) -> Path:
+        """The interviewer model's saved prefix states (engine/llm/prefix_cache.py): a cache, safe to delete."""
+        return self.data_dir / "cache" / "model-states"
+
+    @property
     def models(self) -> Path:
         """<data>/models, or $INTERVIEW_COACH_MODELS_DIR (models are large and may live elsewhere)."""
         override = os.environ.get(MODELS_DIR_ENV)

@@ -43,7 +43,7 @@ from engine.interview.events import (
 from engine.interview.questions import Question, choose_questions
 from engine.interview.state import SessionState, check_move
 from engine.interview.stored_transcript import TranscriptKeeper, hotwords
-from engine.interview.turns import PlanNotice, TurnPlan
+from engine.interview.turns import START_DEADLINE_S, PlanNotice, TurnPlan
 from engine.llm.contract import LanguageModel
 from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import LlmInterviewer
@@ -103,9 +103,11 @@ class InterviewSession:
         language_model: LanguageModel | None = None,
         follow_ups: bool = True,
         keeper: TranscriptKeeper | None = None,
+        start_deadline_s: float | None = START_DEADLINE_S,
     ) -> None:
         """`keeper`: re-reads each answer's audio for its stored transcript (local recognition); without it the
-        live finals are the stored transcript (cloud recognition)."""
+        live finals are the stored transcript (cloud recognition). `start_deadline_s`: a model that has not
+        begun a question by then gives way to the bank (None: it is waited for, as nobody sits waiting)."""
         # A pasted posting or résumé is capped like an opened file: a 5 MB paste made a 21 MB database.
         capped = tuple(name for name in ("job_posting", "resume") if len(getattr(config, name)) > MAX_CHARS)
         self.config = replace(config, **{name: getattr(config, name)[:MAX_CHARS] for name in capped})
@@ -125,6 +127,7 @@ class InterviewSession:
         self._language_model = language_model
         self._interviewer: LlmInterviewer | None = None
         self._follow_ups = follow_ups
+        self._start_deadline_s = start_deadline_s
         # Each answer's re-read and scoring run in the background while the next question is asked.
         self._keeper = keeper
         self._aftercare = Aftercare(store, config.language, keeper, self._emit, lambda: self.session_id)
@@ -187,8 +190,13 @@ class InterviewSession:
                 seeds=tuple(q.text for q in self._progress.questions),
             )
             self._interviewer = LlmInterviewer(ModelDesk(self._language_model), brief)
+            self._interviewer.read_ahead()  # the posting and résumé are read while the opener is asked
         self._progress.plan = TurnPlan(
-            self._progress.questions, self.config.language, self._interviewer, self._follow_ups
+            self._progress.questions,
+            self.config.language,
+            self._interviewer,
+            self._follow_ups,
+            start_deadline_s=self._start_deadline_s,
         )
         stored = {**self.config.to_dict(), "question_count": len(self._progress.questions)}
         if self._interviewer is not None:

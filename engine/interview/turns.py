@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 # hanging model; after this many such turns in a row the bank asks the rest.
 QUESTION_DEADLINE_S = 20.0
 SLOW_TURNS_BEFORE_GIVING_UP = 2
+# A model that has not begun the question by then (still reading the posting, or busy on a slow machine) is
+# not waited for: the bank asks this one, and the model, which keeps what it read, tries the next.
+START_DEADLINE_S = 1.0
 
 # Ours: an answer shorter than this (words; Korean counts eojeol, which carry more) gives a follow-up
 # little to hold on to, so the interview moves on instead.
@@ -54,6 +57,7 @@ class TurnPlan:
     current: PlannedQuestion | None = None
     follow_up_due: bool = False
     question_deadline_s: float = QUESTION_DEADLINE_S
+    start_deadline_s: float | None = START_DEADLINE_S  # None: the model is waited for (up to the deadline)
     slow_turns: int = 0
 
     @property
@@ -79,9 +83,13 @@ class TurnPlan:
         if self.interviewer is not None and (self.main_asked > 0 or kind is TurnKind.FOLLOW_UP):
             try:
                 async with asyncio.timeout(self.question_deadline_s):  # not wait_for: it can lose a cancel (3.11)
-                    text = await self.interviewer.next_question(self.exchanges, kind, on_text)
-                planned = PlannedQuestion(text, kind, "model", seed)
-                self.slow_turns = 0
+                    text = await self._model_question(self.interviewer, kind, on_text)
+                if text is None:
+                    log.info("interviewer model not started within %.1f s: a bank question", self.start_deadline_s)
+                    notices.append(PlanNotice("llm.question_not_ready"))
+                else:
+                    planned = PlannedQuestion(text, kind, "model", seed)
+                    self.slow_turns = 0
             except TimeoutError:
                 self.slow_turns += 1
                 log.warning("interviewer model wrote no question within %.0f s", self.question_deadline_s)
@@ -109,6 +117,35 @@ class TurnPlan:
         self.follow_up_due = False
         self.current = planned
         return planned, notices
+
+    async def _model_question(
+        self, interviewer: LlmInterviewer, kind: TurnKind, on_text: TextListener | None
+    ) -> str | None:
+        """The model's question, or None when it has not begun writing within `start_deadline_s` (it is then
+        stopped between two of its steps: what it has read stays in its cache)."""
+        if self.start_deadline_s is None:
+            return await interviewer.next_question(self.exchanges, kind, on_text)
+        started = asyncio.Event()
+
+        def written(text: str) -> None:
+            started.set()
+            if on_text is not None:
+                on_text(text)
+
+        writing = asyncio.ensure_future(interviewer.next_question(self.exchanges, kind, written))
+        beginning = asyncio.ensure_future(started.wait())
+        try:
+            await asyncio.wait({writing, beginning}, timeout=self.start_deadline_s, return_when=asyncio.FIRST_COMPLETED)
+            if not writing.done() and not started.is_set():
+                writing.cancel()
+                await asyncio.gather(writing, return_exceptions=True)
+                return None
+            return await writing
+        finally:
+            beginning.cancel()
+            if not writing.done():  # this turn itself was cancelled, or ran out of time
+                writing.cancel()
+                await asyncio.gather(writing, return_exceptions=True)
 
     def prime(self) -> None:
         """The first question is out: let the model read the interview so far while it is answered."""

@@ -13,6 +13,7 @@ class LlmChoice:
     server_url: str = ""
     server_model: str = ""
     n_ctx: int = 32_768
+    state_dir: str = ""  # where a local model keeps read prefixes for later interviews ("": not kept)
 
     @property
     def enabled(self) -> bool:

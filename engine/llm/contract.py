@@ -37,6 +37,9 @@ class GenerationRequest:
     json_schema: dict[str, Any] | None = None
     stop: tuple[str, ...] = ()
     seed: int | None = None
+    # Keep the state of the first message's first this many characters once read (a local model saves it
+    # to disk): a later interview with the same set-up (role, posting, résumé) starts from it.
+    keep_prefix_chars: int = 0
 
 
 class FinishReason(enum.StrEnum):

@@ -17,7 +17,8 @@ def open_model(choice: LlmChoice) -> LanguageModel | None:
         key = llm_api_key(choice.server_url)
         return RemoteModel(RemoteOptions(choice.server_url, choice.server_model, key))
     if choice.gguf_path:
-        model = LocalModel(Path(choice.gguf_path).expanduser(), LocalOptions(n_ctx=choice.n_ctx))
+        states = Path(choice.state_dir) if choice.state_dir else None
+        model = LocalModel(Path(choice.gguf_path).expanduser(), LocalOptions(n_ctx=choice.n_ctx, state_dir=states))
         model.start()
         return model
     return None

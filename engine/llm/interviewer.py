@@ -114,6 +114,7 @@ class LlmInterviewer:
         self.seed = seed  # fixed in tests and benchmarks, so that a run can be repeated
         self._system = ChatMessage(Role.SYSTEM, prompts.system_prompt(brief))
         self._draft: _Draft | None = None
+        self._reading: asyncio.Task[Generation] | None = None
         self.draft_hits = 0
         self.score_max_tokens = SCORE_MAX_TOKENS
         self.review_deadline_s = REVIEW_DEADLINE_S
@@ -153,6 +154,22 @@ class LlmInterviewer:
         return GenerationRequest(
             messages, max_tokens=QUESTION_MAX_TOKENS, temperature=0.6, stop=("\n\n",), seed=self.seed
         )
+
+    def read_ahead(self) -> None:
+        """Start reading the interview's prefix (the posting and résumé) now, at a draft's priority, so that
+        the first question the model writes does not wait for it; a local model keeps its stable part for
+        the next interview with the same set-up."""
+        request = GenerationRequest(
+            (self._system,),
+            max_tokens=1,
+            temperature=0.0,
+            seed=0,
+            keep_prefix_chars=len(prompts.stable_prompt(self.brief)),
+        )
+        self._reading = asyncio.get_running_loop().create_task(
+            self.desk.generate(request, Priority.DRAFT), name="llm-read-ahead"
+        )
+        self._reading.add_done_callback(_log_failure)
 
     # -- the next question --------------------------------------------------------------------------
     async def next_question(
@@ -244,7 +261,12 @@ class LlmInterviewer:
         raise ScoreUnavailable(problem)
 
     async def close(self) -> None:
-        """Cancel a draft still running (the owner of this interviewer calls it at the end)."""
+        """Cancel a draft or read-ahead still running (the owner of this interviewer calls it at the end)."""
+        if self._reading is not None:
+            self._reading.cancel()
+            with contextlib.suppress(asyncio.CancelledError, LlmError):
+                await self._reading
+            self._reading = None
         if self._draft is not None and self._draft.task is not None:
             self._draft.task.cancel()
             with contextlib.suppress(asyncio.CancelledError, LlmError):

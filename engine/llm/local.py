@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING, Any
 import psutil
 
 from engine.errors import LlmError, MissingPackageError
-from engine.llm.contract import FinishReason, GenerationRequest, ModelInfo, StreamChunk
+from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, ModelInfo, StreamChunk
 from engine.llm.gguf_file import GgufInfo, fit_context, read_info
+from engine.llm.prefix_cache import MIN_SAVED_TOKENS, PrefixCache
 from engine.native.probe import Library, ensure_safe, stop_probes
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class LocalOptions:
     threads: int | None = None  # None: the physical cores
     gpu_layers: int | None = None  # None: all of them when llama.cpp was built with a GPU backend, else 0
     reuse_prefix: bool = True  # False only for the baseline of bench/turn_latency.py
+    state_dir: Path | None = None  # where read prefixes are saved for later interviews (None: not saved)
 
 
 class _Cancelled(Exception):
@@ -89,6 +91,8 @@ class LocalModel:
         self._grammars: dict[str, LlamaGrammar] = {}
         self._lock = asyncio.Lock()  # one generation at a time, in the order asked
         self.prefilled_tokens = 0  # of the last request: what the cache did not already hold
+        self.restored_tokens = 0  # of the last request: what a saved prefix state gave
+        self._saved: PrefixCache | None = None
         self.cancel_latency_s = 0.0  # of the last cancelled request: from the cancel to the thread letting go
         self.units_after_cancel = 0
         self._stage_waiters: dict[str, list[asyncio.Future[None]]] = {}
@@ -147,6 +151,8 @@ class LocalModel:
         if info.chat_template is None:
             notes.append("llm.no_chat_template")
         self._info = ModelInfo(info.name, "local", n_ctx, tuple(notes))
+        if self.options.state_dir is not None:
+            self._saved = PrefixCache(self.options.state_dir, self.path)
         log.info("loaded %s: %d-token context, %d threads, %d GPU layers", info.name, n_ctx, threads, gpu_layers)
 
     # -- generation ---------------------------------------------------------------------------------
@@ -236,8 +242,25 @@ class LocalModel:
             self._grammars[key] = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
         return self._grammars[key]
 
-    def _prefill(self, tokens: list[int], cancel: _CancelToken, reached: Callable[[str], None]) -> None:
-        """Bring the cache to hold all of `tokens` but the last (which `generate` evaluates to sample)."""
+    def _kept_length(self, request: GenerationRequest, tokens: list[int]) -> int:
+        """How many of `tokens` are the prefix the request asks to keep (0: none): the tokens of its first
+        message's first characters that stay the same whatever follows them in that message (the chat
+        template's end of message, or more text, may tokenize into the last of them)."""
+        if not request.keep_prefix_chars or self._saved is None:
+            return 0
+        first = request.messages[0]
+        head = first.content[: request.keep_prefix_chars]
+        alone, _ = self._prompt_tokens(GenerationRequest((ChatMessage(first.role, head),)))
+        followed, _ = self._prompt_tokens(GenerationRequest((ChatMessage(first.role, head + "\n\n#"),)))
+        common = 0
+        limit = min(len(alone), len(followed), len(tokens) - 1)
+        while common < limit and alone[common] == followed[common] == tokens[common]:
+            common += 1
+        return max(0, common - 1)
+
+    def _prefill(self, tokens: list[int], cancel: _CancelToken, reached: Callable[[str], None], keep: int = 0) -> None:
+        """Bring the cache to hold all of `tokens` but the last (which `generate` evaluates to sample); once it
+        holds the first `keep`, save their state for later interviews."""
         llm = self._llm
         assert llm is not None
         if not self.options.reuse_prefix:
@@ -251,18 +274,73 @@ class LocalModel:
         if common < held:
             llm._ctx.kv_cache_seq_rm(-1, common, -1)
             llm.n_tokens = common
+        self.restored_tokens = self._restore(tokens, common)
+        common = max(common, self.restored_tokens)
         self.prefilled_tokens = len(tokens) - common
         position = common
         while position < len(tokens) - 1:
             size = min(self._chunk, len(tokens) - 1 - position)
+            if position < keep:
+                size = min(size, keep - position)  # the kept prefix ends on a chunk's end
             started = time.perf_counter()
             llm.eval(tokens[position : position + size])
             took = time.perf_counter() - started
             position += size
+            if position == keep:
+                self._keep(tokens[:keep])
             cancel.unit_done()
             reached("prefill")
             if size == self._chunk and took > 0:  # adapt: aim each chunk at PREFILL_TARGET_S
                 self._chunk = int(min(MAX_CHUNK, max(MIN_CHUNK, size * PREFILL_TARGET_S / took)))
+
+    def _restore(self, tokens: list[int], common: int) -> int:
+        """Load a saved state holding more of `tokens` than the cache does; returns the tokens it holds, or 0."""
+        llm, saved = self._llm, self._saved
+        if llm is None or saved is None:
+            return 0
+        entry = saved.find(tokens, longer_than=common)
+        if entry is None:
+            return 0
+        import ctypes
+
+        from llama_cpp import llama_state_seq_load_file, llama_token
+
+        held = (llama_token * entry.tokens)()
+        count = ctypes.c_size_t(0)
+        llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+        llm.n_tokens = 0
+        path = str(saved.path_of(entry)).encode()
+        read = llama_state_seq_load_file(llm._ctx.ctx, path, 0, held, entry.tokens, ctypes.byref(count))
+        if not read or count.value != entry.tokens or list(held) != tokens[: entry.tokens]:
+            log.warning("saved model state %s refused; reading the prefix instead", entry.file)
+            llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+            saved.forget(entry)
+            return 0
+        llm.input_ids[: entry.tokens] = list(held)
+        llm.n_tokens = entry.tokens
+        saved.used(entry)
+        log.info("prefix of %d tokens restored from a saved state", entry.tokens)
+        return entry.tokens
+
+    def _keep(self, tokens: list[int]) -> None:
+        """Save the cache's state (it holds `tokens`) for a later interview with the same prefix."""
+        llm, saved = self._llm, self._saved
+        if llm is None or saved is None or len(tokens) < MIN_SAVED_TOKENS or saved.covers(tokens):
+            return
+        from llama_cpp import llama_state_seq_save_file, llama_token
+
+        started = time.perf_counter()
+        try:
+            path = saved.new_file(tokens)
+            held = (llama_token * len(tokens))(*tokens)
+            if not llama_state_seq_save_file(llm._ctx.ctx, str(path).encode(), 0, held, len(tokens)):
+                path.unlink(missing_ok=True)
+                raise OSError(f"llama.cpp could not write {path}")
+            saved.saved(tokens, path)
+        except OSError as error:  # a full disk: the interview goes on, and the next one reads it again
+            log.warning("could not save the model state: %s", error)
+            return
+        log.info("prefix of %d tokens saved in %.2f s", len(tokens), time.perf_counter() - started)
 
     def _run(
         self,
@@ -278,7 +356,7 @@ class LocalModel:
         tokens, stops = self._prompt_tokens(request)
         if len(tokens) + request.max_tokens > llm.n_ctx():
             raise LlmError("llm.context_full", tokens=len(tokens), context=llm.n_ctx())
-        self._prefill(tokens, cancel, reached)
+        self._prefill(tokens, cancel, reached, self._kept_length(request, tokens))
         grammar = self._grammar(request.json_schema) if request.json_schema is not None else None
         # A fixed seed repeats a run (tests, benchmarks); otherwise each generation samples afresh.
         llm.set_seed(request.seed if request.seed is not None else random.randrange(1 << 31))

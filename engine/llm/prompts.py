@@ -2,7 +2,10 @@
 
 Messages are laid out so that every request of an interview shares one prefix: the system prompt (role,
 posting, résumé, seed questions), then the turns so far, then a short note for the task at hand. The KV
-cache keeps that prefix, so a turn prefills only the newest answer and the note.
+cache keeps that prefix, so a turn prefills only the newest answer and the note. The system prompt's
+stable part (role, posting and résumé: what set-up fills in) comes before the seed questions, which each
+interview chooses afresh: it can be read before the interview starts, and its saved state serves the next
+interview with the same posting and résumé.
 """
 
 from __future__ import annotations
@@ -60,6 +63,13 @@ class InterviewBrief:
 
 def system_prompt(brief: InterviewBrief) -> str:
     labels = _LABELS[brief.language]
+    seeds = "\n".join(f"- {seed}" for seed in brief.seeds) or labels["none"]
+    return stable_prompt(brief) + "\n\n" + _template(brief.language, "seeds").substitute(seeds=seeds)
+
+
+def stable_prompt(brief: InterviewBrief) -> str:
+    """The system prompt's first part, the same for every interview with this set-up (no seed questions)."""
+    labels = _LABELS[brief.language]
     company = ""
     if brief.company:
         company = f", at {brief.company}" if brief.language == "en" else f"{brief.company}의 "
@@ -69,7 +79,6 @@ def system_prompt(brief: InterviewBrief) -> str:
         company_clause=company,
         seniority=labels.get(brief.seniority, brief.seniority),
         kind=labels.get(brief.kind, brief.kind),
-        seeds="\n".join(f"- {seed}" for seed in brief.seeds) or labels["none"],
         posting=brief.posting.strip()[:MAX_DOCUMENT_CHARS] or labels["none"],
         resume=brief.resume.strip()[:MAX_DOCUMENT_CHARS] or labels["none"],
     )

@@ -6,6 +6,12 @@ from typing import Final
 
 LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
     "error.title.llm": {"en": "Interviewer model problem", "ko": "면접관 모델 문제"},
+    "llm.question_not_ready": {
+        "en": "The interviewer is still reading the posting and your answers, so this question is from the "
+        "question bank. It joins in as soon as it is ready.",
+        "ko": "면접관이 아직 공고와 답변을 읽는 중이라 이번 질문은 질문 목록에서 가져왔습니다. 준비되는 대로 "
+        "면접관이 이어서 질문합니다.",
+    },
     "llm.question_slow": {
         "en": "The interviewer model wrote no question within {seconds} s, so this one comes from the question "
         "bank. The model is tried again for the next.",

@@ -34,7 +34,11 @@ def test_the_interviewer_model_asks_a_follow_up_and_the_review_shows_its_scores(
 ) -> None:
     prefs = _prefs(tmp_path, llm_mode="file", llm_path=str(smollm2_path()), llm_context=4096)
     answers = [speech_file("en/librispeech_2412-153948-0000.flac"), speech_file("en/jfk.flac")]
-    with open_desktop(qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs, answers=answers) as desktop:
+    # Answered at a person's pace: the model drafts its follow-up while it is spoken (an answer read from a
+    # file at once would find it still reading, and the bank would ask instead: test_llm_prefix_state.py).
+    with open_desktop(
+        qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs, answers=answers, realtime=True
+    ) as desktop:
         practice = desktop.window.practice
         start_interview(qtbot, desktop, questions=1)
         events: list[object] = []
