@@ -24,6 +24,7 @@ from engine.config.preferences import Preferences
 from engine.config.settings import AppPaths
 from engine.errors import AppError
 from engine.interview.stored_transcript import TranscriptKeeper
+from engine.interview.turns import START_DEADLINE_S
 from engine.llm.contract import LanguageModel
 from engine.llm.lifecycle import InterviewerModel, LlmStage, LlmStatus
 from engine.native.probe import LlmCrashError
@@ -45,6 +46,7 @@ class AppContext(QObject):
     llmStatus = Signal(object)  # LlmStatus: the interviewer model loading, ready, failed or off
     cloudHealth = Signal(object)  # HealthSnapshot of a cloud speech provider, pushed as it changes
     transcriptStored = Signal(object)  # TranscriptStored: an answer's re-read replaced its live transcript
+    reviewsChanged = Signal(int)  # session id: the model began or ended writing a review of one of its answers
 
     def __init__(
         self,
@@ -79,6 +81,10 @@ class AppContext(QObject):
         self.llm_status = self.interviewer.status
         self.interviewer.subscribe(self._on_llm_status)
         self.cloud_health: dict[str, HealthSnapshot] = {}
+        self.reviews_writing: set[int] = set()  # answers whose review the interviewer model is writing
+        # How long an answer's end waits for the model to begin the next question before the bank asks it
+        # (None: the model is waited for; tests whose answers come from files faster than speech).
+        self.question_start_s: float | None = START_DEADLINE_S
         self.cloud = CloudProviders(CloudSettings.of(preferences), on_health=self._on_cloud_health)
 
     def _on_transcript_stored(self, stored: object) -> None:

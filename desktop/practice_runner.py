@@ -20,7 +20,7 @@ from engine.audio.tap import TappedSource
 from engine.errors import AppError
 from engine.interview.config import InterviewConfig
 from engine.interview.driver import END, SKIP, Choice, drive
-from engine.interview.events import InterviewEvent, QuestionAsked, SessionStarted
+from engine.interview.events import InterviewEvent, QuestionAsked, ReviewWriting, SessionStarted
 from engine.interview.session import InterviewSession
 from engine.interview.silence import SilenceCountdownSource
 from engine.interview.state import SessionState
@@ -92,8 +92,15 @@ class PracticeRunner(QObject):
         return self.session is not None and self.session.state is SessionState.LISTENING
 
     # -- the interview ------------------------------------------------------------------------------
-    def _forward(self, event: InterviewEvent) -> None:
-        self.engine_event.emit(event)
+    def _forward(self, event: InterviewEvent, session: InterviewSession) -> None:
+        if isinstance(event, ReviewWriting):  # reviews land after the interview too: the review page follows
+            if event.done:
+                self.ctx.reviews_writing.discard(event.answer_id)
+            else:
+                self.ctx.reviews_writing.add(event.answer_id)
+            self.ctx.reviewsChanged.emit(event.session_id)
+        if session is self.session:  # an earlier interview's late reviews are not this one's news
+            self.engine_event.emit(event)
 
     # -- Choices, for the engine's driver -------------------------------------------------------------
     @property
@@ -126,9 +133,10 @@ class PracticeRunner(QObject):
             language_model=await self.ctx.interviewer_model(),
             follow_ups=self.ctx.preferences.follow_ups,
             keeper=self.ctx.keeper if self.backend is SttBackend.LOCAL else None,
+            start_deadline_s=self.ctx.question_start_s,
         )
         self.session = session
-        session.subscribe(self._forward)
+        session.subscribe(lambda event: self._forward(event, session))
         session.subscribe(self._on_started)
         final = SessionState.INTERRUPTED  # the app is closing (cancelled): what was said is kept
         try:
@@ -143,13 +151,13 @@ class PracticeRunner(QObject):
             if final is SessionState.COMPLETE:
                 # Its answers' re-reads go on after it, owned here: closing the app stops them (owed till the next
                 # start).
-                waiting = self.ctx.tasks.spawn(session.transcripts_stored(), "rereads-after-interview")
+                waiting = self.ctx.tasks.spawn(session.after_interview(), "after-interview")
                 # The app closing as the interview ends may cancel that task before its first step, or refuse it:
                 # the re-reads must stop then too, or the loop would close under them.
                 if waiting is None:
-                    session.stop_rereads()
+                    session.stop_aftercare()
                 else:
-                    waiting.add_done_callback(lambda _task: session.stop_rereads())
+                    waiting.add_done_callback(lambda _task: session.stop_aftercare())
             elif session.session_id:
                 # An interview ended early cancels its re-reads: they are done here, after it.
                 self.ctx.tasks.spawn(self.ctx.keeper.catch_up(session.session_id), "reread-ended")

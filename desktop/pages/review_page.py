@@ -72,10 +72,15 @@ class ReviewPage(Page):
         layout.addWidget(scroll, 1)
         self.retranslate()
         ctx.transcriptStored.connect(self._on_transcript_stored)
+        ctx.reviewsChanged.connect(self._on_reviews_changed)
 
     def _on_transcript_stored(self, stored: TranscriptStored) -> None:
         if self.detail is not None and self.detail.session.id == stored.session_id:
             self.show_session(stored.session_id)  # read back: the stored transcript replaces the live one
+
+    def _on_reviews_changed(self, session_id: int) -> None:
+        if self.detail is not None and self.detail.session.id == session_id:
+            self.show_session(session_id)  # a review landed (or stopped): read back
 
     def retranslate(self) -> None:
         self.again_button.setText(self.tr("Practise again"))
@@ -90,7 +95,7 @@ class ReviewPage(Page):
         detail = await self.ctx.store.session_detail(session_id)
         if detail is None:
             raise StorageError("storage.session_missing", session_id=session_id)
-        self.detail = session_view(detail)
+        self.detail = session_view(detail, self.ctx.reviews_writing)
         self.export_button.setEnabled(not self._exporting)
         self._render()
         self.loaded.emit(session_id)
@@ -191,6 +196,8 @@ class ReviewPage(Page):
         label = self._rich_label("rubricBlock")
         if view.answer.review is not None:
             label.setText(review_html(view.answer.review, self.language))
+        elif view.review_writing:
+            label.setText("<i>" + html.escape(messages.text("rubric.writing", self.language)) + "</i>")
         elif view.review_missing:
             label.setText(html.escape(messages.text("rubric.unavailable", self.language)))
         else:

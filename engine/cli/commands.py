@@ -127,7 +127,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         session.subscribe(_printer(ui, out, err, quiet=args.json))
         session.subscribe(lambda e: _collect(e, feedback_views, reviews, stored))
         run = await drive(session, _AnswerFiles(args.answers, realtime=args.realtime))
-        await session.transcripts_stored()  # what is printed and stored is each answer read in full
+        # What is printed and stored is each answer read in full, with the model's review.
+        await session.after_interview()
         if args.json:
             document = {
                 "session_id": session.session_id,

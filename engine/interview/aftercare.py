@@ -16,7 +16,14 @@ from engine.errors import AppError, LlmError
 from engine.feedback.assess import assess
 from engine.feedback.question_type import QuestionType
 from engine.feedback.view import build_view
-from engine.interview.events import ErrorRaised, InterviewEvent, Notice, ScoreUpdated, TranscriptStored
+from engine.interview.events import (
+    ErrorRaised,
+    InterviewEvent,
+    Notice,
+    ReviewWriting,
+    ScoreUpdated,
+    TranscriptStored,
+)
 from engine.interview.stored_transcript import TranscriptKeeper
 from engine.llm.interviewer import Exchange, LlmInterviewer
 from engine.storage.store import Store
@@ -67,7 +74,13 @@ class Aftercare:
             self._score(interviewer, answer_id, so_far, kind, tuple(keywords)), name="llm-score"
         )
         self._scoring.add(task)
-        task.add_done_callback(self._scoring.discard)
+        self._emit(ReviewWriting(self._session_id(), answer_id, done=False))
+
+        def ended(task: asyncio.Task[None]) -> None:
+            self._scoring.discard(task)
+            self._emit(ReviewWriting(self._session_id(), answer_id, done=True))
+
+        task.add_done_callback(ended)
 
     async def _score(
         self,
@@ -99,6 +112,18 @@ class Aftercare:
         await self._store.save_score(answer_id, review.to_dict(), content.to_stored())
         self._emit(ScoreUpdated(self._session_id(), answer_id, content, review))
 
+    async def reviews_written(self) -> None:
+        """Wait for every review still being written (after the interview: stored when each lands); cancelled,
+        it cancels them."""
+        pending = list(self._scoring)
+        try:
+            await self._said(pending)
+        except asyncio.CancelledError:
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+            raise
+
     async def settle(self, *, cancel: bool) -> None:
         """Wait for every score (or cancel them, and the re-reads too); their failures are said, not raised.
         Re-reads go on unless cancelled: `rereads_done()` waits for them."""
@@ -118,9 +143,10 @@ class Aftercare:
             await asyncio.gather(*pending, return_exceptions=True)
             raise
 
-    def stop_rereads(self) -> None:
-        """Cancel the re-reads still running (each stays owed): for an owner that will not wait for them."""
-        for task in self._rereads.values():
+    def stop(self) -> None:
+        """Cancel the re-reads and reviews still running (each re-read stays owed): for an owner that will not
+        wait for them."""
+        for task in [*self._rereads.values(), *self._scoring]:
             task.cancel()
 
     async def _said(self, pending: list[asyncio.Task[Any]]) -> None:

@@ -75,6 +75,15 @@ class FeedbackReady:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewWriting:
+    """The interviewer model is writing its review of this answer (`done`: it stopped, stored or not)."""
+
+    session_id: int
+    answer_id: int
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ScoreUpdated:
     """The interviewer model's review of one answer, in the background: the content feedback re-scored with
     the model's verified quotes, and its improvements and example answer."""
@@ -145,6 +154,7 @@ InterviewEvent = (
     | AnswerFinished
     | FeedbackReady
     | ScoreUpdated
+    | ReviewWriting
     | TranscriptStored
     | SessionComplete
     | ErrorRaised

@@ -45,7 +45,7 @@ from engine.interview.state import SessionState, check_move
 from engine.interview.stored_transcript import TranscriptKeeper, hotwords
 from engine.interview.turns import START_DEADLINE_S, PlanNotice, TurnPlan
 from engine.llm.contract import LanguageModel
-from engine.llm.desk import ModelDesk
+from engine.llm.desk import desk_for
 from engine.llm.interviewer import LlmInterviewer
 from engine.llm.prompts import InterviewBrief
 from engine.storage.records import error_json
@@ -189,7 +189,9 @@ class InterviewSession:
                 resume=self.config.resume,
                 seeds=tuple(q.text for q in self._progress.questions),
             )
-            self._interviewer = LlmInterviewer(ModelDesk(self._language_model), brief)
+            # One desk per model, shared with the reviews an earlier interview may still be writing: a question
+            # of this one goes before them.
+            self._interviewer = LlmInterviewer(desk_for(self._language_model), brief)
             self._interviewer.read_ahead()  # the posting and résumé are read while the opener is asked
         self._progress.plan = TurnPlan(
             self._progress.questions,
@@ -423,21 +425,23 @@ class InterviewSession:
     async def complete(self) -> SessionState:
         """The interview ran to its end: complete if any question was answered; failed if answers were tried
         but no audio arrived (a missing file, a dead microphone); interrupted if every question was skipped."""
-        await self._settle_scoring(cancel=False)  # the last answer's scores belong to the session
-        # (Re-reads go on: the interview is over either way; transcripts_stored() waits for them.)
+        if self._interviewer is not None:
+            await self._interviewer.close()  # a draft of a question that will not be asked
+        # Re-reads and the model's reviews go on: the interview is over either way, and each is stored when it
+        # lands; after_interview() waits for them.
         final = self._progress.outcome()
         await self._move(final)
         self._emit(SessionComplete(self.session_id, final))
         return final
 
-    async def transcripts_stored(self) -> None:
-        """Wait until every answer's re-read is stored (cancelled: they stop, and are owed to the next start)."""
-        await self._aftercare.rereads_done()
+    async def after_interview(self) -> None:
+        """Wait until every answer's re-read and review is stored; cancelled, they stop (re-reads stay owed)."""
+        await asyncio.gather(self._aftercare.rereads_done(), self._aftercare.reviews_written())
 
-    def stop_rereads(self) -> None:
-        """Stop the re-reads still running, for an owner closing without waiting for them (owed till the next
-        start)."""
-        self._aftercare.stop_rereads()
+    def stop_aftercare(self) -> None:
+        """Stop the re-reads and reviews still running, for an owner closing without waiting for them (the
+        re-reads stay owed till the next start)."""
+        self._aftercare.stop()
 
     async def end(self, state: SessionState) -> None:
         """End early: the user stopped (INTERRUPTED) or an error made going on impossible (FAILED)."""

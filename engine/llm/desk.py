@@ -16,6 +16,7 @@ import heapq
 import itertools
 import logging
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -46,6 +47,18 @@ class Ticket:
     """A job's place at the desk; `ModelDesk.promote` makes it urgent (a draft the candidate now waits for)."""
 
     priority: Priority
+
+
+_DESKS: weakref.WeakKeyDictionary[LanguageModel, ModelDesk] = weakref.WeakKeyDictionary()
+
+
+def desk_for(model: LanguageModel) -> ModelDesk:
+    """The one desk of this model: every interview that uses it (and the reviews an earlier one is still
+    writing) queues there, so a question always goes first."""
+    desk = _DESKS.get(model)
+    if desk is None:
+        desk = _DESKS[model] = ModelDesk(model)
+    return desk
 
 
 class ModelDesk:

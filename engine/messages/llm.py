@@ -162,6 +162,10 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "ko": "면접관 모델의 조언({model}). 모델이 인용한 근거는 답변에 실제로 있을 때만 위 점수에 반영됩니다",
     },
     "review.example_title": {"en": "An improved example answer", "ko": "개선한 모범 답변"},
+    "rubric.writing": {
+        "en": "The interviewer model is still writing its review of this answer; it appears here when it is done.",
+        "ko": "면접관 모델이 아직 이 답변의 검토를 쓰고 있습니다. 다 쓰면 여기에 나타납니다.",
+    },
     "rubric.unavailable": {
         "en": "The interviewer model has not reviewed this answer; the feedback above is the app's own analysis.",
         "ko": "면접관 모델이 이 답변을 검토하지 못했습니다. 위의 피드백은 앱 자체 분석입니다.",

@@ -4,6 +4,7 @@ content feedback, the advice on its delivery, its pace through time and the mode
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from engine.analysis.advice import Advice, advise
@@ -19,6 +20,7 @@ class AnswerView:
     advice: tuple[Advice, ...]  # on how it was spoken (content advice is in answer.content)
     pace_curve: tuple[tuple[float, float], ...]  # (seconds into the answer, pace): syllables for Korean
     review_missing: bool  # a model interviewed and heard it, but wrote no review of it
+    review_writing: bool  # the model is still writing its review (it is stored when it lands)
 
     @property
     def skipped(self) -> bool:
@@ -41,23 +43,30 @@ class SessionView:
         return tuple(a for q in self.questions for a in q.answers)
 
 
-def session_view(session: StoredSession) -> SessionView:
+def session_view(session: StoredSession, reviews_writing: Collection[int] = ()) -> SessionView:
+    """`reviews_writing`: answers whose review the model is still writing."""
+    model = bool(session.interviewer_model)
     return SessionView(
         session,
         tuple(
-            QuestionView(q, tuple(answer_view(a, session.language, bool(session.interviewer_model)) for a in q.answers))
+            QuestionView(q, tuple(answer_view(a, session.language, model, reviews_writing) for a in q.answers))
             for q in session.questions
         ),
     )
 
 
-def answer_view(answer: StoredAnswer, language: str, interviewed_by_model: bool) -> AnswerView:
+def answer_view(
+    answer: StoredAnswer, language: str, interviewed_by_model: bool, reviews_writing: Collection[int] = ()
+) -> AnswerView:
     figures = answer.figures
     words = [w.text for w in answer.words]
+    unreviewed = interviewed_by_model and answer.review is None and bool(answer.transcript)
+    writing = unreviewed and answer.id in reviews_writing
     return AnswerView(
         answer,
         tuple(marked_words(words, figures.fillers if figures else ())),
         tuple(advise(figures, answer.voice)) if figures else (),
         tuple(pace_curve(answer.words, language)) if figures else (),
-        interviewed_by_model and answer.review is None and bool(answer.transcript),
+        unreviewed and not writing,
+        writing,
     )
