@@ -6,6 +6,7 @@ source are injected here so tests can put a file or a stand-in sound card where 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -22,10 +23,13 @@ from engine.audio.playback import Player
 from engine.config import preferences as prefs_file
 from engine.config.preferences import Preferences
 from engine.config.settings import AppPaths
-from engine.errors import AppError
+from engine.errors import AppError, LlmError
+from engine.interview.config import InterviewConfig
 from engine.interview.stored_transcript import TranscriptKeeper
 from engine.interview.turns import START_DEADLINE_S
 from engine.llm.contract import LanguageModel
+from engine.llm.desk import desk_for
+from engine.llm.interviewer import read_ahead
 from engine.llm.lifecycle import InterviewerModel, LlmStage, LlmStatus
 from engine.native.probe import LlmCrashError
 from engine.storage.store import Store
@@ -82,6 +86,7 @@ class AppContext(QObject):
         self.interviewer.subscribe(self._on_llm_status)
         self.cloud_health: dict[str, HealthSnapshot] = {}
         self.reviews_writing: set[int] = set()  # answers whose review the interviewer model is writing
+        self._reading: asyncio.Task[None] | None = None  # the model reading the set-up ahead
         # How long an answer's end waits for the model to begin the next question before the bank asks it
         # (None: the model is waited for; tests whose answers come from files faster than speech).
         self.question_start_s: float | None = START_DEADLINE_S
@@ -100,6 +105,27 @@ class AppContext(QObject):
     def open_language_model(self, *, force: bool = False) -> None:
         """(Re)open the interviewer model the preferences name, loading it in the background."""
         self.interviewer.start(self.preferences.llm_choice(), force=force)
+
+    def read_ahead(self, config: InterviewConfig) -> None:
+        """Start the interviewer model reading this set-up (its posting and résumé) before the interview
+        starts, so that its first question does not wait for it; a newer set-up replaces an older one."""
+        if self._reading is not None:
+            self._reading.cancel()
+        chosen = self.llm_status.stage in (LlmStage.LOADING, LlmStage.READY)
+        self._reading = self.tasks.spawn(self._read_ahead(config), "llm-read-setup") if chosen else None
+
+    async def _read_ahead(self, config: InterviewConfig) -> None:
+        model = await self.interviewer_model()
+        if model is None:
+            return
+        reading = read_ahead(desk_for(model), config.brief())
+        try:
+            await reading
+        except asyncio.CancelledError:
+            reading.cancel()
+            raise
+        except LlmError as error:  # the interview will say what is wrong with the model, if it still is
+            log.info("reading the set-up ahead failed: %s", error)
 
     async def interviewer_model(self) -> LanguageModel | None:
         """The interviewer model for a new interview, once it exists (it may still be loading)."""

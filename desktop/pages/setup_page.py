@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,6 +29,7 @@ from engine.interview.documents import SUFFIXES, read_document
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
 
 MAX_QUESTIONS = 15
+READ_AHEAD_AFTER_MS = 2_000
 
 
 class SetupPage(Page):
@@ -108,7 +109,22 @@ class SetupPage(Page):
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.start_button)
         layout.addLayout(bottom)
+        # The interviewer model reads the posting and résumé while the candidate is still here: once the form
+        # has rested a moment after a change, not at every keystroke.
+        self._settled = QTimer(self, singleShot=True, interval=READ_AHEAD_AFTER_MS)
+        self._settled.timeout.connect(self._read_ahead)
+        for edit in (self.role, self.company):
+            edit.textChanged.connect(self._settled.start)
+        for text in (self.posting, self.resume):
+            text.textChanged.connect(self._settled.start)
+        for box in (self.seniority, self.kind, self.interview_language):
+            box.currentIndexChanged.connect(self._settled.start)
         self.retranslate()
+
+    def _read_ahead(self) -> None:
+        config = self.config()
+        if config.job_posting or config.resume:  # without them the prompt is short: read at the start, quickly
+            self.ctx.read_ahead(config)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Set up an interview"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from engine.interview.questions import InterviewKind
+from engine.llm.prompts import InterviewBrief
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,19 @@ class InterviewConfig:
     company: str = ""
     job_posting: str = ""
     resume: str = ""
+
+    def brief(self, seeds: tuple[str, ...] = ()) -> InterviewBrief:
+        """What the interviewer model is told of this interview (its seed questions chosen at the start)."""
+        return InterviewBrief(
+            language=self.language,
+            role=self.role,
+            company=self.company,
+            seniority=self.seniority,
+            kind=self.kind.value,
+            posting=self.job_posting,
+            resume=self.resume,
+            seeds=seeds,
+        )
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)

@@ -47,7 +47,6 @@ from engine.interview.turns import START_DEADLINE_S, PlanNotice, TurnPlan
 from engine.llm.contract import LanguageModel
 from engine.llm.desk import desk_for
 from engine.llm.interviewer import LlmInterviewer
-from engine.llm.prompts import InterviewBrief
 from engine.storage.records import error_json
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
@@ -179,16 +178,7 @@ class InterviewSession:
             recently_asked=frozenset(recent),
         )
         if self._language_model is not None:
-            brief = InterviewBrief(
-                language=self.config.language,
-                role=self.config.role,
-                company=self.config.company,
-                seniority=self.config.seniority,
-                kind=self.config.kind.value,
-                posting=self.config.job_posting,
-                resume=self.config.resume,
-                seeds=tuple(q.text for q in self._progress.questions),
-            )
+            brief = self.config.brief(tuple(q.text for q in self._progress.questions))
             # One desk per model, shared with the reviews an earlier interview may still be writing: a question
             # of this one goes before them.
             self._interviewer = LlmInterviewer(desk_for(self._language_model), brief)

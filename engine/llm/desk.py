@@ -4,7 +4,9 @@ A model (one KV cache, one llama context or one server slot) serves three kinds 
 interview: the next question (the candidate is waiting), scoring of the last answer (feedback), and a
 speculative draft of the next question while the candidate is still speaking. The next question preempts
 whatever runs; the preempted job is queued again and restarts from the shared prefix the cache still holds.
-Drafts and scores do not preempt each other: each would throw away the other's work.
+Drafts and scores do not preempt each other: each would throw away the other's work. Waiting drafts go
+before waiting scores: a draft (or the interview's prefix read ahead) is what lets the model ask the next
+question, while a review can land after the interview.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ log = logging.getLogger(__name__)
 
 class Priority(enum.IntEnum):
     QUESTION = 0
-    SCORE = 1
-    DRAFT = 2
+    DRAFT = 1
+    SCORE = 2
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,10 @@ class ModelDesk:
         priority: Priority,
         on_text: TextListener | None = None,
         ticket: Ticket | None = None,
+        deadline_s: float | None = None,
     ) -> Generation:
+        """`deadline_s`: how long the job may run once the model is on it (its wait in the queue is not
+        counted); TimeoutError past it."""
         ticket = ticket or Ticket(priority)
         while True:
             await self._wait_turn(ticket)
@@ -87,7 +92,8 @@ class ModelDesk:
             if self._waiting and self._waiting[0][0] == Priority.QUESTION:
                 self._preempt_for(Priority.QUESTION)  # a question arrived between our grant and our start
             try:
-                return await job
+                async with asyncio.timeout(deadline_s):
+                    return await job
             except asyncio.CancelledError:
                 current = asyncio.current_task()
                 if current is not None and current.cancelling():

@@ -159,17 +159,7 @@ class LlmInterviewer:
         """Start reading the interview's prefix (the posting and résumé) now, at a draft's priority, so that
         the first question the model writes does not wait for it; a local model keeps its stable part for
         the next interview with the same set-up."""
-        request = GenerationRequest(
-            (self._system,),
-            max_tokens=1,
-            temperature=0.0,
-            seed=0,
-            keep_prefix_chars=len(prompts.stable_prompt(self.brief)),
-        )
-        self._reading = asyncio.get_running_loop().create_task(
-            self.desk.generate(request, Priority.DRAFT), name="llm-read-ahead"
-        )
-        self._reading.add_done_callback(_log_failure)
+        self._reading = read_ahead(self.desk, self.brief)
 
     # -- the next question --------------------------------------------------------------------------
     async def next_question(
@@ -246,8 +236,8 @@ class LlmInterviewer:
         problem = ""
         for attempt in (1, 2):
             try:
-                async with asyncio.timeout(self.review_deadline_s):
-                    generation = await self.desk.generate(request, Priority.SCORE)
+                # The deadline counts from when the model is on it: reviews wait behind questions and drafts.
+                generation = await self.desk.generate(request, Priority.SCORE, deadline_s=self.review_deadline_s)
             except TimeoutError as error:
                 raise LlmError("llm.review_timeout", seconds=f"{self.review_deadline_s:g}") from error
             if generation.finish is FinishReason.LENGTH:
@@ -272,6 +262,17 @@ class LlmInterviewer:
             with contextlib.suppress(asyncio.CancelledError, LlmError):
                 await self._draft.task
         self._draft = None
+
+
+def read_ahead(desk: ModelDesk, brief: prompts.InterviewBrief) -> asyncio.Task[Generation]:
+    """Read an interview's system prompt into the model's cache at a draft's priority, keeping its stable part
+    (a local model saves it for later interviews with the same set-up). Cancel the task to stop."""
+    system = ChatMessage(Role.SYSTEM, prompts.system_prompt(brief))
+    keep = len(prompts.stable_prompt(brief))
+    request = GenerationRequest((system,), max_tokens=1, temperature=0.0, seed=0, keep_prefix_chars=keep)
+    task = asyncio.get_running_loop().create_task(desk.generate(request, Priority.DRAFT), name="llm-read-ahead")
+    task.add_done_callback(_log_failure)
+    return task
 
 
 def _log_failure(task: asyncio.Task[Generation]) -> None:

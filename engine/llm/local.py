@@ -41,7 +41,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_CONTEXT = 32_768  # the design notes found 16k too small for long interviews
-PREFILL_TARGET_S = 0.08  # one prefill chunk takes about this long: the bound on cancel latency
+# One prefill chunk takes about this long: the bound on how late a cancel lands (a question preempting a
+# draft waits for it). Smaller chunks batch worse, and on a slow machine much worse (ARCHITECTURE, "Threads,
+# batch and prefill chunks"); a quarter second keeps a preempting question well inside its 1 s start.
+PREFILL_TARGET_S = 0.25
 MIN_CHUNK, MAX_CHUNK = 8, 512
 
 

@@ -77,6 +77,26 @@ def test_the_interviewer_model_asks_a_follow_up_and_the_review_shows_its_scores(
         desktop.shoot("review-with-interviewer-scores")
 
 
+def test_the_model_reads_the_set_up_ahead_and_keeps_it_for_the_next_interview(
+    qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    from tests.llm_support import POSTING, RESUME
+
+    prefs = _prefs(tmp_path, llm_mode="file", llm_path=str(smollm2_path()), llm_context=4096)
+    with open_desktop(qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs) as desktop:
+        states = desktop.ctx.paths.model_states
+        setup = desktop.window.setup
+        setup.role.setText("Backend engineer")
+        setup.posting.setPlainText(POSTING * 4)
+        setup.resume.setPlainText(RESUME * 4)
+        # Nothing is started: once the form rests, the model reads it, and keeps it for the interview to come.
+        qtbot.waitUntil(lambda: any(states.glob("*.state")), timeout=120_000)
+        saved = {p.name for p in states.glob("*.state")}
+        setup.company.setText("Acme")  # another set-up: read again, kept beside the first
+        qtbot.waitUntil(lambda: len(list(states.glob("*.state"))) == 2, timeout=120_000)
+        assert saved < {p.name for p in states.glob("*.state")}
+
+
 def test_a_server_choice_is_saved_and_its_key_goes_to_the_keyring_only(
     qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path, keyring_file: Path
 ) -> None:

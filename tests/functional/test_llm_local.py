@@ -13,6 +13,7 @@ import shutil
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -85,9 +86,9 @@ async def test_truncated_score_output_is_retried_once_then_falls_back(model: Loc
     calls: list[GenerationRequest] = []
     real = desk.generate
 
-    async def counting(request: GenerationRequest, priority: Priority, on_text: object = None) -> object:
+    async def counting(request: GenerationRequest, priority: Priority, **options: Any) -> object:
         calls.append(request)
-        return await real(request, priority)
+        return await real(request, priority, **options)
 
     desk.generate = counting  # type: ignore[method-assign,assignment]
     with pytest.raises(ScoreUnavailable) as caught:
