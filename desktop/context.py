@@ -31,6 +31,7 @@ from engine.llm.contract import LanguageModel
 from engine.llm.desk import desk_for
 from engine.llm.interviewer import read_ahead
 from engine.llm.lifecycle import InterviewerModel, LlmStage, LlmStatus
+from engine.llm.summary import Summaries
 from engine.native.probe import LlmCrashError
 from engine.storage.store import Store
 from engine.stt.cloud.health import HealthSnapshot
@@ -87,6 +88,7 @@ class AppContext(QObject):
         self.cloud_health: dict[str, HealthSnapshot] = {}
         self.reviews_writing: set[int] = set()  # answers whose review the interviewer model is writing
         self._reading: asyncio.Task[None] | None = None  # the model reading the set-up ahead
+        self.summaries = Summaries(self.paths.summaries)
         # How long an answer's end waits for the model to begin the next question before the bank asks it
         # (None: the model is waited for; tests whose answers come from files faster than speech).
         self.question_start_s: float | None = START_DEADLINE_S
@@ -114,18 +116,32 @@ class AppContext(QObject):
         chosen = self.llm_status.stage in (LlmStage.LOADING, LlmStage.READY)
         self._reading = self.tasks.spawn(self._read_ahead(config), "llm-read-setup") if chosen else None
 
+    def stop_reading_ahead(self) -> None:
+        """The interview starts: it reads its own prefix (what the set-up reading got through is in the cache)."""
+        if self._reading is not None:
+            self._reading.cancel()
+            self._reading = None
+
     async def _read_ahead(self, config: InterviewConfig) -> None:
         model = await self.interviewer_model()
-        if model is None:
+        if model is None or model.info.backend != "local":  # a server keeps nothing between requests
             return
-        reading = read_ahead(desk_for(model), config.brief())
+        desk = desk_for(model)
         try:
-            await reading
-        except asyncio.CancelledError:
-            reading.cancel()
-            raise
+            # A long posting or résumé is summarised first, once (kept by its text's hash): the interview
+            # then reads the summary, and so does every later interview with the same text.
+            for kind, text in (("posting", config.job_posting), ("resume", config.resume)):
+                await self.summaries.summarise(desk, config.language, kind, text)
+            reading = read_ahead(desk, config.brief(summaries=self.summaries))
+            try:
+                await reading
+            except asyncio.CancelledError:
+                reading.cancel()
+                raise
         except LlmError as error:  # the interview will say what is wrong with the model, if it still is
             log.info("reading the set-up ahead failed: %s", error)
+        except OSError as error:  # a summary not kept (a full disk): the interview reads the full text
+            log.warning("a summary could not be kept: %s", error)
 
     async def interviewer_model(self) -> LanguageModel | None:
         """The interviewer model for a new interview, once it exists (it may still be loading)."""

@@ -134,6 +134,7 @@ class PracticeRunner(QObject):
             follow_ups=self.ctx.preferences.follow_ups,
             keeper=self.ctx.keeper if self.backend is SttBackend.LOCAL else None,
             start_deadline_s=self.ctx.question_start_s,
+            summaries=self.ctx.summaries,
         )
         self.session = session
         session.subscribe(lambda event: self._forward(event, session))
@@ -148,19 +149,15 @@ class PracticeRunner(QObject):
             self.running = False
             self.ctx.historyChanged.emit()
             self.ended.emit(session.session_id, final)
-            if final is SessionState.COMPLETE:
-                # Its answers' re-reads go on after it, owned here: closing the app stops them (owed till the next
-                # start).
-                waiting = self.ctx.tasks.spawn(session.after_interview(), "after-interview")
-                # The app closing as the interview ends may cancel that task before its first step, or refuse it:
-                # the re-reads must stop then too, or the loop would close under them.
-                if waiting is None:
-                    session.stop_aftercare()
-                else:
-                    waiting.add_done_callback(lambda _task: session.stop_aftercare())
-            elif session.session_id:
+            if final is not SessionState.COMPLETE and session.session_id:
                 # An interview ended early cancels its re-reads: they are done here, after it.
                 self.ctx.tasks.spawn(self.ctx.keeper.catch_up(session.session_id), "reread-ended")
+        # Its answers' re-reads and reviews go on after it, in this task, which is already running: closing the
+        # app cancels it, and they stop with it (the re-reads owed till the next start). A task of their own
+        # could be cancelled before its first step, leaving them running as the loop closed.
+        await session.after_interview()
+        if self.session is session:
+            self.session = None  # its late news is no longer the practice screen's
 
     def _on_started(self, event: InterviewEvent) -> None:
         if isinstance(event, SessionStarted):

@@ -204,4 +204,6 @@ class SetupPage(Page):
         )
 
     def _start(self) -> None:
+        self._settled.stop()  # a set-up reading due now would cut the interview's own reading short
+        self.ctx.stop_reading_ahead()
         self.startRequested.emit(self.config())

@@ -38,6 +38,7 @@ from engine.interview.turns import START_DEADLINE_S
 from engine.llm.choice import LlmChoice
 from engine.llm.lifecycle import InterviewerModel, LlmStage
 from engine.llm.rubric import ModelReview
+from engine.llm.summary import Summaries
 from engine.report.answer_view import session_view
 from engine.storage.records import StoredSession
 from engine.storage.store import Store
@@ -123,6 +124,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             # Answers read from files come faster than speech, and nobody waits in silence: the model is waited
             # for, unless --realtime plays a candidate, who is not kept waiting.
             start_deadline_s=START_DEADLINE_S if args.realtime else None,
+            summaries=Summaries(paths.summaries),  # those the app made of the same posting and résumé
         )
         session.subscribe(_printer(ui, out, err, quiet=args.json))
         session.subscribe(lambda e: _collect(e, feedback_views, reviews, stored))

@@ -55,6 +55,11 @@ class AppPaths:
         return self.data_dir / "recordings"
 
     @property
+    def summaries(self) -> Path:
+        """Long postings and résumés summarised for the interviewer (engine/llm/summary.py): a cache."""
+        return self.data_dir / "cache" / "summaries"
+
+    @property
     def model_states(self) -> Path:
         """The interviewer model's saved prefix states (engine/llm/prefix_cache.py): a cache, safe to delete."""
         return self.data_dir / "cache" / "model-states"

@@ -92,7 +92,7 @@ class Aftercare:
     ) -> None:
         reread, stored = self._rereads.get(answer_id), None
         if reread is not None:
-            with contextlib.suppress(Exception):  # a failed re-read is said by rereads_done() or settle()
+            with contextlib.suppress(Exception):  # a failed re-read is said by done() or settle()
                 stored = await reread
         if stored is not None:  # scored on the stored transcript: the one review and the PDF show
             so_far = [*so_far[:-1], replace(so_far[-1], answer=stored.transcript)]
@@ -112,29 +112,19 @@ class Aftercare:
         await self._store.save_score(answer_id, review.to_dict(), content.to_stored())
         self._emit(ScoreUpdated(self._session_id(), answer_id, content, review))
 
-    async def reviews_written(self) -> None:
-        """Wait for every review still being written (after the interview: stored when each lands); cancelled,
-        it cancels them."""
-        pending = list(self._scoring)
-        try:
-            await self._said(pending)
-        except asyncio.CancelledError:
-            for task in pending:
-                task.cancel()
-            await asyncio.gather(*pending, return_exceptions=True)
-            raise
-
     async def settle(self, *, cancel: bool) -> None:
         """Wait for every score (or cancel them, and the re-reads too); their failures are said, not raised.
-        Re-reads go on unless cancelled: `rereads_done()` waits for them."""
+        Re-reads go on unless cancelled: `done()` waits for them."""
         pending: list[asyncio.Task[Any]] = [*self._scoring, *(self._rereads.values() if cancel else ())]
         for task in pending if cancel else ():
             task.cancel()
         await self._said(pending)
 
-    async def rereads_done(self) -> None:
-        """Wait for every re-read to be stored; cancelled, it cancels them (each stays owed)."""
-        pending = list(self._rereads.values())
+    async def done(self) -> None:
+        """Wait for every re-read and review to be stored (after the interview, as each lands); cancelled, it
+        cancels them and waits for them to stop (the re-reads stay owed). The tasks exist already and are
+        awaited in the caller's own task: a task made here could be cancelled before its first step."""
+        pending = [*self._rereads.values(), *self._scoring]
         try:
             await self._said(pending)
         except asyncio.CancelledError:
@@ -142,12 +132,6 @@ class Aftercare:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
             raise
-
-    def stop(self) -> None:
-        """Cancel the re-reads and reviews still running (each re-read stays owed): for an owner that will not
-        wait for them."""
-        for task in [*self._rereads.values(), *self._scoring]:
-            task.cancel()
 
     async def _said(self, pending: list[asyncio.Task[Any]]) -> None:
         for outcome in await asyncio.gather(*pending, return_exceptions=True):

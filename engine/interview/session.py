@@ -47,6 +47,7 @@ from engine.interview.turns import START_DEADLINE_S, PlanNotice, TurnPlan
 from engine.llm.contract import LanguageModel
 from engine.llm.desk import desk_for
 from engine.llm.interviewer import LlmInterviewer
+from engine.llm.summary import Summaries
 from engine.storage.records import error_json
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
@@ -103,10 +104,12 @@ class InterviewSession:
         follow_ups: bool = True,
         keeper: TranscriptKeeper | None = None,
         start_deadline_s: float | None = START_DEADLINE_S,
+        summaries: Summaries | None = None,
     ) -> None:
         """`keeper`: re-reads each answer's audio for its stored transcript (local recognition); without it the
         live finals are the stored transcript (cloud recognition). `start_deadline_s`: a model that has not
-        begun a question by then gives way to the bank (None: it is waited for, as nobody sits waiting)."""
+        begun a question by then gives way to the bank (None: it is waited for, as nobody sits waiting).
+        `summaries`: long postings and résumés the model reads as their kept summaries."""
         # A pasted posting or résumé is capped like an opened file: a 5 MB paste made a 21 MB database.
         capped = tuple(name for name in ("job_posting", "resume") if len(getattr(config, name)) > MAX_CHARS)
         self.config = replace(config, **{name: getattr(config, name)[:MAX_CHARS] for name in capped})
@@ -127,6 +130,7 @@ class InterviewSession:
         self._interviewer: LlmInterviewer | None = None
         self._follow_ups = follow_ups
         self._start_deadline_s = start_deadline_s
+        self._summaries = summaries
         # Each answer's re-read and scoring run in the background while the next question is asked.
         self._keeper = keeper
         self._aftercare = Aftercare(store, config.language, keeper, self._emit, lambda: self.session_id)
@@ -178,7 +182,7 @@ class InterviewSession:
             recently_asked=frozenset(recent),
         )
         if self._language_model is not None:
-            brief = self.config.brief(tuple(q.text for q in self._progress.questions))
+            brief = self.config.brief(tuple(q.text for q in self._progress.questions), self._summaries)
             # One desk per model, shared with the reviews an earlier interview may still be writing: a question
             # of this one goes before them.
             self._interviewer = LlmInterviewer(desk_for(self._language_model), brief)
@@ -426,12 +430,7 @@ class InterviewSession:
 
     async def after_interview(self) -> None:
         """Wait until every answer's re-read and review is stored; cancelled, they stop (re-reads stay owed)."""
-        await asyncio.gather(self._aftercare.rereads_done(), self._aftercare.reviews_written())
-
-    def stop_aftercare(self) -> None:
-        """Stop the re-reads and reviews still running, for an owner closing without waiting for them (the
-        re-reads stay owed till the next start)."""
-        self._aftercare.stop()
+        await self._aftercare.done()
 
     async def end(self, state: SessionState) -> None:
         """End early: the user stopped (INTERRUPTED) or an error made going on impossible (FAILED)."""

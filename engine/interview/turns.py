@@ -139,8 +139,7 @@ class TurnPlan:
             if not writing.done() and not started.is_set():
                 # Not waited for: the model stops after its current step (a prefill chunk takes up to a
                 # quarter second on a slow machine) while the bank's question is already being asked.
-                writing.cancel()
-                writing.add_done_callback(_retrieved)
+                interviewer.abandon(writing)
                 return None
             return await writing
         finally:
@@ -180,9 +179,3 @@ class TurnPlan:
         then = TurnKind.FOLLOW_UP if self.follow_up_due else TurnKind.MAIN
         self.exchanges.append(Exchange(self.current.text, transcript, then))
         return list(self.exchanges)
-
-
-def _retrieved(task: asyncio.Future[str]) -> None:
-    """A question given up on: its outcome is of no use, but is read, so that asyncio logs nothing."""
-    if not task.cancelled() and task.exception() is not None:
-        log.debug("a question given up on ended with %r", task.exception())

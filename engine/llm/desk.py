@@ -51,15 +51,18 @@ class Ticket:
     priority: Priority
 
 
-_DESKS: weakref.WeakKeyDictionary[LanguageModel, ModelDesk] = weakref.WeakKeyDictionary()
+# Held weakly: a desk lives while an interview, or the reviews an earlier one is still writing, holds it (and
+# it holds its model, so the id stays that model's); then it goes, and its model with it.
+_DESKS: weakref.WeakValueDictionary[int, ModelDesk] = weakref.WeakValueDictionary()
 
 
 def desk_for(model: LanguageModel) -> ModelDesk:
     """The one desk of this model: every interview that uses it (and the reviews an earlier one is still
     writing) queues there, so a question always goes first."""
-    desk = _DESKS.get(model)
-    if desk is None:
-        desk = _DESKS[model] = ModelDesk(model)
+    desk = _DESKS.get(id(model))
+    if desk is None or desk.model is not model:
+        desk = ModelDesk(model)
+        _DESKS[id(model)] = desk
     return desk
 
 

@@ -30,8 +30,8 @@ from engine.llm.rubric import SCORE_MAX_TOKENS, ModelReview, RubricParseError, p
 log = logging.getLogger(__name__)
 
 QUESTION_MAX_TOKENS = 96
-# A review not written by then is given up (a hanging server would hold each attempt for its 120 s read
-# timeout, and the end of the interview waits for the last answer's review): the app's own feedback stands.
+# A review not written by then, counted from when the model is on it, is given up (a hanging server would
+# hold each attempt for its 120 s read timeout): the app's own feedback stands.
 REVIEW_DEADLINE_S = 90.0
 QUESTION_CHARS = (8, 400)  # a usable question is at least / at most this long
 
@@ -115,6 +115,7 @@ class LlmInterviewer:
         self._system = ChatMessage(Role.SYSTEM, prompts.system_prompt(brief))
         self._draft: _Draft | None = None
         self._reading: asyncio.Task[Generation] | None = None
+        self._abandoned: set[asyncio.Future[str]] = set()  # questions given up on, still stopping
         self.draft_hits = 0
         self.score_max_tokens = SCORE_MAX_TOKENS
         self.review_deadline_s = REVIEW_DEADLINE_S
@@ -159,7 +160,14 @@ class LlmInterviewer:
         """Start reading the interview's prefix (the posting and résumé) now, at a draft's priority, so that
         the first question the model writes does not wait for it; a local model keeps its stable part for
         the next interview with the same set-up."""
-        self._reading = read_ahead(self.desk, self.brief)
+        if self.desk.model.info.backend == "local":  # a server keeps no state between requests (and bills them)
+            self._reading = read_ahead(self.desk, self.brief)
+
+    def abandon(self, question: asyncio.Future[str]) -> None:
+        """A question given up on (the bank asked instead): cancelled, and owned here until it has stopped."""
+        question.cancel()
+        self._abandoned.add(question)
+        question.add_done_callback(self._abandoned.discard)
 
     # -- the next question --------------------------------------------------------------------------
     async def next_question(
@@ -251,7 +259,9 @@ class LlmInterviewer:
         raise ScoreUnavailable(problem)
 
     async def close(self) -> None:
-        """Cancel a draft or read-ahead still running (the owner of this interviewer calls it at the end)."""
+        """Cancel a draft or read-ahead still running, and wait for questions given up on to stop (the owner of
+        this interviewer calls it at the end)."""
+        await asyncio.gather(*self._abandoned, return_exceptions=True)
         if self._reading is not None:
             self._reading.cancel()
             with contextlib.suppress(asyncio.CancelledError, LlmError):
@@ -269,7 +279,9 @@ def read_ahead(desk: ModelDesk, brief: prompts.InterviewBrief) -> asyncio.Task[G
     (a local model saves it for later interviews with the same set-up). Cancel the task to stop."""
     system = ChatMessage(Role.SYSTEM, prompts.system_prompt(brief))
     keep = len(prompts.stable_prompt(brief))
-    request = GenerationRequest((system,), max_tokens=1, temperature=0.0, seed=0, keep_prefix_chars=keep)
+    # With a user turn: some chat templates refuse a conversation of a system message alone.
+    asking = ChatMessage(Role.USER, prompts.note(brief.language, "next_question"))
+    request = GenerationRequest((system, asking), max_tokens=1, temperature=0.0, seed=0, keep_prefix_chars=keep)
     task = asyncio.get_running_loop().create_task(desk.generate(request, Priority.DRAFT), name="llm-read-ahead")
     task.add_done_callback(_log_failure)
     return task

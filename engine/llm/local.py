@@ -4,7 +4,7 @@ Why the generation loop is our own rather than `create_chat_completion`:
 - **Prefix reuse.** The KV cache keeps the tokens of the last prompt. A new prompt drops only what differs
   and prefills only what is new, so a turn of a long interview costs its new words, not the whole
   interview (llama-cpp-python's `generate` does the reuse; we arrange prompts so it applies).
-- **Cancellation.** Prefill runs in chunks sized to take about 80 ms each, and sampling checks between
+- **Cancellation.** Prefill runs in chunks sized to take about 250 ms each, and sampling checks between
   tokens, so cancelling stops within one chunk or one token instead of after a whole prompt.
 
 Every call into llama.cpp happens on the model's own single thread (a llama context is not thread-safe);
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import psutil
 
 from engine.errors import LlmError, MissingPackageError
-from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, ModelInfo, StreamChunk
+from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, ModelInfo, Role, StreamChunk
 from engine.llm.gguf_file import GgufInfo, fit_context, read_info
 from engine.llm.prefix_cache import MIN_SAVED_TOKENS, PrefixCache
 from engine.native.probe import Library, ensure_safe, stop_probes
@@ -155,11 +155,16 @@ class LocalModel:
             notes.append("llm.no_chat_template")
         self._info = ModelInfo(info.name, "local", n_ctx, tuple(notes))
         if self.options.state_dir is not None:
-            self._saved = PrefixCache(self.options.state_dir, self.path)
+            try:
+                self._saved = PrefixCache(self.options.state_dir, self.path)
+            except OSError as error:  # an unwritable cache folder: every interview reads its prefix
+                log.warning("saved model states unavailable: %s", error)
         log.info("loaded %s: %d-token context, %d threads, %d GPU layers", info.name, n_ctx, threads, gpu_layers)
 
     # -- generation ---------------------------------------------------------------------------------
     async def stream(self, request: GenerationRequest) -> AsyncIterator[StreamChunk]:
+        if self._closed:  # another model was chosen: what was queued for this one is refused, not lost in a wait
+            raise LlmError("llm.generation_failed", detail="the model was closed")
         await self.ready()
         async with self._lock:
             loop = asyncio.get_running_loop()
@@ -212,7 +217,8 @@ class LocalModel:
             log.debug("generation cancelled; stopped %.0f ms after", self.cancel_latency_s * 1000)
         except LlmError as error:
             emit(error)
-        except (RuntimeError, ValueError) as error:  # llama.cpp refused (e.g. a decode failure)
+        except Exception as error:  # llama.cpp refused (a decode failure), a template error, a full disk…
+            # Every failure reaches the waiting stream, which would otherwise wait for ever.
             log.exception("generation failed")
             emit(LlmError("llm.generation_failed", detail=str(error)))
 
@@ -253,8 +259,9 @@ class LocalModel:
             return 0
         first = request.messages[0]
         head = first.content[: request.keep_prefix_chars]
-        alone, _ = self._prompt_tokens(GenerationRequest((ChatMessage(first.role, head),)))
-        followed, _ = self._prompt_tokens(GenerationRequest((ChatMessage(first.role, head + "\n\n#"),)))
+        then = ChatMessage(Role.USER, ".")  # some chat templates refuse a system message alone
+        alone, _ = self._prompt_tokens(GenerationRequest((ChatMessage(first.role, head), then)))
+        followed, _ = self._prompt_tokens(GenerationRequest((ChatMessage(first.role, head + "\n\n#"), then)))
         common = 0
         limit = min(len(alone), len(followed), len(tokens) - 1)
         while common < limit and alone[common] == followed[common] == tokens[common]:
@@ -278,7 +285,7 @@ class LocalModel:
             llm._ctx.kv_cache_seq_rm(-1, common, -1)
             llm.n_tokens = common
         self.restored_tokens = self._restore(tokens, common)
-        common = max(common, self.restored_tokens)
+        common = llm.n_tokens  # what the cache now holds: the restored state, or (a state refused) nothing
         self.prefilled_tokens = len(tokens) - common
         position = common
         while position < len(tokens) - 1:
@@ -329,6 +336,9 @@ class LocalModel:
         """Save the cache's state (it holds `tokens`) for a later interview with the same prefix."""
         llm, saved = self._llm, self._saved
         if llm is None or saved is None or len(tokens) < MIN_SAVED_TOKENS or saved.covers(tokens):
+            return
+        if llm.n_tokens != len(tokens) or list(llm.input_ids[: len(tokens)]) != tokens:
+            log.warning("the cache does not hold the prefix to keep; not saved")
             return
         from llama_cpp import llama_state_seq_save_file, llama_token
 

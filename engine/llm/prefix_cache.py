@@ -106,6 +106,10 @@ class PrefixCache:
             self._remove(entry)
         if stale or missing:
             self._write_index()
+        known = {e.file for e in self._entries}
+        for stray in self.folder.glob("prefix-*.state") if self.folder.is_dir() else ():
+            if stray.name not in known:  # written by a run killed before it was indexed: never found, so removed
+                stray.unlink(missing_ok=True)
 
     def _evict(self) -> None:
         by_age = sorted(self._entries, key=lambda e: e.used_at)
@@ -132,10 +136,13 @@ class PrefixCache:
             return []
 
     def _write_index(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f"{INDEX}.tmp"
-        temporary.write_text(json.dumps([asdict(e) for e in self._entries]), "utf-8")
-        os.replace(temporary, self.folder / INDEX)  # atomic: a kill leaves the old index or the new
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f"{INDEX}.{os.getpid()}.tmp"  # the CLI and the app may both write
+            temporary.write_text(json.dumps([asdict(e) for e in self._entries]), "utf-8")
+            os.replace(temporary, self.folder / INDEX)  # atomic: a kill leaves the old index or the new
+        except OSError as error:  # the states stay usable in this run; the next one may not know them
+            log.warning("could not write the saved model states' index: %s", error)
 
 
 def _touched(entry: SavedPrefix) -> SavedPrefix:
