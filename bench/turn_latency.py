@@ -86,6 +86,8 @@ async def interview(path: Path, n_ctx: int, turns: int, speed: float, optimised:
     bank = list(load_bank("en"))[: turns + 1]
     # The app's run: the bank stands in for a model that has not begun; the baseline waits for the model.
     plan = TurnPlan(bank, "en", interviewer, follow_ups=True, start_deadline_s=START_DEADLINE_S if optimised else None)
+    if not optimised:
+        plan.question_deadline_s = 3600.0  # the baseline measures the model itself: never the bank's stand-in
     if optimised:
         interviewer.read_ahead()  # as InterviewSession.begin() does
     await plan.next_question()
