@@ -98,6 +98,15 @@ class Hypothesis:
         return False
 
 
+def max_length(prompt: int, new: int) -> int:
+    """CTranslate2's max_length for a prompt of `prompt` tokens (context, start tokens, forced prefix) and up
+    to `new` more. It counts the prompt and then generates max_length - prompt + 1 tokens, so the last one
+    sits at position max_length: that must stay inside Whisper's 448 positions (0-447), or a pass that runs
+    to the cap (a repetition loop) reads past the model's position table. A cap of `new` alone fell under
+    the prompt's length and failed the pass ("maximum decoding length must be > 0")."""
+    return min(CONTEXT_TOKENS - 1, prompt + new - 1)
+
+
 class WhisperDecoder:
     def __init__(self, model: WhisperModel) -> None:
         self._model = model
@@ -153,10 +162,7 @@ class WhisperDecoder:
             encoder_output,
             [tokens + prefix_tokens],
             beam_size=beam_size,
-            # CTranslate2 counts the whole prompt (context, start tokens, forced prefix) in max_length and then
-            # generates max_length - len(prompt) + 1 tokens; a cap of `new` alone fell under the prompt's length
-            # and either failed the pass ("maximum decoding length must be > 0") or did not cap it.
-            max_length=min(CONTEXT_TOKENS, len(tokens) + len(prefix_tokens) + new - 1),
+            max_length=max_length(len(tokens) + len(prefix_tokens), new),
             return_scores=True,
             return_no_speech_prob=True,
             suppress_blank=not prefix_tokens,

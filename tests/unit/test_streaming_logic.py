@@ -58,3 +58,14 @@ def test_local_agreement_settles_words_two_passes_agree_on() -> None:
     assert agreement.stable == [" I", " led"]
     agreement.update([" a", " team", " of"])
     assert agreement.stable == [" I", " led", " a", " team"]
+
+
+def test_a_whisper_pass_never_reaches_past_the_models_448_positions() -> None:
+    from engine.stt.whisper_decode import CONTEXT_TOKENS, max_length
+
+    # A 30 s window allows 760 new tokens; with a long context and forced prefix the cap is what holds.
+    for prompt in (4, 60, 230, 440):
+        for new in (1, 20, 200, 760):
+            last_position = max_length(prompt, new)  # CTranslate2 generates up to max_length - prompt + 1 tokens
+            assert last_position <= CONTEXT_TOKENS - 1
+            assert last_position == min(CONTEXT_TOKENS - 1, prompt + new - 1)
