@@ -109,7 +109,8 @@ class PracticeRunner(QObject):
 
     async def choose(self, asked: QuestionAsked) -> Choice:
         """Read the question aloud, then wait for the user's button."""
-        self._speaking = self.ctx.tasks.spawn(self.voice.say(asked.text, self._language), "speak-question")
+        said = f"{asked.lead_in} {asked.text}" if asked.lead_in else asked.text
+        self._speaking = self.ctx.tasks.spawn(self.voice.say(said, self._language), "speak-question")
         self._choice = asyncio.get_running_loop().create_future()
         self.awaitingChoice.emit(True)
         try:
@@ -117,6 +118,11 @@ class PracticeRunner(QObject):
         finally:
             self._choice = None
             self.awaitingChoice.emit(False)
+
+    def time_to_answer(self, asked: QuestionAsked) -> Choice:
+        """Real mode: the preparation time is over and the microphone opens."""
+        self._silence_voice()
+        return Choice.answer(self._answer_source())
 
     async def _run(self, config: InterviewConfig) -> None:
         self._language = config.language

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.base import Page, heading
+from desktop.widgets.drill_queue import DrillQueuePanel
 from desktop.widgets.trend_chart import TrendChart
 from engine import messages
 from engine.interview.state import SessionState
+from engine.practice.asking import drill_queue
 from engine.storage.records import SearchHit, SessionRow
 
 SEARCH_DELAY_MS = 250  # search as the user types, once they pause
@@ -33,6 +35,7 @@ class HistoryPage(Page):
     openSession = Signal(int)
     refreshed = Signal(str, int)  # the list now answers this search, with this many rows
     deleted = Signal(int)
+    drillRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -61,6 +64,8 @@ class HistoryPage(Page):
         self._chart_language_chosen = False  # until the user picks, the chart shows the newest session's language
         self.chart_language.activated.connect(self._chart_language_picked)
         self.chart_title = QLabel()
+        self.drill = DrillQueuePanel()
+        self.drill.drillRequested.connect(self.drillRequested)
         self.empty = QLabel(objectName="historyEmpty", wordWrap=True)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed in the search
 
@@ -76,6 +81,7 @@ class HistoryPage(Page):
         layout.addWidget(self.title)
         layout.addLayout(chart_top)
         layout.addWidget(self.chart, 2)
+        layout.addWidget(self.drill)
         layout.addWidget(self.search)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 3)
@@ -106,6 +112,7 @@ class HistoryPage(Page):
         else:
             self.hits = None
         await self._load_trend()
+        self.drill.show_queue(await drill_queue(self.ctx.store), self.language)
         self._fill()
         self.refreshed.emit(query, self.list.count())
 

@@ -67,6 +67,7 @@ class InterviewerSettings(QGroupBox):
         self.api_key = QLineEdit(objectName="llmApiKeyEdit")
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.follow_ups = QCheckBox(objectName="followUpsBox")
+        self.blind_check = QCheckBox(objectName="blindCheckBox")
         self.status = QLabel(objectName="llmStatusLabel", wordWrap=True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # a server's error text or a file's model name
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -89,6 +90,7 @@ class InterviewerSettings(QGroupBox):
         self.form.addRow(QLabel(), self.server_model)
         self.form.addRow(QLabel(), self.api_key)
         self.form.addRow(QLabel(), self.follow_ups)
+        self.form.addRow(QLabel(), self.blind_check)
         self.form.addRow(QLabel(), self.status)
         ctx.llmStatus.connect(self._on_status)
         ctx.tasks.spawn(self._recommend(), "recommend-model")
@@ -111,6 +113,7 @@ class InterviewerSettings(QGroupBox):
                 self.tr("Model name"),
                 self.tr("API key"),
                 self.tr("Follow-ups"),
+                self.tr("Blind hiring"),
                 self.tr("Status"),
             ),
         )
@@ -135,6 +138,9 @@ class InterviewerSettings(QGroupBox):
         self.server_model.setPlaceholderText(self.tr("the server's default"))
         self.api_key.setPlaceholderText(self.tr("kept in the system keyring; empty: none"))
         self.follow_ups.setText(self.tr("Ask a follow-up about a substantial answer"))
+        self.blind_check.setText(
+            self.tr("Point out personal details in my answers (family, hometown, school, age, marriage, looks)")
+        )
         self._on_status(self.ctx.llm_status)
 
     def load(self, prefs: Preferences) -> None:
@@ -143,6 +149,7 @@ class InterviewerSettings(QGroupBox):
         self.url.setText(prefs.llm_server_url)
         self.server_model.setText(prefs.llm_server_model)
         self.follow_ups.setChecked(prefs.follow_ups)
+        self.blind_check.setChecked(prefs.blind_check)
         self._show_mode()
 
     def changes(self) -> dict[str, Any]:
@@ -152,6 +159,7 @@ class InterviewerSettings(QGroupBox):
             "llm_server_url": self.url.text().strip(),
             "llm_server_model": self.server_model.text().strip(),
             "follow_ups": self.follow_ups.isChecked(),
+            "blind_check": self.blind_check.isChecked(),
         }
 
     async def store_api_key(self) -> None:

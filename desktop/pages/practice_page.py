@@ -11,6 +11,7 @@ from desktop.pages.base import Page, heading
 from desktop.practice_runner import PracticeRunner
 from desktop.widgets.meters import LevelMeter, PaceMeter
 from desktop.widgets.transcripts import LiveTranscript
+from desktop.widgets.turn_guide import TurnGuide
 from engine import messages
 from engine.analysis.metrics import AnswerMetrics
 from engine.analysis.pace import PaceVerdict, live_pace
@@ -75,6 +76,8 @@ class PracticePage(Page):
         card_layout.setContentsMargins(20, 16, 20, 16)
         card_layout.addWidget(self.category)
         card_layout.addWidget(self.question)
+        self.guide = TurnGuide(self.language)
+        card_layout.addWidget(self.guide)
         self.banner = QLabel(objectName="noticeBanner", wordWrap=True)
         self.banner.setStyleSheet(
             "QLabel#noticeBanner { background: #fff4ce; color: #4a3b00; padding: 8px; border-radius: 4px; }"
@@ -208,6 +211,8 @@ class PracticePage(Page):
         self.category.setText("")
         self.last_answer.setText("")
         self._notices.clear()
+        self.guide.language = self.language
+        self.guide.reset()
         self._reset_answer()
         self.retranslate()
         self.runner.start(config)
@@ -231,6 +236,7 @@ class PracticePage(Page):
 
     # -- engine events ------------------------------------------------------------------------------
     def _on_event(self, event: InterviewEvent) -> None:
+        self.guide.on_event(event)
         if isinstance(event, SessionStarted):
             self.total = event.question_count
         elif isinstance(event, StateChanged):
@@ -250,7 +256,7 @@ class PracticePage(Page):
             self.number = event.number
             self.follow_up = event.kind == "follow_up"
             self.main_number += 0 if self.follow_up else 1
-            self.question.setText(event.text)
+            self.question.setText(f"{event.lead_in} {event.text}" if event.lead_in else event.text)
             category = messages.text(f"category.{event.category}", self.language)
             self.category.setText(self.tr("Follow-up") if self.follow_up else category)
             self.retranslate()

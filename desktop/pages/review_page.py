@@ -28,8 +28,13 @@ from engine.analysis.delivery_view import delivery_line
 from engine.audio.file_source import read_samples
 from engine.errors import StorageError
 from engine.feedback.view import FeedbackView
+from engine.interview.config import InterviewConfig
 from engine.interview.events import TranscriptStored
+from engine.interview.modes import Persona
+from engine.practice.asking import redo_question
 from engine.report.answer_view import AnswerView, QuestionView, SessionView, session_view
+from engine.report.attempts_view import Comparison, compare
+from engine.report.compare_html import comparison_html
 from engine.report.feedback_html import feedback_html, review_html
 from engine.storage.records import StoredAnswer
 
@@ -38,6 +43,7 @@ class ReviewPage(Page):
     loaded = Signal(int)  # this session is on screen (screenshot mode waits for it)
     replayStarted = Signal(int)  # answer id
     practiseAgain = Signal()
+    retryRequested = Signal(object)  # InterviewConfig: one question asked again
     exported = Signal(str)  # the PDF written (the window says where, in its status bar)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -45,6 +51,7 @@ class ReviewPage(Page):
         self.setObjectName("reviewPage")
         self.detail: SessionView | None = None
         self.replay_buttons: dict[int, QPushButton] = {}
+        self.comparisons: dict[int, Comparison] = {}  # question id -> its attempts side by side (2 or more)
         self._playing: int | None = None
         self._exporting = False
         self.title = heading()
@@ -95,6 +102,14 @@ class ReviewPage(Page):
         detail = await self.ctx.store.session_detail(session_id)
         if detail is None:
             raise StorageError("storage.session_missing", session_id=session_id)
+        comparisons = {}
+        for question in detail.questions:
+            if question.answers:  # compared with the attempts before it, not with later ones
+                last = question.answers[-1].id
+                earlier = [a for a in await self.ctx.store.attempts_of(question.id) if a.answer_id <= last]
+                if (side_by_side := compare(earlier)) is not None:
+                    comparisons[question.id] = side_by_side
+        self.comparisons = comparisons
         self.detail = session_view(detail, self.ctx.reviews_writing)
         self.export_button.setEnabled(not self._exporting)
         self._render()
@@ -140,7 +155,40 @@ class ReviewPage(Page):
             layout.addWidget(QLabel(self.tr("Not answered")))
         for answer in question.answers:
             layout.addLayout(self._answer_block(answer))
+        comparison = self.comparisons.get(question.question.id)
+        if comparison is not None:
+            side_by_side = self._rich_label("attemptsBlock")
+            side_by_side.setText(comparison_html(comparison, self.language))
+            layout.addWidget(side_by_side)
+        row = QHBoxLayout()
+        retry = QPushButton(self.tr("↻ Retry this question"), objectName="retryButton")
+        retry.setToolTip(self.tr("Answer this question again; your attempts are compared side by side."))
+        retry.clicked.connect(lambda _=False, p=question.question.position: self.retry(p))
+        row.addWidget(retry)
+        row.addStretch(1)
+        layout.addLayout(row)
         return card
+
+    def retry(self, position: int) -> None:
+        """Ask question `position` of the session on screen again, as an interview of its own."""
+        if self.detail is not None:
+            self.ctx.tasks.spawn(self._retry(self.detail.session.id, position), "retry-question")
+
+    async def _retry(self, session_id: int, position: int) -> None:
+        language, question = await redo_question(self.ctx.store, session_id, position)
+        session = self.detail.session if self.detail is not None else None
+        self.retryRequested.emit(
+            InterviewConfig(
+                language=language,
+                question_count=1,
+                role=session.role if session else "",
+                company=session.company if session else "",
+                persona=Persona(session.persona) if session else Persona.NEUTRAL,
+                blind_check=self.ctx.preferences.blind_check,
+                given=(question,),
+                origin="redo",
+            )
+        )
 
     def _answer_block(self, view: AnswerView) -> QVBoxLayout:
         block = QVBoxLayout()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -24,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.base import Page, heading, set_form_labels
+from desktop.pages.practice_options import PracticeOptions
 from engine.interview.config import InterviewConfig
 from engine.interview.documents import SUFFIXES, read_document
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
+from engine.practice.asking import drill_questions, drill_queue
+from engine.practice.drill import due_now
 
 MAX_QUESTIONS = 15
 READ_AHEAD_AFTER_MS = 2_000
@@ -92,11 +96,19 @@ class SetupPage(Page):
             inner.addLayout(row)
         self.start_button = QPushButton(objectName="startInterviewButton")
         self.start_button.setDefault(True)
-        self.start_button.clicked.connect(self._start)
+        self.start_button.clicked.connect(lambda: self._start())
         self.hint = QLabel(wordWrap=True)
+        self.options = PracticeOptions()
+        self.options.drillRequested.connect(self.start_drill)
+        ctx.historyChanged.connect(self.refresh_drill)
+        self.interview_language.currentIndexChanged.connect(self.refresh_drill)
 
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addWidget(self.options)
+        left.addStretch(1)
         grid = QGridLayout()
-        grid.addLayout(self.form, 0, 0)
+        grid.addLayout(left, 0, 0)
         grid.addWidget(self.posting_box, 0, 1)
         grid.addWidget(self.resume_box, 0, 2)
         grid.setColumnStretch(1, 1)
@@ -120,6 +132,23 @@ class SetupPage(Page):
         for box in (self.seniority, self.kind, self.interview_language):
             box.currentIndexChanged.connect(self._settled.start)
         self.retranslate()
+        self.refresh_drill()
+
+    def refresh_drill(self) -> None:
+        self.ctx.tasks.spawn(self._count_due(), "drill-due")
+
+    async def _count_due(self) -> None:
+        language = self.interview_language.currentData()
+        self.options.show_due(len(due_now(await drill_queue(self.ctx.store, language))))
+
+    def start_drill(self) -> None:
+        """An interview of the weak-spot drill's questions that are due, in the chosen language and mode."""
+        self.ctx.tasks.spawn(self._start_drill(), "drill-start")
+
+    async def _start_drill(self) -> None:
+        config = self.config()
+        given = await drill_questions(self.ctx.store, config.language, limit=config.question_count)
+        self._start(replace(config, given=given, origin="drill", question_count=len(given), closing_turn=False))
 
     def _read_ahead(self) -> None:
         config = self.config()
@@ -171,6 +200,7 @@ class SetupPage(Page):
         self.resume_button.setText(self.tr("Open file…"))
         self.start_button.setText(self.tr("Start interview"))
         self.hint.setText(self.tr("Answer out loud as you would in the room. Press Space to finish an answer."))
+        self.options.retranslate()
 
     # -- documents ----------------------------------------------------------------------------------
     def _choose_file(self, which: str) -> None:
@@ -191,6 +221,9 @@ class SetupPage(Page):
 
     # -- start --------------------------------------------------------------------------------------
     def config(self) -> InterviewConfig:
+        return self.options.applied(self._basics())
+
+    def _basics(self) -> InterviewConfig:
         return InterviewConfig(
             language=self.interview_language.currentData(),
             kind=InterviewKind(self.kind.currentData()),
@@ -201,9 +234,10 @@ class SetupPage(Page):
             company=self.company.text().strip(),
             job_posting=self.posting.toPlainText().strip(),
             resume=self.resume.toPlainText().strip(),
+            blind_check=self.ctx.preferences.blind_check,
         )
 
-    def _start(self) -> None:
+    def _start(self, config: InterviewConfig | None = None) -> None:
         self._settled.stop()  # a set-up reading due now would cut the interview's own reading short
         self.ctx.stop_reading_ahead()
-        self.startRequested.emit(self.config())
+        self.startRequested.emit(config or self.config())

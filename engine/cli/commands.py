@@ -7,7 +7,7 @@ import asyncio
 import json
 import logging
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,10 +16,10 @@ from engine.analysis.delivery_view import delivery_line
 from engine.audio.file_source import FileSource
 from engine.audio.recording import salvage_recordings
 from engine.cli.feedback_command import feedback
+from engine.cli.practice_options import check_language, interview_config, list_drill
 from engine.config.settings import AppPaths, SpeechSettings, default_data_dir
 from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
 from engine.feedback.view import FeedbackView, render_text
-from engine.interview.config import InterviewConfig
 from engine.interview.driver import SKIP, Choice, drive
 from engine.interview.events import (
     ErrorRaised,
@@ -31,7 +31,6 @@ from engine.interview.events import (
     TranscriptStored,
     TranscriptUpdated,
 )
-from engine.interview.questions import InterviewKind
 from engine.interview.session import AnswerOutcome, InterviewSession
 from engine.interview.stored_transcript import TranscriptKeeper
 from engine.interview.turns import START_DEADLINE_S
@@ -70,6 +69,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     count = args.questions or len(args.answers)
     if len(args.answers) > count:
         raise ConfigError("config.too_many_answers", answers=len(args.answers), questions=count)
+    check_language(args)
     _check_inputs(args, paths)  # before the first question, not after the answers that precede a bad one
     speech = SpeechSettings(model=args.model, compute_type=args.compute_type)
     model = SpeechModel(speech, paths.models)
@@ -101,16 +101,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     keeper = TranscriptKeeper(store, model) if backend is SttBackend.LOCAL else None
     owed = asyncio.create_task(keeper.catch_up(), name="reread-owed") if keeper is not None else None
     try:
-        notices = ("model.korean_base_weak",) if args.lang == "ko" and speech.model == "base" else ()
-        config = InterviewConfig(
-            language=args.lang,
-            kind=InterviewKind(args.kind),
-            question_count=count,
-            role=args.role,
-            role_family=args.role_family,
-            seniority=args.seniority,
-            company=args.company,
-        )
+        config = await interview_config(args, store, count)
+        notices = ("model.korean_base_weak",) if config.language == "ko" and speech.model == "base" else ()
         session = InterviewSession(
             config,
             store,
@@ -126,8 +118,9 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             start_deadline_s=START_DEADLINE_S if args.realtime else None,
             summaries=Summaries(paths.summaries),  # those the app made of the same posting and résumé
         )
-        session.subscribe(_printer(ui, out, err, quiet=args.json))
-        session.subscribe(lambda e: _collect(e, feedback_views, reviews, stored))
+        printer = _printer(ui, out, err, quiet=args.json, blind_check=config.blind_check)
+        session.subscribe(printer)
+        session.subscribe(lambda e: _collect(e, feedback_views, reviews, stored, blind_check=config.blind_check))
         run = await drive(session, _AnswerFiles(args.answers, realtime=args.realtime))
         # What is printed and stored is each answer read in full, with the model's review.
         await session.after_interview()
@@ -136,7 +129,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 "session_id": session.session_id,
                 "status": run.final.value,
                 "database": str(paths.database),
-                "language": args.lang,
+                "language": config.language,
                 "stt_backend": backend.value,
                 "interviewer_model": language_model.info.name if language_model else None,
                 "answers": [
@@ -171,6 +164,11 @@ class _AnswerFiles:
         self._realtime = realtime
 
     async def choose(self, asked: QuestionAsked) -> Choice:
+        if asked.prep_s > 0 and self._realtime:  # real mode, played at real time: the preparation runs out
+            await asyncio.Event().wait()
+        return self.time_to_answer(asked)
+
+    def time_to_answer(self, asked: QuestionAsked) -> Choice:
         if not self._files:
             return SKIP
         return Choice.answer(FileSource(self._files.pop(0), realtime=self._realtime))
@@ -194,7 +192,11 @@ def _collect(
     views: dict[int, FeedbackView],
     reviews: dict[int, ModelReview],
     stored: dict[int, TranscriptStored],
+    *,
+    blind_check: bool,
 ) -> None:
+    if not blind_check and isinstance(event, FeedbackReady | ScoreUpdated) and event.content is not None:
+        event = replace(event, content=event.content.without_personal())
     if isinstance(event, FeedbackReady):
         views.setdefault(event.answer_id, event.content)
     elif isinstance(event, TranscriptStored):
@@ -207,7 +209,13 @@ def _collect(
 
 
 def _question_json(asked: QuestionAsked) -> dict[str, Any]:
-    return {"question_number": asked.number, "question": asked.text, "kind": asked.kind, "source": asked.source}
+    return {
+        "question_number": asked.number,
+        "question": asked.text,
+        "kind": asked.kind,
+        "source": asked.source,
+        "question_type": asked.question_type,
+    }
 
 
 def _skipped_json(asked: QuestionAsked) -> dict[str, Any]:
@@ -246,14 +254,17 @@ def _answer_json(
             for f in segments
         ],
         "metrics": metrics.to_dict() if metrics else None,
+        "duration_s": metrics.duration_s if metrics else None,
         "error": outcome.error.message(ui) if outcome.error else None,
     }
 
 
-def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
+def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool, blind_check: bool) -> Any:
     """Prints the interview as it happens (questions, finals, metrics) unless JSON was asked for."""
 
     def listener(event: InterviewEvent) -> None:
+        if not blind_check and isinstance(event, FeedbackReady | ScoreUpdated) and event.content is not None:
+            event = replace(event, content=event.content.without_personal())
         if isinstance(event, ErrorRaised):
             print(f"{event.error.title(ui)}: {event.error.message(ui)}", file=err)
         elif isinstance(event, Notice):
@@ -261,7 +272,14 @@ def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool) -> Any:
         elif quiet:
             return
         elif isinstance(event, QuestionAsked):
-            print(f"\n{messages.text('cli.question', ui, number=event.number)}: {event.text}", file=out)
+            said = f"{event.lead_in} {event.text}" if event.lead_in else event.text
+            print(f"\n{messages.text('cli.question', ui, number=event.number)}: {said}", file=out)
+            # Not indented: indented lines are what the candidate said.
+            if event.hint:
+                print(messages.text("cli.hint", ui, hint=messages.text(event.hint, ui)), file=out)
+            if event.answer_s:
+                prep = messages.text("timer.prep", ui, seconds=f"{event.prep_s:g}")
+                print(f"{prep} · {messages.text('timer.answer', ui, seconds=f'{event.answer_s:g}')}", file=out)
         elif isinstance(event, TranscriptUpdated) and event.event.is_final and event.event.text:
             print(f"  {event.event.text}", file=out, flush=True)
         elif isinstance(event, FeedbackReady):
@@ -302,6 +320,15 @@ async def list_sessions(args: argparse.Namespace, ui: str, out: TextIO, err: Tex
         state = messages.text(f"state.{row.status}", ui)
         rate = row.pace if row.pace is not None else "-"
         print(f"{row.id:>4}  {row.when}  {row.language}  {state:<12} {row.answers}/{row.questions}  {rate}", file=out)
+    return 0
+
+
+async def drill(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
+    store = await open_store(_paths(args), ui, err)
+    try:
+        await list_drill(store, args.lang, ui, out)
+    finally:
+        await store.close()
     return 0
 
 
@@ -354,7 +381,13 @@ def _indented(text: str) -> str:
 
 
 def run_command(args: argparse.Namespace, ui: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    handlers = {"practice": practice, "sessions": list_sessions, "show": show_session, "feedback": feedback}
+    handlers = {
+        "practice": practice,
+        "sessions": list_sessions,
+        "show": show_session,
+        "feedback": feedback,
+        "drill": drill,
+    }
     try:
         return asyncio.run(handlers[args.command](args, ui, out, err))
     except AppError as error:

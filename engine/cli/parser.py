@@ -10,7 +10,10 @@ from typing import Any
 
 from engine.config.settings import DATA_DIR_ENV
 from engine.feedback.question_type import QuestionType
+from engine.interview.modes import DEFAULT_PRESET, PRESETS, Mode, Persona
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
+
+_PRESET = PRESETS[DEFAULT_PRESET]
 
 
 def default_ui_language() -> str:
@@ -63,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
 
     practice = commands.add_parser("practice", parents=[shared], help="run an interview answered by audio files")
-    practice.add_argument("--lang", required=True, choices=["en", "ko"], help="interview language")
+    practice.add_argument(
+        "--lang", choices=["en", "ko"], default=None, help="interview language (a --redo takes its session's)"
+    )
     practice.add_argument(
         "--answers", nargs="+", type=Path, required=True, help="audio files: file N answers question N"
     )
@@ -100,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         "within a second then gives way to the bank, as in the app)",
     )
     practice.add_argument("--json", action="store_true", help="print one JSON document instead of text")
+    _add_practice_modes(practice)
 
     sessions = commands.add_parser("sessions", parents=[shared], help="list stored sessions")
     sessions.add_argument("--json", action="store_true")
@@ -109,11 +115,51 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     report.add_argument("--page-size", choices=["a4", "letter"], default="a4")
 
+    drill = commands.add_parser("drill", parents=[shared], help="list the weak-spot drill's queue")
+    drill.add_argument("--lang", choices=["en", "ko"], default=None, help="only this language's questions")
+
     show = commands.add_parser("show", parents=[shared], help="print one stored session")
     show.add_argument("session_id", type=int)
     show.add_argument("--json", action="store_true")
     _add_feedback(commands, shared)
     return parser
+
+
+def _add_practice_modes(practice: argparse.ArgumentParser) -> None:
+    asked = practice.add_mutually_exclusive_group()
+    asked.add_argument(
+        "--redo", default=None, metavar="SESSION:N", help="ask session SESSION's question N again (see `show SESSION`)"
+    )
+    asked.add_argument(
+        "--drill", action="store_true", help="ask the weak-spot drill's questions that are due, weakest first"
+    )
+    practice.add_argument(
+        "--mode",
+        choices=[m.value for m in Mode],
+        default=Mode.PRACTICE.value,
+        help="practice: hints, no time limit; real: preparation time, then an answer time limit",
+    )
+    practice.add_argument(
+        "--prep-seconds", type=float, default=None, help=f"real mode: seconds to prepare (default {_PRESET.prep_s:g})"
+    )
+    practice.add_argument(
+        "--answer-seconds", type=float, default=None, help=f"real mode: answer limit (default {_PRESET.answer_s:g})"
+    )
+    practice.add_argument(
+        "--persona",
+        choices=[p.value for p in Persona],
+        default=Persona.NEUTRAL.value,
+        help="the interviewer: friendly, neutral, or pressure (presses on vague answers)",
+    )
+    practice.add_argument(
+        "--closing", action="store_true", help='end with "Do you have any questions for us?", judged on your questions'
+    )
+    practice.add_argument(
+        "--no-blind-check",
+        dest="blind_check",
+        action="store_false",
+        help="do not flag personal details (family, hometown, school, age, marriage, looks) in answers",
+    )
 
 
 def _add_feedback(commands: Any, shared: argparse.ArgumentParser) -> None:

@@ -60,6 +60,7 @@ class Preferences:
     llm_server_model: str = ""
     llm_context: int = 32_768
     follow_ups: bool = True
+    blind_check: bool = True  # flag personal details in answers (blind hiring)
     exaone_licence_accepted: str = ""  # when the user accepted the EXAONE licence (ISO time), "" = not yet
 
     def with_changes(self, **changes: Any) -> Preferences:

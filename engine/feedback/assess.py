@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from engine.feedback.blind import PersonalDetail, personal_details
 from engine.feedback.criteria import FINDERS, WEIGHTS, Criterion, Reading
 from engine.feedback.cues import Cues, classify, cues
 from engine.feedback.evidence import Quote, verify
@@ -49,6 +50,7 @@ class Assessment:
     keywords_missed: tuple[str, ...]
     vague: tuple[Quote, ...]  # vague wording, quoted
     size: int  # words (English) or Hangul syllables (Korean)
+    personal: tuple[PersonalDetail, ...] = ()  # the blind-hiring check's findings (they cost no points)
 
     @property
     def earned(self) -> float:
@@ -116,6 +118,7 @@ def assess(
     draft = Assessment(
         language, kind, 0.0, tuple(criteria), fit, junk, tags, hit,
         tuple(k for k in keywords if k not in hit), vague, _size(answer, language),
+        personal_details(answer, language),
     )  # fmt: skip
     return replace(draft, score=_score(draft, bool(keywords)))
 

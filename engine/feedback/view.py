@@ -4,12 +4,13 @@ evidence, the penalties, and what would raise it, all as message keys with their
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from engine import messages
 from engine.analysis.delivery_view import shown
 from engine.feedback.assess import VAGUE_POINTS, Assessment
+from engine.feedback.blind import DetailKind
 from engine.feedback.question_type import QuestionType
 
 RAISE_AT_MOST = 3  # the parts that lost most points, in that order: a short list a candidate can act on
@@ -29,6 +30,12 @@ class PartView:
     evidence: tuple[EvidenceView, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class PersonalView:
+    kind: DetailKind  # messages "blind.<kind>"
+    quote: str  # the sentence that gives it away
+
+
 @dataclass(frozen=True)
 class FeedbackView:
     language: str
@@ -40,6 +47,11 @@ class FeedbackView:
     vague_words: tuple[str, ...]
     raise_keys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (message key, parameters)
     star: tuple[tuple[str, str], ...]  # (sentence, part or "") for STAR question types
+    personal: tuple[PersonalView, ...] = ()  # the blind-hiring check: personal details given, quoted
+
+    def without_personal(self) -> FeedbackView:
+        """The view with the blind-hiring check switched off."""
+        return replace(self, personal=())
 
     def to_stored(self) -> dict[str, Any]:
         """The view as stored with an answer's metrics (engine/storage/records.py reads it back)."""
@@ -73,6 +85,7 @@ class FeedbackView:
             "vague_penalty": self.vague_points,
             "vague_words": list(self.vague_words),
             "star": [{"sentence": s, "part": part or None} for s, part in self.star],
+            "personal": [{"kind": p.kind.value, "quote": p.quote} for p in self.personal],
         }
 
 
@@ -110,6 +123,7 @@ def build_view(a: Assessment) -> FeedbackView:
         vague_words=tuple({q.text.lower(): q.text for q in a.vague}.values()),  # once each, as said
         raise_keys=raise_keys,
         star=tuple((t.sentence.text, t.part) for t in a.star),
+        personal=tuple(PersonalView(d.kind, d.quote) for d in a.personal),
     )
 
 
@@ -135,7 +149,22 @@ def render_text(view: FeedbackView, ui: str) -> str:
     if view.raise_keys:
         lines.append(t("feedback.raise_title", ui) + ":")
         lines.extend("  - " + t(key, ui, **dict(params)) for key, params in view.raise_keys)
+    lines.extend(personal_lines(view, ui))
     return "\n".join(lines)
+
+
+def personal_lines(view: FeedbackView, ui: str) -> list[str]:
+    """The blind-hiring check's findings as text: a title, each detail with its sentence, what to do."""
+    if not view.personal:
+        return []
+    t = messages.text
+    lines = [t("blind.title", ui) + ":"]
+    lines.extend(
+        "  - " + t("blind.finding", ui, what=t(f"blind.{p.kind.value}", ui), quote=_short(p.quote))
+        for p in view.personal
+    )
+    lines.append("  " + t("blind.advice", ui))
+    return lines
 
 
 def _short(quote: str, limit: int = 160) -> str:

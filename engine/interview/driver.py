@@ -52,6 +52,10 @@ class Choices(Protocol):
 
     async def choose(self, asked: QuestionAsked) -> Choice: ...
 
+    def time_to_answer(self, asked: QuestionAsked) -> Choice:
+        """Real mode: the preparation time is over, and the answer starts now (the microphone, the next file)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Turn:
@@ -65,6 +69,18 @@ class Run:
     turns: tuple[Turn, ...]
 
 
+async def _choose(choices: Choices, asked: QuestionAsked) -> Choice:
+    """The user's choice; in real mode (a question with an answer time limit), the answer starts on its own
+    once the preparation time is over, unless the user started, skipped or ended sooner."""
+    if asked.answer_s <= 0:
+        return await choices.choose(asked)
+    try:
+        async with asyncio.timeout(asked.prep_s):  # not wait_for: it can lose a cancel (3.11)
+            return await choices.choose(asked)
+    except TimeoutError:
+        return choices.time_to_answer(asked)
+
+
 async def drive(session: InterviewSession, choices: Choices) -> Run:
     """Run the interview to its end. An AppError ends it failed and is raised; a cancellation (the app
     closing, Ctrl+C) ends it interrupted, keeping what was said, and is raised too."""
@@ -76,7 +92,7 @@ async def drive(session: InterviewSession, choices: Choices) -> Run:
             asked = await session.ask_next()
             if asked is None:  # the model could not write the last follow-up: the interview is done
                 break
-            choice = await choices.choose(asked)
+            choice = await _choose(choices, asked)
             if choice.move is Move.ANSWER:
                 assert choice.source is not None, "Choice.answer() gives an answer its audio"
                 turns.append(Turn(asked, await session.answer(choice.source)))

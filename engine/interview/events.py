@@ -48,6 +48,11 @@ class QuestionAsked:
     category: str
     kind: str = "main"  # main or follow_up
     source: str = "bank"  # bank or model
+    lead_in: str = ""  # what the persona says before the question (spoken, not part of it)
+    question_type: str = ""  # the QuestionType its answer is judged by
+    hint: str = ""  # practice mode: messages key of what the answer is judged on ("hint.behavioural"); "" in real
+    prep_s: float = 0.0  # real mode: seconds to prepare before the answer starts on its own (0: none)
+    answer_s: float = 0.0  # real mode: the answer's time limit (0: none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ class Category(enum.StrEnum):
     MOTIVATION = "motivation"
     CULTURE_FIT = "culture_fit"
     TECHNICAL = "technical"
+    CLOSING = "closing"  # "Do you have any questions for us?": asked last, when the interview closes with it
 
 
 class InterviewKind(enum.StrEnum):
@@ -56,6 +57,15 @@ def load_bank(language: str) -> tuple[Question, ...]:
         )
         for q in data["questions"]
     )
+
+
+def closing_question(language: str) -> Question:
+    """The bank's closing turn: the candidate's questions for the interviewer."""
+    return next(q for q in load_bank(language) if q.category is Category.CLOSING)
+
+
+def bank_question(language: str, bank_id: str) -> Question | None:
+    return next((q for q in load_bank(language) if q.id == bank_id), None)
 
 
 def _fits(question: Question, role_family: str, seniority: str) -> bool:

@@ -21,6 +21,7 @@ from engine.errors import AppError, AudioFileError, MicrophoneError
 from engine.feedback.cues import classify
 from engine.feedback.posting import posting_keywords
 from engine.feedback.question_type import QuestionType
+from engine.feedback.view import FeedbackView
 from engine.interview.aftercare import Aftercare
 from engine.interview.answer_figures import figures_of, recording_error
 from engine.interview.config import InterviewConfig
@@ -40,7 +41,8 @@ from engine.interview.events import (
     StateChanged,
     TranscriptUpdated,
 )
-from engine.interview.questions import Question, choose_questions
+from engine.interview.modes import Mode
+from engine.interview.questions import Question, choose_questions, closing_question
 from engine.interview.state import SessionState, check_move
 from engine.interview.stored_transcript import TranscriptKeeper, hotwords
 from engine.interview.turns import START_DEADLINE_S, PlanNotice, TurnPlan
@@ -172,15 +174,20 @@ class InterviewSession:
         # live and in the re-read alike.
         config = self.config
         self._hotwords = await asyncio.to_thread(hotwords, config.job_posting, config.resume, config.language)
-        self._progress.questions = await asyncio.to_thread(
-            choose_questions,
-            self.config.language,
-            self.config.kind,
-            self.config.question_count,
-            role_family=self.config.role_family,
-            seniority=self.config.seniority,
-            recently_asked=frozenset(recent),
-        )
+        if config.given:  # a redo or the drill: these questions, as they were asked
+            self._progress.questions = list(config.given)
+        else:
+            self._progress.questions = await asyncio.to_thread(
+                choose_questions,
+                config.language,
+                config.kind,
+                config.question_count,
+                role_family=config.role_family,
+                seniority=config.seniority,
+                recently_asked=frozenset(recent),
+            )
+        if config.closing_turn and self._progress.questions[-1].kind is not QuestionType.CLOSING:
+            self._progress.questions.append(await asyncio.to_thread(closing_question, config.language))
         if self._language_model is not None:
             brief = self.config.brief(tuple(q.text for q in self._progress.questions), self._summaries)
             # One desk per model, shared with the reviews an earlier interview may still be writing: a question
@@ -193,6 +200,7 @@ class InterviewSession:
             self._interviewer,
             self._follow_ups,
             start_deadline_s=self._start_deadline_s,
+            persona=config.persona,
         )
         stored = {**self.config.to_dict(), "question_count": len(self._progress.questions)}
         if self._interviewer is not None:
@@ -242,7 +250,9 @@ class InterviewSession:
             planned.bank.category.value,
             kind=planned.kind.value,
             source=planned.source,
+            question_type=self._progress.question_type.value,
         )
+        timing = self.config.timing if self.config.mode is Mode.REAL else None
         event = QuestionAsked(
             self.session_id,
             number,
@@ -251,6 +261,11 @@ class InterviewSession:
             planned.bank.category.value,
             planned.kind.value,
             planned.source,
+            lead_in=planned.lead_in,
+            question_type=self._progress.question_type.value,
+            hint=f"hint.{self._progress.question_type.value}" if self.config.mode is Mode.PRACTICE else "",
+            prep_s=timing.prep_s if timing else 0.0,
+            answer_s=timing.answer_s if timing else 0.0,
         )
         self._emit(event)
         if number == 1:
@@ -279,6 +294,8 @@ class InterviewSession:
         finals: list[TranscriptEvent] = []
         samples = 0
         source_error: AppError | None = None
+        timing = self.config.timing if self.config.mode is Mode.REAL else None
+        limit = int(timing.answer_s * SAMPLE_RATE) if timing else None
 
         async def pump() -> None:
             nonlocal samples, source_error
@@ -287,6 +304,11 @@ class InterviewSession:
                     stt.accept_audio(frame)
                     recorder.add(frame)
                     samples = frame.end_sample
+                    if limit is not None and samples >= limit:  # real mode: time is up; what was said is kept
+                        source.stop()
+                        seconds = (("seconds", f"{limit / SAMPLE_RATE:g}"),)
+                        self._emit(Notice(self.session_id, "answer.time_up", seconds))
+                        break
             except (AudioFileError, MicrophoneError) as error:
                 source_error = error  # keep what was heard; the STT still finishes it below
             await stt.finish()
@@ -370,7 +392,7 @@ class InterviewSession:
             else:
                 await self._store.give_up_reread(answer_id)  # nothing to read again: the live text stays
         self._emit(AnswerFinished(self.session_id, answer_id, transcript, duration, status))
-        self._after_answer(answer_id, transcript)
+        self._after_answer(answer_id, transcript, figures.content if figures else None)
         if app_error is not None:
             self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
         if figures is not None:
@@ -403,11 +425,11 @@ class InterviewSession:
         )  # fmt: skip
         self._aftercare.reread(owed)
 
-    def _after_answer(self, answer_id: int, transcript: str) -> None:
+    def _after_answer(self, answer_id: int, transcript: str, content: FeedbackView | None = None) -> None:
         plan = self._progress.plan
         if plan is None or plan.current is None:
             return
-        so_far = plan.record_answer(transcript)
+        so_far = plan.record_answer(transcript, content)
         if plan.interviewer is not None and transcript.strip():
             self._aftercare.score(plan.interviewer, answer_id, so_far, self._progress.question_type, self._keywords)
 

@@ -13,6 +13,10 @@ import logging
 from dataclasses import dataclass, field
 
 from engine.errors import LlmError
+from engine.feedback.question_type import QuestionType
+from engine.feedback.view import FeedbackView
+from engine.interview import personas
+from engine.interview.modes import Persona
 from engine.interview.questions import Question
 from engine.llm.desk import TextListener
 from engine.llm.interviewer import Exchange, LlmInterviewer, QuestionUnusable, TurnKind
@@ -38,6 +42,7 @@ class PlannedQuestion:
     kind: TurnKind
     source: str  # "bank" or "model"
     bank: Question  # the bank question it stands for (its category; its id marks it as recently asked)
+    lead_in: str = ""  # what the persona says before it ("Thanks, that's helpful."), not part of the question
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class TurnPlan:
     question_deadline_s: float = QUESTION_DEADLINE_S
     start_deadline_s: float | None = START_DEADLINE_S  # None: the model is waited for (up to the deadline)
     slow_turns: int = 0
+    persona: Persona = Persona.NEUTRAL
+    persona_follow_up: str | None = None  # without a model: the persona's follow-up to the last answer
 
     @property
     def has_next(self) -> bool:
@@ -80,7 +87,9 @@ class TurnPlan:
         notices: list[PlanNotice] = []
         seed = self.bank[self.main_asked] if kind is TurnKind.MAIN else self.current.bank  # type: ignore[union-attr]
         planned: PlannedQuestion | None = None
-        if self.interviewer is not None and (self.main_asked > 0 or kind is TurnKind.FOLLOW_UP):
+        # The closing "any questions for us?" is asked as the bank words it, never rewritten.
+        by_model = kind is TurnKind.FOLLOW_UP or (self.main_asked > 0 and seed.kind is not QuestionType.CLOSING)
+        if self.interviewer is not None and by_model:
             try:
                 async with asyncio.timeout(self.question_deadline_s):  # not wait_for: it can lose a cancel (3.11)
                     text = await self._model_question(self.interviewer, kind, on_text)
@@ -105,13 +114,18 @@ class TurnPlan:
                 log.warning("interviewer model failed: %s", error)
                 notices.append(PlanNotice("llm.question_fallback", (("detail", error.message("en")),)))
                 self.interviewer = None
+        if planned is None and kind is TurnKind.FOLLOW_UP and self.persona_follow_up is not None:
+            planned = PlannedQuestion(self.persona_follow_up, kind, "bank", seed)  # the persona's template
         if planned is None:
             if kind is TurnKind.FOLLOW_UP:  # no follow-up without a model: the next main question instead
                 self.follow_up_due = False
                 if self.main_asked >= len(self.bank):
                     return None, notices  # the interview ends here, after the answer it has
                 seed = self.bank[self.main_asked]
-            planned = PlannedQuestion(seed.text, TurnKind.MAIN, "bank", seed)
+            closing = seed.kind is QuestionType.CLOSING  # its own words already close the interview
+            wording = "" if closing else personas.lead_in(self.persona, self.language, self.main_asked + 1)
+            planned = PlannedQuestion(seed.text, TurnKind.MAIN, "bank", seed, wording)
+        self.persona_follow_up = None
         if planned.kind is TurnKind.MAIN:
             self.main_asked += 1
         self.follow_up_due = False
@@ -165,17 +179,32 @@ class TurnPlan:
         assert self.current is not None
         if self.current.kind is TurnKind.MAIN and self._follow_up_worthy(answer):
             return TurnKind.FOLLOW_UP
-        return TurnKind.MAIN if self.main_asked < len(self.bank) else None
+        if self.main_asked < len(self.bank) and self.bank[self.main_asked].kind is not QuestionType.CLOSING:
+            return TurnKind.MAIN
+        return None
 
     def _follow_up_worthy(self, answer: str) -> bool:
-        return self.follow_ups and len(answer.split()) >= MIN_FOLLOW_UP_WORDS.get(self.language, 25)
-
-    def record_answer(self, transcript: str) -> list[Exchange]:
-        """The answer is settled; returns the interview so far, ending with it (what scoring reads)."""
-        assert self.current is not None
-        self.follow_up_due = (
-            self.interviewer is not None and self.current.kind is TurnKind.MAIN and self._follow_up_worthy(transcript)
+        return (
+            self.follow_ups
+            and self.current is not None
+            and self.current.bank.kind is not QuestionType.CLOSING
+            and len(answer.split()) >= MIN_FOLLOW_UP_WORDS.get(self.language, 25)
         )
+
+    def record_answer(self, transcript: str, content: FeedbackView | None = None) -> list[Exchange]:
+        """The answer is settled; returns the interview so far, ending with it (what scoring reads).
+        `content`: its feedback, which a persona without a model follows up on."""
+        assert self.current is not None
+        main = self.current.kind is TurnKind.MAIN
+        if self.interviewer is not None:
+            self.follow_up_due = main and self._follow_up_worthy(transcript)
+        elif main and self.follow_ups and transcript.strip() and self.current.bank.kind is not QuestionType.CLOSING:
+            short = len(transcript.split()) < MIN_FOLLOW_UP_WORDS.get(self.language, 25)
+            number = self.main_asked + len(self.exchanges)
+            self.persona_follow_up = personas.follow_up(self.persona, self.language, content, short, number)
+            self.follow_up_due = self.persona_follow_up is not None
+        else:
+            self.follow_up_due = False
         then = TurnKind.FOLLOW_UP if self.follow_up_due else TurnKind.MAIN
         self.exchanges.append(Exchange(self.current.text, transcript, then))
         return list(self.exchanges)

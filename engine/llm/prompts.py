@@ -59,6 +59,7 @@ class InterviewBrief:
     posting: str
     resume: str
     seeds: tuple[str, ...]
+    persona: str = "neutral"  # friendly, neutral or pressure: resources/prompts/<lang>/persona_<name>.md
 
 
 def system_prompt(brief: InterviewBrief) -> str:
@@ -81,6 +82,7 @@ def stable_prompt(brief: InterviewBrief) -> str:
         kind=labels.get(brief.kind, brief.kind),
         posting=brief.posting.strip()[:MAX_DOCUMENT_CHARS] or labels["none"],
         resume=brief.resume.strip()[:MAX_DOCUMENT_CHARS] or labels["none"],
+        manner=_template(brief.language, f"persona_{brief.persona}").template,
     )
 
 

@@ -12,6 +12,7 @@ from engine.messages.cloud import CLOUD_MESSAGES
 from engine.messages.feedback import FEEDBACK_MESSAGES
 from engine.messages.llm import LLM_MESSAGES
 from engine.messages.native import NATIVE_MESSAGES
+from engine.messages.practice import PRACTICE_MESSAGES
 
 LANGUAGES: Final = ("en", "ko")
 
@@ -405,6 +406,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     **CLOUD_MESSAGES,
     **NATIVE_MESSAGES,
     **FEEDBACK_MESSAGES,
+    **PRACTICE_MESSAGES,
 }
 
 

@@ -5,7 +5,7 @@ content feedback, the advice on its delivery, its pace through time and the mode
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from engine.analysis.advice import Advice, advise
 from engine.analysis.highlight import marked_words
@@ -44,12 +44,19 @@ class SessionView:
 
 
 def session_view(session: StoredSession, reviews_writing: Collection[int] = ()) -> SessionView:
-    """`reviews_writing`: answers whose review the model is still writing."""
+    """`reviews_writing`: answers whose review the model is still writing. The blind-hiring check's findings
+    are left out of a session that was held with the check switched off."""
     model = bool(session.interviewer_model)
+
+    def shown(a: StoredAnswer) -> StoredAnswer:
+        if session.blind_check or a.content is None:
+            return a
+        return replace(a, content=a.content.without_personal())
+
     return SessionView(
         session,
         tuple(
-            QuestionView(q, tuple(answer_view(a, session.language, model, reviews_writing) for a in q.answers))
+            QuestionView(q, tuple(answer_view(shown(a), session.language, model, reviews_writing) for a in q.answers))
             for q in session.questions
         ),
     )

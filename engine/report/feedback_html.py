@@ -56,6 +56,13 @@ def feedback_html(view: FeedbackView, lang: str) -> str:
     if view.raise_keys:
         items = "".join(f"<li>{_e(t(key, lang, **dict(params)))}</li>" for key, params in view.raise_keys)
         out.append(f"<p><b>{_e(t('feedback.raise_title', lang))}</b></p><ul>{items}</ul>")
+    if view.personal:  # the blind-hiring check: each detail with the sentence that gives it away
+        items = "".join(
+            f"<li>{_e(t('blind.finding', lang, what=t(f'blind.{p.kind.value}', lang), quote=_cut(p.quote)))}</li>"
+            for p in view.personal
+        )
+        title, advice = _e(t("blind.title", lang)), _e(t("blind.advice", lang))
+        out.append(f"<p class='work'><b>{title}</b></p><ul>{items}</ul><p>{advice}</p>")
     return "".join(out)
 
 

@@ -132,7 +132,14 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.table("live_segments").create_index(["answer_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """Practice that builds skill: the type each question's answer was judged by (a redo or the weak-spot drill
+    asks it again as that type; "" for questions stored before this version, read from their wording)."""
+    db.table("questions").add_column("question_type", str, not_null_default="")
+    db.table("questions").create_index(["text"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -40,6 +40,8 @@ def session_detail(db: sqlite_utils.Database, session_id: int) -> StoredSession 
             source=str(q["source"]),
             category=str(q["category"] or ""),
             answers=answers.get(int(q["id"]), ()),
+            bank_id=str(q["bank_id"] or ""),
+            question_type=str(q["question_type"] or ""),
         )
         for q in db.query("select * from questions where session_id = ? order by position", [session_id])
     )
@@ -58,6 +60,10 @@ def session_detail(db: sqlite_utils.Database, session_id: int) -> StoredSession 
         resume=str(config.get("resume", "")),
         interviewer_model=str(config.get("interviewer_model") or ""),
         questions=questions,
+        mode=str(config.get("mode") or "practice"),
+        persona=str(config.get("persona") or "neutral"),
+        blind_check=bool(config.get("blind_check", True)),
+        origin=str(config.get("origin") or ""),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -13,8 +14,9 @@ from engine import messages
 from engine.analysis.fillers import FillerHit
 from engine.analysis.metrics import AnswerMetrics, Pause
 from engine.analysis.voice_delivery import VoiceDelivery
+from engine.feedback.blind import DetailKind
 from engine.feedback.question_type import QuestionType
-from engine.feedback.view import EvidenceView, FeedbackView, PartView
+from engine.feedback.view import EvidenceView, FeedbackView, PartView, PersonalView
 from engine.llm.rubric import ModelReview
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,8 @@ class StoredQuestion:
     source: str  # bank or model
     category: str
     answers: tuple[StoredAnswer, ...]  # oldest first; empty when it was asked but never answered
+    bank_id: str = ""  # the bank question it was, or stood for
+    question_type: str = ""  # the type its answer was judged by; "" when stored before types were kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,10 @@ class StoredSession:
     resume: str
     interviewer_model: str  # "" when the interview had no model
     questions: tuple[StoredQuestion, ...]
+    mode: str = "practice"  # practice or real
+    persona: str = "neutral"
+    blind_check: bool = True  # the blind-hiring check is shown
+    origin: str = ""  # "redo" or "drill" when its questions were chosen for one
 
     @property
     def when(self) -> str:
@@ -259,6 +267,7 @@ def _feedback_view(content: Mapping[str, Any], stored: Mapping[str, Any]) -> Fee
         vague_words=tuple(str(w) for w in content["vague_words"]),
         raise_keys=tuple((str(r["key"]), tuple((k, str(v)) for k, v in r["params"].items())) for r in content["raise"]),
         star=tuple((str(s["sentence"]), str(s["part"] or "")) for s in content["star"]),
+        personal=tuple(PersonalView(DetailKind(p["kind"]), str(p["quote"])) for p in content.get("personal", ())),
     )
 
 
@@ -275,3 +284,39 @@ def review_of(rubric_json: str | None) -> ModelReview | None:
         example_answer=str(body["example_answer"]),
         model=str(body["model"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One answer to a question, among every answer ever given to the same question (its attempts)."""
+
+    key: str  # the question, as attempts are grouped: its language and wording (question_key)
+    question_id: int
+    session_id: int
+    position: int
+    language: str
+    text: str
+    bank_id: str
+    category: str
+    question_type: str  # "" when stored before types were kept
+    follow_up: bool  # a follow-up makes sense only after its answer: the drill leaves it out
+    answer_id: int
+    answered_at: str  # ISO 8601, UTC
+    transcript: str
+    figures: AnswerMetrics | None
+    content: FeedbackView | None
+
+    @property
+    def score(self) -> int | None:
+        return self.content.score if self.content is not None else None
+
+    @property
+    def when(self) -> str:
+        return when(self.answered_at)
+
+
+def question_key(language: str, text: str) -> str:
+    """Attempts of one question share this: a redo asks the bank's or the model's question in its own words,
+    so its wording (case, spacing and end punctuation aside) names it."""
+    normal = " ".join(unicodedata.normalize("NFC", text).casefold().split()).rstrip(".?!。？ ")
+    return f"{language}|{normal}"

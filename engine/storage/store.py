@@ -23,9 +23,9 @@ import sqlite_utils
 
 from engine.errors import StorageError
 from engine.native.process_alive import process_alive
-from engine.storage import history, reads, repair, transcripts
+from engine.storage import attempts, history, reads, repair, transcripts
 from engine.storage.migrations import SCHEMA_VERSION, migrate
-from engine.storage.records import SearchHit, SessionRow, StoredSession, TrendPoint
+from engine.storage.records import Attempt, SearchHit, SessionRow, StoredSession, TrendPoint
 from engine.stt.contract import TranscriptEvent
 
 log = logging.getLogger(__name__)
@@ -180,6 +180,7 @@ class Store:
         *,
         kind: str = "main",
         source: str = "bank",
+        question_type: str = "",
     ) -> int:
         row = {
             "session_id": session_id,
@@ -190,6 +191,7 @@ class Store:
             "asked_at": now_iso(),
             "kind": kind,
             "source": source,
+            "question_type": question_type,
         }
         return await self._call(self._write, lambda db: int(db["questions"].insert(row).last_pk))
 
@@ -295,6 +297,15 @@ class Store:
             return {r[0] for r in rows if r[0]}
 
         return await self._call(read)
+
+    async def attempts(self, language: str | None = None) -> list[Attempt]:
+        return await self._call(attempts.attempts, self.db, language)
+
+    async def attempts_of(self, question_id: int) -> list[Attempt]:
+        return await self._call(attempts.attempts_of, self.db, question_id)
+
+    async def question_at(self, session_id: int, position: int) -> int | None:
+        return await self._call(attempts.question_at, self.db, session_id, position)
 
     async def list_sessions(self) -> list[SessionRow]:
         return await self._call(reads.list_sessions, self.db)

@@ -72,6 +72,29 @@
     </message>
 </context>
 <context>
+    <name>DrillQueuePanel</name>
+    <message>
+        <source>Weak-spot drill</source>
+        <translation>약점 집중 연습</translation>
+    </message>
+    <message>
+        <source>Questions you answer weakly come back here, spaced out until you answer them well.</source>
+        <translation>답변이 약했던 질문이 여기에 모이고, 잘 답할 때까지 간격을 두고 다시 나옵니다.</translation>
+    </message>
+    <message>
+        <source>In the queue: {queued} · due now: {due}</source>
+        <translation>대기 중인 질문 {queued}개 · 지금 연습할 질문 {due}개</translation>
+    </message>
+    <message>
+        <source>Drill my weak spots</source>
+        <translation>약점 집중 연습 시작</translation>
+    </message>
+    <message>
+        <source>Nothing is due yet: come back when a question is due.</source>
+        <translation>아직 연습할 차례인 질문이 없습니다. 질문의 차례가 오면 다시 오세요.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>Copy the log's end</source>
@@ -247,6 +270,10 @@
         <translation>꼬리 질문</translation>
     </message>
     <message>
+        <source>Blind hiring</source>
+        <translation>블라인드 채용</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>상태</translation>
     </message>
@@ -293,6 +320,10 @@
     <message>
         <source>Ask a follow-up about a substantial answer</source>
         <translation>충분히 긴 답변에는 꼬리 질문하기</translation>
+    </message>
+    <message>
+        <source>Point out personal details in my answers (family, hometown, school, age, marriage, looks)</source>
+        <translation>답변 속 개인 정보 알려 주기(가족, 출신 지역, 학교, 나이, 결혼 여부, 외모)</translation>
     </message>
     <message>
         <source>No model in use.</source>
@@ -399,6 +430,97 @@
     <message>
         <source>Interview {ids} stopped unexpectedly last time. Everything said before it stopped is kept: open it from History.</source>
         <translation>지난번 면접 {ids}이(가) 예기치 않게 중단되었습니다. 중단 전까지 말한 내용은 모두 보존되어 있습니다. 기록에서 열어 보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeOptions</name>
+    <message>
+        <source>How to practise</source>
+        <translation>연습 방식</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>시간(초)</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>면접관</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>연습</translation>
+    </message>
+    <message>
+        <source>Real interview</source>
+        <translation>실전</translation>
+    </message>
+    <message>
+        <source>AI interview: 30 s to prepare, 50 s to answer</source>
+        <translation>AI 면접: 준비 30초, 답변 50초</translation>
+    </message>
+    <message>
+        <source>AI interview: 30 s to prepare, 1 min 30 s to answer</source>
+        <translation>AI 면접: 준비 30초, 답변 1분 30초</translation>
+    </message>
+    <message>
+        <source>Phone screen: 5 s to prepare, 2 min to answer</source>
+        <translation>전화 면접: 준비 5초, 답변 2분</translation>
+    </message>
+    <message>
+        <source>My own timing</source>
+        <translation>직접 정하기</translation>
+    </message>
+    <message>
+        <source>prepare </source>
+        <translation>준비 </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>answer </source>
+        <translation>답변 </translation>
+    </message>
+    <message>
+        <source>Friendly: encouraging, asks for more when an answer is short</source>
+        <translation>친절함: 격려하며, 답변이 짧으면 더 말해 달라고 합니다</translation>
+    </message>
+    <message>
+        <source>Neutral: asks the questions as they are</source>
+        <translation>중립: 질문을 그대로 묻습니다</translation>
+    </message>
+    <message>
+        <source>Pressure: presses on vague answers</source>
+        <translation>압박: 모호한 답변을 파고듭니다</translation>
+    </message>
+    <message>
+        <source>End with "Do you have any questions for us?"</source>
+        <translation>마지막에 "저희에게 궁금한 점이 있으신가요?" 묻기</translation>
+    </message>
+    <message>
+        <source>No hints. Each question gives you time to prepare, then the answer starts on its own and ends at its time limit (what you said is kept); the next question follows.</source>
+        <translation>힌트가 없습니다. 질문마다 준비 시간이 주어지고, 이어서 답변이 자동으로 시작되어 제한 시간에 끝납니다(말한 내용은 저장됩니다). 그다음 질문이 이어집니다.</translation>
+    </message>
+    <message>
+        <source>Hints show what each answer is judged on. No time limit; the interview waits for you between questions.</source>
+        <translation>답변을 어떤 기준으로 평가하는지 힌트로 보여 줍니다. 시간 제한이 없고, 질문 사이에 원하는 만큼 쉴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Drill my weak spots ({due} due)</source>
+        <translation>약점 집중 연습 (지금 {due}개)</translation>
+    </message>
+    <message>
+        <source>Drill my weak spots (none due yet)</source>
+        <translation>약점 집중 연습 (아직 연습할 질문 없음)</translation>
     </message>
 </context>
 <context>
@@ -597,6 +719,14 @@
     <message>
         <source>Not answered</source>
         <translation>답변하지 않음</translation>
+    </message>
+    <message>
+        <source>↻ Retry this question</source>
+        <translation>↻ 이 질문 다시 답하기</translation>
+    </message>
+    <message>
+        <source>Answer this question again; your attempts are compared side by side.</source>
+        <translation>이 질문에 다시 답합니다. 답변들을 나란히 비교해 보여 줍니다.</translation>
     </message>
     <message>
         <source>No speech was recognised.</source>
