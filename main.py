@@ -13,9 +13,9 @@ def run(argv: list[str] | None = None) -> int:
         from engine.native.probe_child import main as probe
 
         return probe(argv[1:])
-    from engine.cli.parser import build_parser, default_ui_language
+    from engine.cli.parser import build_parser, default_ui_language, ui_language_of
 
-    parser = build_parser()
+    parser = build_parser(ui_language_of(argv))
     args = parser.parse_args(argv)
     if args.version:
         print(f"interview-coach {version()}")
@@ -98,7 +98,7 @@ def _report(args: argparse.Namespace, ui: str) -> int:
             AppPaths(args.data_dir.expanduser() if args.data_dir else default_data_dir()), ui, sys.stderr
         )
         try:
-            path = await export_report(store, args.session_id, args.out, args.page_size, ui)
+            path = await export_report(store, args.session_id, args.out, args.page_size, args.ui_lang, here=True)
         finally:
             await store.close()
         print(messages.text("report.saved", ui, path=path))

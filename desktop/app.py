@@ -129,6 +129,13 @@ async def run_app(
 
             ctx.languageChanged.connect(language_changed)
             ctx.preferencesChanged.connect(lambda p: apply_theme(app, p.theme))
+
+            # "Follow the system" follows a switch the OS makes while the app runs, too; the connection is to
+            # the application's own hints, which outlive this window: it is undone when the window closes.
+            def scheme_changed(_: object) -> None:
+                apply_theme(app, ctx.preferences.theme)
+
+            app.styleHints().colorSchemeChanged.connect(scheme_changed)
             closed = asyncio.Event()
             window.closed.connect(closed.set)
             window.setGeometry(start.geometry())
@@ -159,6 +166,7 @@ async def run_app(
             if launch.on_ready is not None:
                 launch.on_ready(window)
             await closed.wait()
+            app.styleHints().colorSchemeChanged.disconnect(scheme_changed)
             await _let_answer_finish(window)
             await tasks.close()
             await model.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from desktop.pages.review_page import ReviewPage
 from desktop.pages.settings_page import SettingsPage
 from desktop.pages.setup_page import SetupPage
 from desktop.pages.write_page import WritePage
+from desktop.theme import icon
 from engine.config.settings import default_log_dir
 from engine.interview.config import InterviewConfig
 from engine.runtime.logs import log_file
@@ -77,13 +78,10 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(180)
+        self.nav.setIconSize(QSize(18, 18))
         # Not focusable: a focused list with no current row selects its first row by itself, which would
         # jump away from first run or review. Ctrl+1..4 reach the same screens from the keyboard.
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { border: none; padding-top: 16px; font-size: 11pt; }"
-            "QListWidget#navigation::item { padding: 10px 18px; }"
-        )
         for number, screen in enumerate(NAVIGATION, start=1):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda s=screen: self._shortcut(s))
         for _ in NAVIGATION:
@@ -116,6 +114,7 @@ class MainWindow(QMainWindow):
         self.review.exported.connect(self._report_saved)
         self.history.openSession.connect(self.open_review)
         self.history.drillRequested.connect(self.setup.start_drill)
+        self.history.startRequested.connect(lambda: self.show_screen(Screen.SETUP))
         ctx.modelProgress.connect(self._show_model)
         self.retranslate()
         self.show_screen(Screen.SETUP if ctx.preferences.first_run_done else Screen.FIRST_RUN)
@@ -132,8 +131,15 @@ class MainWindow(QMainWindow):
             Screen.HISTORY: self.tr("History"),
             Screen.SETTINGS: self.tr("Settings"),
         }
+        icons = {
+            Screen.SETUP: "practice",
+            Screen.WRITE: "write",
+            Screen.HISTORY: "history",
+            Screen.SETTINGS: "settings",
+        }
         for row, screen in enumerate(NAVIGATION):
             self.nav.item(row).setText(names[screen])
+            self.nav.item(row).setIcon(icon(icons[screen]))
         self.help_menu.setTitle(self.tr("&Help"))
         self.open_logs_action.setText(self.tr("Open log folder"))
         self._show_model(self.ctx.model_progress)

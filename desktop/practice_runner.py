@@ -34,6 +34,7 @@ class PracticeRunner(QObject):
     awaitingChoice = Signal(bool)  # True: a question is up and the user may start, skip or end
     frame = Signal(object)  # AudioFrame of the answer being heard (level meter, timer, pace)
     countdown = Signal(object)  # seconds left before silence ends the answer, or None (no countdown)
+    questionPut = Signal()  # the question has been read aloud (or shown): real mode's preparation starts
     ended = Signal(int, object)  # session id, final SessionState
 
     def __init__(self, ctx: AppContext) -> None:
@@ -118,6 +119,13 @@ class PracticeRunner(QObject):
         finally:
             self._choice = None
             self.awaitingChoice.emit(False)
+
+    async def question_put(self, asked: QuestionAsked) -> None:
+        await asyncio.sleep(0)  # choose(), scheduled first, has begun reading the question aloud
+        speaking = self._speaking
+        if speaking is not None and not speaking.done():
+            await asyncio.wait({speaking})
+        self.questionPut.emit()
 
     def time_to_answer(self, asked: QuestionAsked) -> Choice:
         """Real mode: the preparation time is over and the microphone opens."""

@@ -1,44 +1,54 @@
-"""The PDF report, rendered by Qt: QTextDocument (HTML) printed by QPdfWriter, charts drawn with QPainter.
+"""The PDF report, rendered by Qt: QTextDocument (HTML) printed by QPdfWriter, charts drawn with QPainter
+(desktop/report_charts.py).
 
 Korean renders on every OS: the text uses the bundled NanumSquare (OFL), which the PDF embeds. Every piece
-of user text (transcripts, role, company) is HTML-escaped, so "<b>" or "&" prints as written. Rendering is
-blocking; the app runs it on a worker thread (QTextDocument and QPdfWriter need no GUI thread).
+of user text (transcripts, role, company) is HTML-escaped, so "<b>" or "&" prints as written. The report
+speaks the session's language unless asked for another. Text colours are the light theme's tokens
+(desktop/theme.py), each AA (4.5:1) on white. Rendering is blocking: the app runs it on a worker thread,
+never on its event loop; the `report` command on its own thread (see export_report).
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt, QUrl
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from desktop import report_charts as charts
+from desktop.theme import LIGHT
 from desktop.widgets.transcripts import highlighted_html
 from engine import messages
 from engine.analysis.advice import render
-from engine.analysis.delivery_view import delivery_line
+from engine.analysis.delivery_view import delivery_line, rates_supported, shown
 from engine.analysis.pace import band_for
 from engine.report.answer_view import AnswerView, SessionView
 from engine.report.feedback_html import feedback_html, review_html
-from engine.report.session_summary import SessionSummary
+from engine.report.report_dates import local_date, local_when
+from engine.report.session_summary import Change, SessionSummary
 from engine.storage.records import TrendPoint
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-REPORT_FONT = "NanumSquare"
-ACCENT = QColor("#2f6fd6")
-GOOD = QColor("#2e9d5b")
+REPORT_FONT = charts.REPORT_FONT
+TREND_SESSIONS = 10  # the last sessions the trend shows: more and their labels would not fit under the axis
+CHART_WIDTH = 600  # in the document's pixels: most of the text width, room left for the page's margin
 
 
-def _words(language: str) -> Any:
-    """The report's own words come from the engine's catalogue, in the report's language."""
-
-    def t(key: str) -> str:
-        return messages.text(key, language)
-
-    return t
+def style_sheet() -> str:
+    """The document's style: every text colour a light-theme token (a test checks each is AA on white)."""
+    t = LIGHT
+    return (
+        f"h1 {{ font-size: 22pt; color: {t.text}; }} h2 {{ font-size: 15pt; color: {t.accent}; }}"
+        f" h3 {{ color: {t.text}; }} p, li {{ line-height: 140%; }}"
+        f" .muted {{ color: {t.muted}; }} .good {{ color: {t.good}; }} .work {{ color: {t.warn}; }}"
+        f" .caption {{ color: {t.muted}; font-size: 9pt; }}"
+    )
 
 
 @dataclass(frozen=True)
@@ -49,206 +59,232 @@ class ReportInput:
     language: str  # of the report's own words
 
 
-def _canvas(height: int) -> tuple[QImage, QPainter]:
-    """A white chart image 900 px wide and a painter on it, in the report's font (end the painter after)."""
-    image = QImage(900, height, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setFont(QFont(REPORT_FONT, 11))
-    return image, painter
-
-
-def _chart(points: Sequence[tuple[float, float]], band: tuple[float, float] | None, y_max: float, label: str) -> QImage:
-    """A small line chart with the target band shaded."""
-    image, painter = _canvas(260)
-    left, top, width, height = 70.0, 20.0, 810.0, 200.0
-    painter.setPen(QPen(QColor("#999999"), 1))
-    painter.drawRect(QRectF(left, top, width, height))
-
-    def y(value: float) -> float:
-        return top + height - height * min(value, y_max) / y_max
-
-    if band is not None:
-        painter.fillRect(QRectF(left, y(band[1]), width, y(band[0]) - y(band[1])), QColor(46, 157, 91, 50))
-    painter.setPen(QColor("#555555"))
-    for fraction in (0.0, 0.5, 1.0):
-        painter.drawText(
-            QRectF(0, y(y_max * fraction) - 9, left - 8, 18), Qt.AlignmentFlag.AlignRight, f"{y_max * fraction:.0f}"
-        )
-    painter.drawText(QRectF(left, top + height + 8, width, 24), Qt.AlignmentFlag.AlignCenter, label)
-    if points:
-        x_min, x_max = min(x for x, _ in points), max(x for x, _ in points)
-        spread = (x_max - x_min) or 1.0
-        mapped = [QPointF(left + width * ((x - x_min) / spread if len(points) > 1 else 0.5), y(v)) for x, v in points]
-        painter.setPen(QPen(ACCENT, 3))
-        for a, b in zip(mapped, mapped[1:], strict=False):
-            painter.drawLine(a, b)
-        painter.setBrush(ACCENT)
-        for point in mapped:
-            painter.drawEllipse(point, 4, 4)
-    painter.end()
-    return image
-
-
-def _bars(values: Sequence[tuple[str, float]], y_max: float, label: str, colour: QColor) -> QImage:
-    """Bars, one per question, with each value written above its bar."""
-    image, painter = _canvas(240)
-    left, top, width, height = 40.0, 24.0, 840.0, 170.0
-    painter.setPen(QPen(QColor("#999999"), 1))
-    painter.drawLine(QPointF(left, top + height), QPointF(left + width, top + height))
-    slot = width / max(1, len(values))
-    for i, (name, value) in enumerate(values):
-        bar = height * min(value, y_max) / y_max if y_max else 0.0
-        rect = QRectF(left + i * slot + slot * 0.25, top + height - bar, slot * 0.5, bar)
-        painter.fillRect(rect, colour)
-        painter.setPen(QColor("#333333"))
-        painter.drawText(
-            QRectF(rect.left() - 20, rect.top() - 20, rect.width() + 40, 18), Qt.AlignmentFlag.AlignCenter, f"{value:g}"
-        )
-        painter.drawText(QRectF(left + i * slot, top + height + 4, slot, 18), Qt.AlignmentFlag.AlignCenter, name)
-    painter.drawText(QRectF(left, top + height + 24, width, 20), Qt.AlignmentFlag.AlignCenter, label)
-    painter.end()
-    return image
-
-
 def _escape(text: Any) -> str:
     return html.escape(str(text or ""))
 
 
+class _Builder:
+    """The report's HTML, with its charts added to the document as images."""
+
+    def __init__(self, document: QTextDocument, report: ReportInput) -> None:
+        self.document, self.report = document, report
+        self.lang = report.language
+        self.session = report.view.session
+        self.band, unit = band_for(self.session.language)
+        self.unit = messages.text(f"report.unit_{unit}", self.lang)  # syllables for a Korean session, in any language
+        self.parts: list[str] = []
+
+    def t(self, key: str, **params: Any) -> str:
+        return _escape(messages.text(key, self.lang, **params))
+
+    def add(self, *html_parts: str) -> None:
+        self.parts.extend(html_parts)
+
+    def line(self, key: str, css: str = "muted", **params: Any) -> None:
+        self.add(f"<p class='{css}'>{self.t(key, **params)}</p>")
+
+    def chart(self, name: str, image: QImage, caption: str) -> None:
+        self.document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{name}"), image)
+        # Its own paragraph at single line height: 140 % of a chart's height would leave a gap under it.
+        self.add(
+            f"<p style='line-height: 100%'><img src='chart://{name}' width='{CHART_WIDTH}'></p>"
+            f"<p class='caption'>{caption}</p>"
+        )
+
+    def band_caption(self, title: str) -> str:
+        band = self.t("report.target_band", low=f"{self.band[0]:.0f}", high=f"{self.band[1]:.0f}")
+        return f"{self.t('report.with_unit', title=title, unit=self.unit)} · {band}"
+
+    # -- the cover ---------------------------------------------------------------------------------------
+    def cover(self) -> None:
+        detail, lang = self.session, self.lang
+        role = " · ".join(_escape(x) for x in (detail.role, detail.company) if x)
+        self.add(f"<h1>{self.t('report.title')}</h1>")
+        state = self.t("state." + detail.status)
+        self.add(
+            f"<p class='muted'>{role or self.t('report.interview')} · #{detail.id} · "
+            f"{_escape(local_when(detail.created_at))} · {self.t('language.' + detail.language)} · {state}</p>"
+        )
+        summary = self.report.summary
+        if summary.content_score is not None:
+            self.add(
+                f"<p><b>{self.t('report.content_score')}: {summary.content_score:.0f}/100</b> · "
+                f"{self.t('report.answers_analysed', count=summary.answered)}<br>"
+                f"<span class='muted'>{self.t('feedback.measures')}</span></p>"
+            )
+        if summary.strengths:
+            self.add(f"<h2>{self.t('report.strengths')}</h2><ul>")
+            self.add(*(f"<li class='good'>{_escape(render(a, lang))}</li>" for a in summary.strengths), "</ul>")
+        if summary.work_on:
+            self.add(f"<h2>{self.t('report.work_on')}</h2><ol>")
+            self.add(
+                *(
+                    f"<li class='work'>{_escape(render(a, lang))} <span class='muted'>"
+                    f"({self.t('report.in_answers', count=n)})</span></li>"
+                    for a, n in summary.work_on
+                ),
+                "</ol>",
+            )
+        if summary.changes:
+            self.add(f"<h2>{self.t('report.since_previous')}</h2><ul>")
+            self.add(*(f"<li>{self._change(c)}</li>" for c in summary.changes), "</ul>")
+
+    def _change(self, change: Change) -> str:
+        summary = self.report.summary
+        names = {
+            "content": messages.text("report.content_score", self.lang),
+            "pace": messages.text("report.pace_measure", self.lang, unit=self.unit),
+            "fillers": messages.text("report.fillers_per_minute", self.lang),
+        }
+        places = 1 if change.measure == "fillers" else 0
+        before, after = summary.previous_session, summary.this_session
+        if before is None or after is None:  # a summary made without the sessions' stamps
+            return f"{_escape(names[change.measure])}: {change.before:.{places}f} → {change.after:.{places}f}"
+        return self.t(
+            "report.change",
+            measure=names[change.measure],
+            before_id=before.id,
+            before_date=before.date,
+            before=f"{change.before:.{places}f}",
+            after_id=after.id,
+            after_date=after.date,
+            after=f"{change.after:.{places}f}",
+        )
+
+    # -- question by question, and the trend --------------------------------------------------------------
+    def per_question(self) -> None:
+        answered = [
+            (messages.text("report.question", self.lang).replace("{n}", str(q.question.position)), a.answer)
+            for q in self.report.view.questions
+            for a in q.answers
+            if a.answer.figures is not None
+        ]
+        if not answered:
+            return
+        self.add(f"<h2>{self.t('report.per_question')}</h2>")
+        scores = [(name, float(a.content.score)) for name, a in answered if a.content is not None]
+        if any(score > 0 for _, score in scores):
+            self.chart("scores", charts.bars(scores, QColor(LIGHT.accent), top=100.0), self.t("report.content_score"))
+        elif scores:  # a chart of zeros says nothing a line cannot
+            self.line("report.scores_all_zero")
+        figures = [a.figures for _, a in answered if a.figures is not None]
+        # A rate a minute only where it means something (20 s of speech), as on every other screen.
+        timed = [(name, round(a.figures.fillers_per_minute, 1)) for name, a in answered if _timed(a)]
+        if all(f.filler_count == 0 for f in figures):
+            self.line("report.fillers_none")
+        elif any(value > 0 for _, value in timed):
+            self.chart("fillers", charts.bars(timed, QColor(LIGHT.warn)), self.t("report.fillers_per_minute"))
+        else:
+            self.line("report.fillers_short")
+        self.line("report.fillers_note")
+
+    def trend(self) -> None:
+        detail = self.session
+        # Sessions up to this one, in its language: a report on an older session does not show its future.
+        rows = [r for r in self.report.trend if r.language == detail.language and r.session_id <= detail.id]
+        rows = rows[-TREND_SESSIONS:]
+        if len(rows) < 2:  # a line on the cover says when it will come
+            self.add(f"<h2>{self.t('report.trend')}</h2>")
+            self.line("report.trend_needs_two", language=messages.text(f"language.{detail.language}", self.lang))
+            return
+        # Charts get a page of their own: the heading would otherwise be left at the cover's foot, they overleaf.
+        self.add(f"<h2 style='page-break-before: always'>{self.t('report.trend')}</h2>")
+        marked = next((i for i, r in enumerate(rows) if r.session_id == detail.id), None)
+        labels = [(float(i), f"#{r.session_id}\n{local_date(r.created_at)}") for i, r in enumerate(rows)]
+        span = (-0.5, len(rows) - 0.5)
+        if any(r.pace > 0 for r in rows):
+            pace = [(float(i), r.pace) for i, r in enumerate(rows)]
+            image = charts.line(pace, labels, span, band=self.band, marked=marked)
+            self.chart("trend-pace", image, self.band_caption(messages.text("report.trend_chart", self.lang)))
+        scored = [(i, r.content_score) for i, r in enumerate(rows) if r.content_score is not None]
+        if len(scored) >= 2 and any(score > 0 for _, score in scored):
+            image = charts.line(
+                [(float(i), float(s)) for i, s in scored],
+                [labels[i] for i, _ in scored],
+                span,
+                top=100.0,
+                marked=next((n for n, (i, _) in enumerate(scored) if i == marked), None),
+            )
+            self.chart("trend-content", image, self.t("report.trend_content"))
+        self.line("report.trend_note", id=detail.id)
+
+    # -- a page (or more) per question --------------------------------------------------------------------
+    def questions(self) -> None:
+        for question in self.report.view.questions:
+            position = question.question.position
+            self.add("<div style='page-break-before: always'></div>")
+            self.add(f"<h2>{_escape(messages.text('report.question', self.lang).replace('{n}', str(position)))}</h2>")
+            self.add(f"<p><b>{_escape(question.question.text)}</b></p>")
+            if not question.answers:
+                self.line("report.skipped")
+            for answer in question.answers:
+                self.answer(answer, position)
+
+    def answer(self, view: AnswerView, number: int) -> None:
+        lang = self.lang
+        if view.skipped:
+            self.line("report.skipped")
+            return
+        answer = view.answer
+        if view.marked:
+            transcript = highlighted_html(view.marked, LIGHT.filler, view.evidence)
+        else:
+            transcript = _escape(answer.transcript) or f"<i>{self.t('report.no_speech')}</i>"
+        self.add(f"<p>{transcript}</p>")
+        if answer.figures is not None:
+            self.add(f"<p class='muted'>{_escape(delivery_line(answer.figures, lang))}</p>")
+            self.pace(view, number)
+            if answer.content is not None:
+                self.add(feedback_html(answer.content, lang))
+            if view.advice:
+                self.add("<ul>")
+                self.add(
+                    *(
+                        f"<li class='{'good' if a.good else 'work'}'>{_escape(render(a, lang))}</li>"
+                        for a in view.advice
+                    )
+                )
+                self.add("</ul>")
+        if answer.review is not None:
+            self.add(review_html(answer.review, lang))
+
+    def pace(self, view: AnswerView, number: int) -> None:
+        """The pace through the answer, under its figures; a line saying why when it is too short to chart."""
+        figures, curve = view.answer.figures, view.pace_curve
+        assert figures is not None
+        if not rates_supported(figures):
+            self.line("report.pace_too_short", seconds=shown(figures.speaking_s))
+            return
+        if len(curve) < 2 or not any(value > 0 for _, value in curve):
+            return
+        end = max(view.answer.duration_s, max(w.end for w in view.answer.words))
+        ticks = [
+            (s, messages.text("report.seconds", self.lang, n=f"{s:g}")) for s in charts.nice_ticks(end, 6) if s <= end
+        ]
+        image = charts.line(list(curve), ticks, (0.0, end), band=self.band)
+        self.chart(
+            f"pace-{number}-{view.answer.id}", image, self.band_caption(messages.text("report.pace_chart", self.lang))
+        )
+
+
+def _timed(answer: Any) -> bool:
+    return answer.figures is not None and rates_supported(answer.figures)
+
+
 def build_document(report: ReportInput, paint_device: QPdfWriter | None = None) -> QTextDocument:
-    detail, lang = report.view.session, report.language
-    t = _words(lang)
-    korean = detail.language == "ko"
-    band, _unit = band_for(detail.language)
-    unit = t("report.unit_spm") if korean else t("report.unit_wpm")
     document = QTextDocument()
     document.setDefaultFont(QFont(REPORT_FONT, 10))
     if paint_device is not None:
         # Point sizes are then measured at the printer's resolution, not the screen's.
         document.documentLayout().setPaintDevice(paint_device)
-    document.setDefaultStyleSheet(
-        "h1 { font-size: 22pt; } h2 { font-size: 15pt; color: #2f6fd6; } p, li { line-height: 140%; }"
-        ".muted { color: #666666; } .good { color: #2e9d5b; } .work { color: #b45309; }"
-    )
-    parts: list[str] = []
-    # Cover: who, when, the overall picture.
-    role = " · ".join(_escape(x) for x in (detail.role, detail.company) if x)
-    parts.append(f"<h1>{_escape(t('report.title'))}</h1>")
-    when = _escape(detail.when)
-    state = _escape(messages.text("state." + detail.status, lang))
-    parts.append(
-        f"<p class='muted'>{role or _escape(t('report.interview'))} · {when}"
-        f" · {_escape(messages.text('language.' + detail.language, lang))} · {state}</p>"
-    )
-    summary = report.summary
-    if summary.content_score is not None:
-        parts.append(
-            f"<p><b>{_escape(t('report.content_score'))}: {summary.content_score:.0f}/100</b> · "
-            f"{_escape(messages.text('report.answers_analysed', lang, count=summary.answered))}<br>"
-            f"<span class='muted'>{_escape(t('feedback.measures'))}</span></p>"
-        )
-    if summary.strengths:
-        parts.append(f"<h2>{_escape(t('report.strengths'))}</h2><ul>")
-        parts.extend(f"<li class='good'>{_escape(render(a, lang))}</li>" for a in summary.strengths)
-        parts.append("</ul>")
-    if summary.work_on:
-        parts.append(f"<h2>{_escape(t('report.work_on'))}</h2><ol>")
-        parts.extend(
-            f"<li class='work'>{_escape(render(a, lang))} <span class='muted'>"
-            f"({_escape(messages.text('report.in_answers', lang, count=n))})</span></li>"
-            for a, n in summary.work_on
-        )
-        parts.append("</ol>")
-    if summary.changes:
-        names = {"content": t("report.content_score"), "pace": unit, "fillers": t("report.fillers_per_minute")}
-        parts.append(f"<h2>{_escape(t('report.since_previous'))}</h2><ul>")
-        parts.extend(
-            f"<li>{_escape(names[c.measure])}: {c.before:.{1 if c.measure == 'fillers' else 0}f} → "
-            f"{c.after:.{1 if c.measure == 'fillers' else 0}f}</li>"
-            for c in summary.changes
-        )
-        parts.append("</ul>")
-    per_question = [
-        (t("report.question").replace("{n}", str(q.question.position)), a.answer)
-        for q in report.view.questions
-        for a in q.answers
-        if a.answer.figures is not None
-    ]
-    if per_question:
-        scores = [(name, a.content.score) for name, a in per_question if a.content is not None]
-        fillers = [(name, round(a.figures.fillers_per_minute, 1)) for name, a in per_question if a.figures]
-        parts.append(f"<h2>{_escape(t('report.per_question'))}</h2>")
-        if scores:
-            document.addResource(
-                QTextDocument.ResourceType.ImageResource,
-                QUrl("chart://scores"),
-                _bars(scores, 100.0, t("report.content_score"), ACCENT),
-            )
-            parts.append("<p><img src='chart://scores' width='600'></p>")
-        fillers_top = max(6.0, *(v for _, v in fillers))
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource,
-            QUrl("chart://fillers"),
-            _bars(fillers, fillers_top, t("report.fillers_per_minute"), QColor("#d98e04")),
-        )
-        parts.append("<p><img src='chart://fillers' width='600'></p>")
-    fillers_note = t("report.fillers_note")
-    parts.append(f"<p class='muted'>{_escape(fillers_note)}</p>")
-    rows = [r for r in report.trend if r.language == detail.language]
-    if len(rows) >= 2:
-        series = [(float(i), r.pace) for i, r in enumerate(rows, 1)]
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource,
-            QUrl("chart://trend"),
-            _chart(series, band, band[1] * 1.6, t("report.trend_chart") + f" ({unit})"),
-        )
-        parts.append(f"<h2>{_escape(t('report.trend'))}</h2><p><img src='chart://trend' width='600'></p>")
-    # A page (or more) per question.
-    for question in report.view.questions:
-        position = question.question.position
-        parts.append("<div style='page-break-before: always'></div>")
-        parts.append(f"<h2>{_escape(t('report.question').replace('{n}', str(position)))}</h2>")
-        parts.append(f"<p><b>{_escape(question.question.text)}</b></p>")
-        if not question.answers:
-            parts.append(f"<p class='muted'>{_escape(t('report.skipped'))}</p>")
-        for answer in question.answers:
-            parts.extend(_answer_html(document, answer, position, lang, band, unit))
-    html_text = "".join(parts)
-    document.setHtml(html_text)
+    document.setDefaultStyleSheet(style_sheet())
+    builder = _Builder(document, report)
+    builder.cover()
+    builder.per_question()
+    builder.trend()
+    builder.questions()
+    document.setHtml("".join(builder.parts))
     return document
-
-
-def _answer_html(
-    document: QTextDocument, view: AnswerView, number: int, lang: str, band: tuple[float, float], unit: str
-) -> list[str]:
-    t = _words(lang)
-    if view.skipped:
-        return [f"<p class='muted'>{_escape(t('report.skipped'))}</p>"]
-    answer = view.answer
-    if view.marked:
-        transcript = highlighted_html(view.marked)
-    else:
-        transcript = _escape(answer.transcript) or f"<i>{_escape(t('report.no_speech'))}</i>"
-    out = [f"<p>{transcript}</p>"]
-    if answer.figures is not None:
-        out.append(f"<p class='muted'>{_escape(delivery_line(answer.figures, lang))}</p>")
-        if answer.content is not None:
-            out.append(feedback_html(answer.content, lang))
-        out.append("<ul>")
-        out.extend(f"<li class='{'good' if a.good else 'work'}'>{_escape(render(a, lang))}</li>" for a in view.advice)
-        out.append("</ul>")
-        if len(view.pace_curve) >= 2:
-            name = f"chart://pace-{number}-{answer.id}"
-            document.addResource(
-                QTextDocument.ResourceType.ImageResource,
-                QUrl(name),
-                _chart(view.pace_curve, band, band[1] * 1.6, t("report.pace_chart") + f" ({unit})"),
-            )
-            out.append(f"<p><img src='{name}' width='600'></p>")
-    if answer.review is not None:
-        out.append(review_html(answer.review, lang))
-    return out
 
 
 def write_pdf(report: ReportInput, path: Path, page: str = "a4") -> Path:
@@ -270,15 +306,15 @@ def write_pdf(report: ReportInput, path: Path, page: str = "a4") -> Path:
     document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
     document.print_(writer)
     del writer  # finishes the file
+    del document  # here, on the rendering thread that owns its layout's timers
     if not path.is_file() or path.stat().st_size == 0:
         raise OSError(f"the PDF could not be written to {path}")
     return path
 
 
-async def export_report(store: Any, session_id: int, path: Path, page: str, language: str) -> Path:
-    """Gather a stored session, its previous session and the trend, and render the PDF off the loop."""
-    import asyncio
-
+async def gather(store: Any, session_id: int, language: str | None = None) -> ReportInput:
+    """A stored session, its summary against the previous session and the trend, in the report's language:
+    `language`, or the session's own when None (a Korean interview, a Korean report)."""
     from engine.errors import StorageError
     from engine.report.answer_view import session_view
     from engine.report.session_summary import summarise
@@ -288,8 +324,22 @@ async def export_report(store: Any, session_id: int, path: Path, page: str, lang
         raise StorageError("storage.session_missing", session_id=session_id)
     previous_id = await store.previous_session(session_id)
     previous = await store.session_detail(previous_id) if previous_id is not None else None
-    report = ReportInput(session_view(detail), summarise(detail, previous), await store.trend(), language)
+    words = language or detail.language
+    return ReportInput(session_view(detail), summarise(detail, previous), await store.trend(), words)
+
+
+async def export_report(
+    store: Any, session_id: int, path: Path, page: str, language: str | None = None, *, here: bool = False
+) -> Path:
+    """Render a stored session's report to `path`; `language` as for `gather`. The app renders on a worker
+    thread, off its loop. `here`: on this thread, the Qt application's (the `report` command, which has
+    nothing else to do meanwhile): a layout's timers then have this thread's event dispatcher, and Qt
+    prints no warning about a thread without one."""
+    from engine.errors import StorageError
+
+    report = await gather(store, session_id, language)
+    render = partial(write_pdf, report, path, page)
     try:
-        return await asyncio.to_thread(write_pdf, report, path, page)
+        return render() if here else await asyncio.to_thread(render)
     except OSError as error:
         raise StorageError("report.write_failed", path=str(path), detail=error.strerror or str(error)) from error

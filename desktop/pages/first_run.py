@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.base import Page, fill_devices, heading, set_form_labels
+from desktop.theme import mark, primary
 from desktop.widgets.meters import LevelMeter
 from engine.audio.frames import SAMPLE_RATE
 from engine.errors import AppError
@@ -29,6 +30,7 @@ from engine.stt.speech_model import ModelProgress, ModelStage
 log = logging.getLogger(__name__)
 
 TEST_SECONDS = 3
+HEARD_DBFS = -50.0  # a level above this has picked up a voice, not just the room
 LANGUAGE_NAMES = (("en", "English"), ("ko", "한국어"))  # each in its own language, never translated
 
 
@@ -60,9 +62,13 @@ class FirstRunPage(Page):
         self.model_bar.setRange(0, 100)
         self.model_status = QLabel(objectName="modelStatus", wordWrap=True)
         self.interviewer_status = QLabel(objectName="interviewerStatus", wordWrap=True)
-        self.continue_button = QPushButton(objectName="continueButton")
+        self.continue_button = primary(QPushButton(objectName="continueButton"))
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self._continue)
+        self.later_button = QPushButton(objectName="laterButton")  # no microphone here: written practice
+        self.later_button.clicked.connect(self._continue)
+        self.missing = mark(QLabel(objectName="firstRunMissing", wordWrap=True), "reason")
+        self.heard = False  # the microphone has picked up a voice (the level rose above HEARD_DBFS)
 
         self.form = QFormLayout()
         self.form.addRow(QLabel(), self.language_box)
@@ -89,7 +95,8 @@ class FirstRunPage(Page):
         layout.addLayout(self.form)
         layout.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.missing, 1)
+        buttons.addWidget(self.later_button)
         buttons.addWidget(self.continue_button)
         layout.addLayout(buttons)
 
@@ -106,18 +113,11 @@ class FirstRunPage(Page):
                 "Three quick checks and you are ready."
             )
         )
-        labels = (
-            self.tr("Interface language"),
-            self.tr("Microphone"),
-            self.tr("Level"),
-            "",
-            self.tr("Speech model"),
-            "",
-            self.tr("Interviewer"),
-        )
-        set_form_labels(self.form, labels)
         self.test_button.setText(self.tr("Test: record 3 s and play back"))
         self.continue_button.setText(self.tr("Continue"))
+        self.later_button.setText(self.tr("Set up later"))
+        self.later_button.setToolTip(self.tr("Go on without these checks: you can practise in writing meanwhile."))
+        self._show_steps()
         if self.device_box.count():
             self.device_box.setItemText(0, self.tr("System default"))
         if not self.mic_status.text() or self._recording is None:
@@ -139,6 +139,34 @@ class FirstRunPage(Page):
         if progress.stage is ModelStage.READY:
             self.model_bar.setValue(100)
         self.model_status.setText(texts[progress.stage].replace("{name}", self.ctx.preferences.speech_model))
+        self._show_steps()
+
+    def _show_steps(self) -> None:
+        """Number the checks, tick those done, and let Continue say what is still missing."""
+        progress = self.ctx.model_progress
+        ready = progress.stage is ModelStage.READY
+        ticks = {True: " ✓", False: ""}
+        labels = (
+            "1. " + self.tr("Interface language") + " ✓",
+            "2. " + self.tr("Microphone") + ticks[self.heard],
+            self.tr("Input level"),
+            "",
+            "3. " + self.tr("Speech model") + ticks[ready],
+            "",
+            self.tr("Interviewer (optional)"),
+        )
+        set_form_labels(self.form, labels)
+        missing = []
+        if not self.heard:
+            missing.append(self.tr("a microphone that hears you (speak and watch the level)"))
+        if not ready:
+            percent = str(round(progress.fraction * 100))
+            missing.append(self.tr("the speech model ({percent}% ready)").replace("{percent}", percent))
+        self.continue_button.setEnabled(not missing)
+        reason = self.tr("Continue once these are done: {missing}.").replace("{missing}", "; ".join(missing))
+        self.missing.setText(reason if missing else "")
+        self.continue_button.setToolTip(reason if missing else "")
+        self.later_button.setVisible(bool(missing))
 
     # -- choices ------------------------------------------------------------------------------------
     def _fill_devices(self) -> None:
@@ -181,6 +209,9 @@ class FirstRunPage(Page):
         try:
             async for frame in source.frames():
                 self.meter.set_level(frame.level_dbfs())
+                if not self.heard and self.meter.level_dbfs > HEARD_DBFS:
+                    self.heard = True  # a voice (or any sound) reached it: the microphone works
+                    self._show_steps()
                 if self._recording is not None:
                     self._recording.append(frame.samples)
                     if sum(len(b) for b in self._recording) >= TEST_SECONDS * SAMPLE_RATE:

@@ -106,7 +106,7 @@ class InterviewerSettings(QGroupBox):
             self.form,
             (
                 self.tr("Questions and scores by"),
-                self.tr("Model file (GGUF)"),
+                self.tr("Model file"),
                 self.tr("Download a model"),
                 "",
                 self.tr("Server address"),
@@ -119,7 +119,7 @@ class InterviewerSettings(QGroupBox):
         )
         names = {
             "none": self.tr("No model: questions from the bank, the app's own feedback"),
-            "file": self.tr("A model on this computer (GGUF file)"),
+            "file": self.tr("A model file on this computer (.gguf)"),
             "server": self.tr("A model server (OpenAI-compatible: llama-server, vLLM, Ollama)"),
         }
         for i in range(self.mode.count()):

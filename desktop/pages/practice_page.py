@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.context import AppContext
 from desktop.pages.base import Page, heading
+from desktop.pages.practice_labels import end_reason, finish_reason, start_reason, turn_text
 from desktop.practice_runner import PracticeRunner
+from desktop.theme import SUBHEADING, icon, mark, primary
 from desktop.widgets.meters import LevelMeter, PaceMeter
 from desktop.widgets.transcripts import LiveTranscript
 from desktop.widgets.turn_guide import TurnGuide
@@ -65,7 +67,10 @@ class PracticePage(Page):
         self._notices: list[Notice] = []
 
         self.progress_label = QLabel(objectName="progressLabel")
-        self.state_label = QLabel(objectName="stateLabel")
+        self.state_label = mark(QLabel(objectName="stateLabel"), "state")
+        font = self.state_label.font()
+        font.setPointSize(font.pointSize() + SUBHEADING)
+        self.state_label.setFont(font)
         self.backend_label = QLabel(objectName="backendLabel")
         self.question = heading(5, bold=True)
         self.question.setObjectName("questionText")
@@ -77,11 +82,9 @@ class PracticePage(Page):
         card_layout.addWidget(self.category)
         card_layout.addWidget(self.question)
         self.guide = TurnGuide(self.language)
+        self.runner.questionPut.connect(self.guide.question_put)
         card_layout.addWidget(self.guide)
         self.banner = QLabel(objectName="noticeBanner", wordWrap=True)
-        self.banner.setStyleSheet(
-            "QLabel#noticeBanner { background: #fff4ce; color: #4a3b00; padding: 8px; border-radius: 4px; }"
-        )
         self.banner.hide()
         self.transcript = LiveTranscript()
         self.last_answer = QLabel(objectName="lastAnswerLabel", wordWrap=True)
@@ -91,8 +94,8 @@ class PracticePage(Page):
         for label in (self.banner, self.last_answer, self.score_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown_label = QLabel(objectName="countdownLabel", wordWrap=True)
-        self.countdown_label.setStyleSheet("QLabel#countdownLabel { color: #b45309; font-weight: bold; }")
         self.countdown_label.hide()
+        self.reason_label = mark(QLabel(objectName="controlsReason", wordWrap=True), "reason")
         self.timer_label = QLabel("0:00", objectName="timerLabel")
         font = self.timer_label.font()
         font.setPointSize(font.pointSize() + 8)
@@ -100,7 +103,7 @@ class PracticePage(Page):
         self.level = LevelMeter()
         self.pace = PaceMeter()
         self.pace_label = QLabel(objectName="paceLabel")
-        self.answer_button = QPushButton(objectName="answerButton")
+        self.answer_button = primary(QPushButton(objectName="answerButton"))
         self.finish_button = QPushButton(objectName="finishButton")
         self.skip_button = QPushButton(objectName="skipButton")
         self.end_button = QPushButton(objectName="endButton")
@@ -108,6 +111,13 @@ class PracticePage(Page):
         self.finish_button.clicked.connect(self.runner.finish)
         self.skip_button.clicked.connect(self.runner.skip)
         self.end_button.clicked.connect(self.runner.end)
+        for button, name in (
+            (self.answer_button, "start"),
+            (self.finish_button, "finish"),
+            (self.skip_button, "skip"),
+            (self.end_button, "end"),
+        ):
+            button.setIcon(icon(name))
         for button in (self.answer_button, self.finish_button, self.skip_button, self.end_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Space belongs to the shortcut below
         self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._space)
@@ -148,6 +158,7 @@ class PracticePage(Page):
         layout.addWidget(self.score_label)
         layout.addLayout(meters)
         layout.addLayout(buttons)
+        layout.addWidget(self.reason_label)
         self.retranslate()
         self._update_controls()
 
@@ -158,6 +169,8 @@ class PracticePage(Page):
         self.skip_button.setText(self.tr("Skip question"))
         self.end_button.setText(self.tr("End interview"))
         self.level_caption.setText(self.tr("Microphone"))
+        self.transcript.setPlaceholderText(self.tr("Your words appear here as you speak."))
+        self._update_controls()
         self.backend_label.setText(self.tr("Speech: {backend}").replace("{backend}", self._backend_name()))
         if self.number:
             progress = self.tr("Question {n} of {total}").replace("{n}", str(self.main_number))
@@ -184,21 +197,7 @@ class PracticePage(Page):
         return f"{name} · {state}" if state else name
 
     def _state_text(self) -> str:
-        if self.interviewer_speaking and self.state is SessionState.ASKING:
-            return self.tr("🔊 Reading the question…")
-        if self.state is SessionState.ASKING and self.awaiting:
-            return self.tr("Your turn: start when ready")
-        texts = {
-            SessionState.SETTING_UP: self.tr("Setting up"),
-            SessionState.ASKING: self.tr("Asking"),
-            SessionState.LISTENING: self.tr("● Listening"),
-            SessionState.THINKING: self.tr("Thinking…"),
-            SessionState.FEEDBACK: self.tr("Feedback"),
-            SessionState.COMPLETE: self.tr("Complete"),
-            SessionState.INTERRUPTED: self.tr("Ended early"),
-            SessionState.FAILED: self.tr("Stopped by an error"),
-        }
-        return texts[self.state]
+        return turn_text(self.state, self.awaiting, self.interviewer_speaking)
 
     # -- starting -----------------------------------------------------------------------------------
     def start(self, config: InterviewConfig) -> None:
@@ -338,7 +337,7 @@ class PracticePage(Page):
 
     # -- display ------------------------------------------------------------------------------------
     def _show_pace(self) -> None:
-        language = self.config.language if self.config else "en"
+        language = self.config.language if self.config else self.language  # before an interview: the UI's
         pace = live_pace([*self.words, *self.partial_words], language, self.audio_s)
         self.pace.set_pace(pace)
         low, high = pace.band
@@ -372,11 +371,17 @@ class PracticePage(Page):
 
     def _update_controls(self) -> None:
         running = self.runner.running
-        listening = self.state is SessionState.LISTENING
-        self.answer_button.setEnabled(running and self.awaiting)
-        self.skip_button.setEnabled(running and self.awaiting)
-        self.finish_button.setEnabled(running and listening)
-        self.end_button.setEnabled(running)
+        reasons = {
+            self.answer_button: start_reason(running, self.state, self.awaiting),
+            self.skip_button: start_reason(running, self.state, self.awaiting),
+            self.finish_button: finish_reason(running, self.state),
+            self.end_button: end_reason(running),
+        }
+        for button, reason in reasons.items():
+            button.setEnabled(not reason)
+            button.setToolTip(reason)  # a control that is off says why
+        # Under the buttons: why Start answer, the control the candidate looks for, is off.
+        self.reason_label.setText(reasons[self.answer_button])
 
     def _space(self) -> None:
         if self.finish_button.isEnabled():

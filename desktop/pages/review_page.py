@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import bisect
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.pages.base import Page, heading
 from desktop.report_pdf import export_report
+from desktop.theme import icon, tokens
+from desktop.widgets.answer_transcript import AnswerTranscript
 from desktop.widgets.transcripts import highlighted_html
 from engine import messages
 from engine.analysis.advice import render
 from engine.analysis.delivery_view import delivery_line
 from engine.audio.file_source import read_samples
+from engine.audio.frames import SAMPLE_RATE
 from engine.errors import StorageError
 from engine.feedback.view import FeedbackView
 from engine.interview.config import InterviewConfig
@@ -36,7 +40,11 @@ from engine.report.answer_view import AnswerView, QuestionView, SessionView, ses
 from engine.report.attempts_view import Comparison, compare
 from engine.report.compare_html import comparison_html
 from engine.report.feedback_html import feedback_html, review_html
-from engine.storage.records import StoredAnswer
+from engine.report.session_summary import SessionSummary, summarise
+from engine.report.summary_html import summary_html
+from engine.storage.records import StoredAnswer, question_key
+
+FOLLOW_MS = 100  # how often the replayed word is marked: ten times a second follows speech closely
 
 
 class ReviewPage(Page):
@@ -51,14 +59,22 @@ class ReviewPage(Page):
         self.setObjectName("reviewPage")
         self.detail: SessionView | None = None
         self.replay_buttons: dict[int, QPushButton] = {}
+        self.transcripts: dict[int, AnswerTranscript] = {}  # answer id -> its clickable words
+        self._follow = QTimer(self, interval=FOLLOW_MS)  # marks the word being replayed
+        self._follow.timeout.connect(self._mark_playing)
+        self._replay_words: tuple[int, float, tuple[float, ...]] | None = None  # answer, start s, word starts
+        self.overview: SessionSummary | None = None
         self.comparisons: dict[int, Comparison] = {}  # question id -> its attempts side by side (2 or more)
         self._playing: int | None = None
+        self._replay_token: object | None = None  # the replay now playing: an earlier one's end resets nothing
         self._exporting = False
         self.title = heading()
         self.summary = QLabel(objectName="reviewSummary", wordWrap=True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it holds the role the user typed
         self.again_button = QPushButton(objectName="againButton")
         self.again_button.clicked.connect(self.practiseAgain)
         self.export_button = QPushButton(objectName="exportButton")
+        self.export_button.setIcon(icon("export"))
         self.export_button.clicked.connect(self._choose_export)
         self.export_button.setEnabled(False)
         self.body = QWidget()
@@ -103,13 +119,15 @@ class ReviewPage(Page):
         if detail is None:
             raise StorageError("storage.session_missing", session_id=session_id)
         comparisons = {}
+        every = await self.ctx.store.attempts(detail.language)  # one read for all of this session's questions
         for question in detail.questions:
             if question.answers:  # compared with the attempts before it, not with later ones
-                last = question.answers[-1].id
-                earlier = [a for a in await self.ctx.store.attempts_of(question.id) if a.answer_id <= last]
+                key, last = question_key(detail.language, question.text), question.answers[-1].id
+                earlier = [a for a in every if a.key == key and a.answer_id <= last]
                 if (side_by_side := compare(earlier)) is not None:
                     comparisons[question.id] = side_by_side
         self.comparisons = comparisons
+        self.overview = summarise(detail)  # the change since the previous session is the PDF's cover
         self.detail = session_view(detail, self.ctx.reviews_writing)
         self.export_button.setEnabled(not self._exporting)
         self._render()
@@ -123,6 +141,7 @@ class ReviewPage(Page):
             if widget is not None:
                 widget.deleteLater()
         self.replay_buttons.clear()
+        self.transcripts.clear()
         if self.detail is None:
             self.title.setText(self.tr("Review"))
             self.summary.setText(self.tr("Finish an interview, or pick one in History, to review it here."))
@@ -134,6 +153,13 @@ class ReviewPage(Page):
         language = messages.text(f"language.{detail.language}", self.language)
         parts = [detail.when, *role, language, messages.text(f"state.{detail.status}", self.language)]
         self.summary.setText(" · ".join(parts))
+        if self.overview is not None:  # summary first: the overall picture, what to work on, what went well
+            card = QFrame(objectName="summaryCard")
+            inside = QVBoxLayout(card)
+            label = self._rich_label("summaryBlock")
+            label.setText(summary_html(self.overview, self.language))
+            inside.addWidget(label)
+            self.body_layout.addWidget(card)
         for question in self.detail.questions:
             self.body_layout.addWidget(self._question_card(question))
         self.body_layout.addStretch(1)
@@ -160,13 +186,14 @@ class ReviewPage(Page):
             side_by_side = self._rich_label("attemptsBlock")
             side_by_side.setText(comparison_html(comparison, self.language))
             layout.addWidget(side_by_side)
-        row = QHBoxLayout()
-        retry = QPushButton(self.tr("↻ Retry this question"), objectName="retryButton")
-        retry.setToolTip(self.tr("Answer this question again; your attempts are compared side by side."))
-        retry.clicked.connect(lambda _=False, p=question.question.position: self.retry(p))
-        row.addWidget(retry)
-        row.addStretch(1)
-        layout.addLayout(row)
+        if not question.question.follow_up:  # a follow-up rests on the answer before it: not asked alone
+            row = QHBoxLayout()
+            retry = QPushButton(icon("retry"), self.tr("Retry this question"), objectName="retryButton")
+            retry.setToolTip(self.tr("Answer this question again; your attempts are compared side by side."))
+            retry.clicked.connect(lambda _=False, p=question.question.position: self.retry(p))
+            row.addWidget(retry)
+            row.addStretch(1)
+            layout.addLayout(row)
         return card
 
     def retry(self, position: int) -> None:
@@ -196,14 +223,23 @@ class ReviewPage(Page):
             block.addWidget(QLabel(self.tr("Skipped")))
             return block
         answer = view.answer
-        text = QLabel(objectName="answerTranscript", wordWrap=True)
-        text.setTextFormat(Qt.TextFormat.RichText)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if view.marked:
-            text.setText(highlighted_html(view.marked))
+        if view.marked and answer.audio_path:  # click a word to replay from it
+            words = AnswerTranscript(view.marked, view.evidence)
+            words.setToolTip(
+                self.tr("Click a word to replay your answer from there. Underlined: the words your score rests on.")
+            )
+            words.wordClicked.connect(lambda index, a=answer: self._replay_from(a, index))
+            self.transcripts[answer.id] = words
+            block.addWidget(words)
         else:
-            text.setText(html.escape(answer.transcript) or "<i>" + self.tr("No speech was recognised.") + "</i>")
-        block.addWidget(text)
+            text = QLabel(objectName="answerTranscript", wordWrap=True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if view.marked:
+                text.setText(highlighted_html(view.marked, tokens().filler, view.evidence))
+            else:
+                text.setText(html.escape(answer.transcript) or "<i>" + self.tr("No speech was recognised.") + "</i>")
+            block.addWidget(text)
         if answer.rereading:
             note = QLabel(objectName="rereadNote", wordWrap=True)
             note.setText(
@@ -231,7 +267,8 @@ class ReviewPage(Page):
         block.addWidget(self._score_block(view))
         if answer.audio_path:
             row = QHBoxLayout()
-            button = QPushButton(self.tr("▶ Replay answer"), objectName="replayButton")
+            label = self.tr("■ Stop") if self._playing == answer.id else self.tr("▶ Replay answer")
+            button = QPushButton(label, objectName="replayButton")
             button.clicked.connect(lambda _=False, a=answer: self._toggle_replay(a))
             self.replay_buttons[answer.id] = button
             row.addWidget(button)
@@ -293,7 +330,7 @@ class ReviewPage(Page):
                 # The report prints the stored transcripts: answers still being read again are waited for.
                 self.export_button.setText(self.tr("Reading the answers again…"))
                 await self.ctx.keeper.catch_up(session_id)
-            written = await export_report(self.ctx.store, session_id, path, size, self.language)
+            written = await export_report(self.ctx.store, session_id, path, size, None)  # in the interview's language
         finally:
             self._exporting = False
             self.export_button.setEnabled(self.detail is not None)
@@ -305,23 +342,47 @@ class ReviewPage(Page):
         if self._playing == answer.id:
             self.ctx.player.stop()
             return
-        self.ctx.tasks.spawn(self._replay(answer), f"replay-{answer.id}")
+        self._replay_from(answer, 0)
 
-    async def _replay(self, answer: StoredAnswer) -> None:
+    def _replay_from(self, answer: StoredAnswer, word: int) -> None:
+        """Replay the answer from its word number `word` (0: from the start)."""
+        words = answer.words
+        start = words[word].start if 0 < word < len(words) else 0.0
+        self.ctx.tasks.spawn(self._replay(answer, start), f"replay-{answer.id}")
+
+    async def _replay(self, answer: StoredAnswer, start_s: float = 0.0) -> None:
         answer_id = answer.id
         path = self.ctx.paths.data_dir / answer.audio_path
         if not path.is_file():
             raise StorageError("storage.recording_missing", path=str(path))
         samples = await asyncio.to_thread(read_samples, path)
         button = self.replay_buttons.get(answer_id)
+        self._replay_token = mine = object()
         self._playing = answer_id
+        self._replay_words = (answer_id, start_s, tuple(w.start for w in answer.words))
+        self._follow.start()
         if button is not None:
             button.setText(self.tr("■ Stop"))
         self.replayStarted.emit(answer_id)
         try:
-            await self.ctx.player.play(samples)
+            await self.ctx.player.play(samples[int(start_s * SAMPLE_RATE) :])
         finally:
-            self._playing = None
+            if (words := self.transcripts.get(answer_id)) is not None:
+                words.set_playing(None)
             button = self.replay_buttons.get(answer_id)
             if button is not None:
                 button.setText(self.tr("▶ Replay answer"))
+            if self._replay_token is mine:  # not replaced by a newer replay, whose state this must not reset
+                self._follow.stop()
+                self._replay_words = None
+                self._playing = None
+
+    def _mark_playing(self) -> None:
+        """Mark the word the replay has reached: the last one that began by now."""
+        if self._replay_words is None:
+            return
+        answer_id, start_s, starts = self._replay_words
+        words = self.transcripts.get(answer_id)
+        if words is not None:
+            now = start_s + self.ctx.player.position_s
+            words.set_playing(max(bisect.bisect_right(starts, now) - 1, 0) if starts else None)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -83,20 +84,26 @@ class SettingsPage(Page):
         self.interviewer = InterviewerSettings(ctx)
         self.cloud = CloudSpeechSettings(ctx)
 
-        self.form = QFormLayout()
-        self.form.addRow(QLabel(), self.device)
-        self.form.addRow(QLabel(), self.backend)
-        self.form.addRow(QLabel(), self.model)
-        self.form.addRow(QLabel(), self.compute)
-        self.form.addRow(QLabel(), self.ui_language)
-        self.form.addRow(QLabel(), self.theme)
-        for widget in (self.speak, self.voice, self.rate, self.headset, self.silence):
-            self.form.addRow(QLabel(), widget)
-        for edit, button in ((self.data_dir, self.data_browse), (self.models_dir, self.models_browse)):
-            row = QHBoxLayout()
-            row.addWidget(edit, 1)
-            row.addWidget(button)
-            self.form.addRow(QLabel(), row)
+        # Grouped as a candidate thinks of them; the jargon (model size, number format) under Advanced.
+        self.advanced = QCheckBox(objectName="advancedBox")
+        self.advanced.toggled.connect(self._show_advanced)
+        self.groups: dict[str, tuple[QGroupBox, QFormLayout]] = {}
+        rows: dict[str, list[QWidget | QHBoxLayout]] = {
+            "microphone": [self.device, self.headset, self.silence],
+            "speech": [self.backend, self.advanced, self.model, self.compute],
+            "voice": [self.speak, self.voice, self.rate],
+            "appearance": [self.ui_language, self.theme],
+            "data": [
+                self._folder_row(self.data_dir, self.data_browse),
+                self._folder_row(self.models_dir, self.models_browse),
+            ],
+        }
+        for name, widgets in rows.items():
+            box = QGroupBox(objectName=f"{name}Group")
+            form = QFormLayout(box)
+            for widget in widgets:
+                form.addRow(QLabel(), widget)
+            self.groups[name] = (box, form)
         body = QWidget(objectName="settingsBody")
         scroll = QScrollArea(objectName="settingsScroll")
         scroll.setWidgetResizable(True)
@@ -108,9 +115,13 @@ class SettingsPage(Page):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 20, 32, 20)
         layout.addWidget(self.title)
-        layout.addLayout(self.form)
-        layout.addWidget(self.interviewer)
+        layout.addWidget(self.groups["microphone"][0])
+        layout.addWidget(self.groups["speech"][0])
         layout.addWidget(self.cloud)
+        layout.addWidget(self.interviewer)
+        layout.addWidget(self.groups["voice"][0])
+        layout.addWidget(self.groups["appearance"][0])
+        layout.addWidget(self.groups["data"][0])
         layout.addWidget(self.note)
         layout.addStretch(1)
         bottom = QHBoxLayout()
@@ -119,25 +130,47 @@ class SettingsPage(Page):
         layout.addLayout(bottom)
         self.load(ctx.preferences)
         self.retranslate()
+        self._show_advanced(False)
+
+    @staticmethod
+    def _folder_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return row
+
+    def _show_advanced(self, shown: bool) -> None:
+        form = self.groups["speech"][1]
+        for widget in (self.model, self.compute):
+            form.setRowVisible(widget, shown)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
-        labels = (
-            self.tr("Microphone"),
-            self.tr("Speech recognition"),
-            self.tr("Speech model"),
-            self.tr("Compute type"),
-            self.tr("Interface language"),
-            self.tr("Appearance"),
-            self.tr("Interviewer voice"),
-            self.tr("Voice"),
-            self.tr("Speaking rate"),
-            self.tr("Headset"),
-            self.tr("End an answer after"),
-            self.tr("Data folder"),
-            self.tr("Models folder"),
-        )
-        set_form_labels(self.form, labels)
+        titles = {
+            "microphone": self.tr("Microphone"),
+            "speech": self.tr("Speech recognition"),
+            "voice": self.tr("The interviewer's voice"),
+            "appearance": self.tr("Appearance"),
+            "data": self.tr("Data"),
+        }
+        labels = {
+            "microphone": (self.tr("Microphone"), self.tr("Headset"), self.tr("End an answer after")),
+            "speech": (
+                self.tr("Recognised by"),
+                "",
+                self.tr("Model size"),
+                self.tr("Number format"),
+            ),
+            "voice": (self.tr("Read aloud"), self.tr("Voice"), self.tr("Speaking speed")),
+            "appearance": (self.tr("Interface language"), self.tr("Light or dark")),
+            "data": (self.tr("Data folder"), self.tr("Models folder")),
+        }
+        for name, (box, form) in self.groups.items():
+            box.setTitle(titles[name])
+            set_form_labels(form, labels[name])
+        self.advanced.setText(self.tr("Show advanced settings (model size, number format)"))
+        self.model.setToolTip(self.tr("A larger speech model is more accurate and slower: base is built in."))
+        self.compute.setToolTip(self.tr("int8 is fastest; float32 is the most exact and the slowest."))
         self.backend.setItemText(0, self.tr("On this computer (Whisper)"))
         self.backend.setItemText(1, self.tr("Google Cloud (streaming; this computer takes over offline)"))
         self.backend.setItemText(2, self.tr("RTZR, Korean (streaming; this computer takes over offline)"))
@@ -151,7 +184,7 @@ class SettingsPage(Page):
         self.models_dir.setPlaceholderText(self.tr("<data folder>/models"))
         self.speak.setText(self.tr("Read each question aloud"))
         self.voice.setItemText(0, self.tr("Automatic (the system's voice for the interview language)"))
-        self.rate.setSuffix(" " + self.tr("words/min"))
+        self.rate.setSuffix(" " + self.tr("words/min (the interviewer's voice)"))
         self.headset.setText(self.tr("I use headphones: keep the microphone on while the interviewer speaks"))
         self.silence.setSuffix(" " + self.tr("s of silence"))
         self.silence.setSpecialValueText(self.tr("never (button or Space only)"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.pages.base import Page, heading, set_form_labels
 from desktop.pages.practice_options import PracticeOptions
+from desktop.theme import primary
 from engine.interview.config import InterviewConfig
 from engine.interview.documents import SUFFIXES, read_document
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
@@ -94,7 +95,7 @@ class SetupPage(Page):
             row.addStretch(1)
             row.addWidget(button)
             inner.addLayout(row)
-        self.start_button = QPushButton(objectName="startInterviewButton")
+        self.start_button = primary(QPushButton(objectName="startInterviewButton"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(lambda: self._start())
         self.hint = QLabel(wordWrap=True)
@@ -141,8 +142,11 @@ class SetupPage(Page):
         language = self.interview_language.currentData()
         self.options.show_due(len(due_now(await drill_queue(self.ctx.store, language))))
 
-    def start_drill(self) -> None:
-        """An interview of the weak-spot drill's questions that are due, in the chosen language and mode."""
+    def start_drill(self, language: str = "") -> None:
+        """An interview of the weak-spot drill's questions that are due, in the chosen mode; in `language`
+        (History's queue), else the one chosen here."""
+        if language:
+            self.interview_language.setCurrentIndex(max(0, self.interview_language.findData(language)))
         self.ctx.tasks.spawn(self._start_drill(), "drill-start")
 
     async def _start_drill(self) -> None:

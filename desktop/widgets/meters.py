@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -55,16 +55,19 @@ class LevelMeter(QWidget):
 
 
 class PaceMeter(QWidget):
-    """A scale of pace with the target band shaded and a marker at the current pace."""
+    """A scale of pace with the target band shaded, ticks with the band's edges under it, and a marker at
+    the current pace."""
+
+    BAR = 14  # the bar's height; the ticks' numbers go under it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pace: Pace | None = None
-        self.setMinimumHeight(18)
+        self.setMinimumHeight(self.BAR + 20)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(200, 20)
+        return QSize(200, self.BAR + 20)
 
     def set_pace(self, pace: Pace) -> None:
         self.pace = pace
@@ -73,7 +76,7 @@ class PaceMeter(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(0.5, 3.5, -0.5, -3.5)
+        rect = QRectF(0.5, 3.5, self.width() - 1.0, float(self.BAR))
         painter.setPen(self.palette().mid().color())
         painter.setBrush(self.palette().base())
         painter.drawRoundedRect(rect, 4, 4)
@@ -81,6 +84,12 @@ class PaceMeter(QWidget):
             return
         low, high = self.pace.band
         top = high * 1.6  # the scale runs from 0 to well past the band
+        painter.setPen(self.palette().text().color())
+        for edge in (low, high):  # band ticks, numbered, so the target reads off the bar itself
+            x = rect.left() + rect.width() * edge / top
+            painter.drawLine(QPointF(x, rect.bottom()), QPointF(x, rect.bottom() + 4))
+            label = QRectF(x - 30, rect.bottom() + 4, 60, 14)
+            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"{edge:.0f}")
         band = QRectF(
             rect.left() + rect.width() * low / top, rect.top(), rect.width() * (high - low) / top, rect.height()
         )

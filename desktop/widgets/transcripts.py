@@ -4,7 +4,7 @@ filler words highlighted. User text is always escaped: a transcript saying "<b>"
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -54,10 +54,12 @@ class LiveTranscript(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.End)
 
 
-def highlighted_html(words: Iterable[tuple[str, bool]], filler_colour: str = "#f4c542") -> str:
-    """Words joined by spaces, fillers on a highlighter background."""
+def highlighted_html(
+    words: Iterable[tuple[str, bool]], filler_colour: str = "#f4c542", evidence: Collection[int] = ()
+) -> str:
+    """Words joined by spaces, fillers on a highlighter background, the score's evidence underlined."""
     out = []
-    for word, is_filler in words:
-        text = html.escape(word)
+    for index, (word, is_filler) in enumerate(words):
+        text = f"<u>{html.escape(word)}</u>" if index in evidence else html.escape(word)
         out.append(f'<span style="background-color:{filler_colour}; color:#000">{text}</span>' if is_filler else text)
     return " ".join(out)

@@ -35,6 +35,7 @@ class TurnGuide(QWidget):
         self._phase = ""  # "prep" or "answer" while a countdown runs
         self._ends_at = 0.0
         self._answer_s = 0.0
+        self._prep_s = 0.0
         self.reset()
 
     def reset(self) -> None:
@@ -50,14 +51,21 @@ class TurnGuide(QWidget):
         if isinstance(event, QuestionAsked):
             self.hint.setText(messages.text(event.hint, self.language) if event.hint else "")
             self.hint.setVisible(bool(event.hint))
-            self._answer_s = event.answer_s
-            if event.answer_s:
-                self._start("prep", event.prep_s)
+            self._answer_s, self._prep_s = event.answer_s, event.prep_s
+            self._stop()
+            if event.answer_s:  # the preparation time shows now and runs once the question has been read
+                self.clock.setText(messages.text("timer.prep", self.language, seconds=f"{event.prep_s:g}"))
+                self.clock.show()
         elif isinstance(event, StateChanged):
             if event.state is SessionState.LISTENING and self._answer_s:
                 self._start("answer", self._answer_s)
             elif event.state is not SessionState.ASKING:
                 self._stop()
+
+    def question_put(self) -> None:
+        """The question has been read aloud: real mode's preparation time starts counting down."""
+        if self._answer_s:
+            self._start("prep", self._prep_s)
 
     @property
     def remaining_s(self) -> float:

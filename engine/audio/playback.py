@@ -34,6 +34,15 @@ class Player:
         self._device = device
         self._stream: Any = None
         self._done: asyncio.Future[None] | None = None
+        self._played = 0  # samples of the sound now playing handed to the device (written by its thread)
+        self._rate = SAMPLE_RATE
+
+    @property
+    def position_s(self) -> float:
+        """How far into the sound now playing the listener is, in seconds (for a word to follow it): what was
+        fed to the device, less what its output latency still holds."""
+        latency = float(getattr(self._stream, "latency", 0.0) or 0.0) if self._stream is not None else 0.0
+        return max(0.0, self._played / self._rate - latency)
 
     @property
     def playing(self) -> bool:
@@ -47,6 +56,7 @@ class Player:
         self._done = done
         audio = np.ascontiguousarray(samples.reshape(-1), dtype=np.int16)
         position = 0
+        self._played, self._rate = 0, rate
 
         def callback(outdata: Any, frames: int, time: Any, status: Any) -> None:
             # PortAudio thread: copy the next slice, nothing else.
@@ -55,6 +65,7 @@ class Player:
             outdata[: len(chunk), 0] = chunk
             outdata[len(chunk) :, 0] = 0
             position += frames
+            self._played = min(position, len(audio))  # an int written whole: the loop reads it as it is
             if position >= len(audio):
                 raise self._sd.CallbackStop
 

@@ -13,33 +13,29 @@ from typing import Any, TextIO
 
 from engine import messages
 from engine.analysis.delivery_view import delivery_line
-from engine.audio.file_source import FileSource
+from engine.analysis.delivery_view import shown as shown_figure
 from engine.audio.recording import salvage_recordings
 from engine.cli.feedback_command import feedback
+from engine.cli.parser import display_width
 from engine.cli.practice_options import check_language, interview_config, list_drill
+from engine.cli.practice_output import AnswerFiles, answer_json, collect, indented, printer, skipped_json
 from engine.config.settings import AppPaths, SpeechSettings, default_data_dir
 from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
 from engine.feedback.view import FeedbackView, render_text
-from engine.interview.driver import SKIP, Choice, drive
+from engine.interview.driver import drive
 from engine.interview.events import (
-    ErrorRaised,
-    FeedbackReady,
-    InterviewEvent,
-    Notice,
-    QuestionAsked,
-    ScoreUpdated,
     TranscriptStored,
-    TranscriptUpdated,
 )
-from engine.interview.session import AnswerOutcome, InterviewSession
+from engine.interview.session import InterviewSession
 from engine.interview.stored_transcript import TranscriptKeeper
 from engine.interview.turns import START_DEADLINE_S
 from engine.llm.choice import LlmChoice
 from engine.llm.lifecycle import InterviewerModel, LlmStage
 from engine.llm.rubric import ModelReview
 from engine.llm.summary import Summaries
+from engine.messages.cli_help import help_text
 from engine.report.answer_view import session_view
-from engine.storage.records import StoredSession
+from engine.storage.records import SessionRow, StoredSession
 from engine.storage.store import Store
 from engine.stt.factory import SttBackend, session_factory
 from engine.stt.speech_model import SpeechModel
@@ -67,9 +63,11 @@ async def open_store(paths: AppPaths, ui: str, err: TextIO) -> Store:
 async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
     paths = _paths(args)
     count = args.questions or len(args.answers)
-    if len(args.answers) > count:
-        raise ConfigError("config.too_many_answers", answers=len(args.answers), questions=count)
     check_language(args)
+    # A redo asks one question; the closing turn is one more, answered by a file like the rest.
+    turns = 1 if args.redo is not None else count + (1 if args.closing else 0)
+    if len(args.answers) > turns:
+        raise ConfigError("config.too_many_answers", answers=len(args.answers), questions=turns)
     _check_inputs(args, paths)  # before the first question, not after the answers that precede a bad one
     speech = SpeechSettings(model=args.model, compute_type=args.compute_type)
     model = SpeechModel(speech, paths.models)
@@ -118,10 +116,10 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             start_deadline_s=START_DEADLINE_S if args.realtime else None,
             summaries=Summaries(paths.summaries),  # those the app made of the same posting and résumé
         )
-        printer = _printer(ui, out, err, quiet=args.json, blind_check=config.blind_check)
-        session.subscribe(printer)
-        session.subscribe(lambda e: _collect(e, feedback_views, reviews, stored, blind_check=config.blind_check))
-        run = await drive(session, _AnswerFiles(args.answers, realtime=args.realtime))
+        shown = printer(ui, out, err, quiet=args.json, blind_check=config.blind_check)
+        session.subscribe(shown)
+        session.subscribe(lambda e: collect(e, feedback_views, reviews, stored, blind_check=config.blind_check))
+        run = await drive(session, AnswerFiles(args.answers, realtime=args.realtime))
         # What is printed and stored is each answer read in full, with the model's review.
         await session.after_interview()
         if args.json:
@@ -133,9 +131,9 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 "stt_backend": backend.value,
                 "interviewer_model": language_model.info.name if language_model else None,
                 "answers": [
-                    _answer_json(t.asked, t.outcome, ui, feedback_views, reviews, stored.get(t.outcome.answer_id))
+                    answer_json(t.asked, t.outcome, ui, feedback_views, reviews, stored.get(t.outcome.answer_id))
                     if t.outcome is not None
-                    else _skipped_json(t.asked)
+                    else skipped_json(t.asked)
                     for t in run.turns
                 ],
             }
@@ -154,26 +152,6 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             await interviewer.close()
 
 
-class _AnswerFiles:
-    """The CLI's choices: each question is answered from the next file given, and the rest are skipped."""
-
-    ending = False
-
-    def __init__(self, files: list[Path], *, realtime: bool) -> None:
-        self._files = list(files)
-        self._realtime = realtime
-
-    async def choose(self, asked: QuestionAsked) -> Choice:
-        if asked.prep_s > 0 and self._realtime:  # real mode, played at real time: the preparation runs out
-            await asyncio.Event().wait()
-        return self.time_to_answer(asked)
-
-    def time_to_answer(self, asked: QuestionAsked) -> Choice:
-        if not self._files:
-            return SKIP
-        return Choice.answer(FileSource(self._files.pop(0), realtime=self._realtime))
-
-
 async def _settle_owed(owed: asyncio.Task[Any] | None) -> None:
     """The earlier answers' re-reads this run caught up on: waited for after a run that went well; after an
     error or Ctrl+C, stopped (they stay owed), and never in the way of the run's own result."""
@@ -185,112 +163,6 @@ async def _settle_owed(owed: asyncio.Task[Any] | None) -> None:
     await asyncio.wait({owed})
     if not owed.cancelled() and owed.exception() is not None:
         log.error("re-reading earlier answers failed", exc_info=owed.exception())
-
-
-def _collect(
-    event: InterviewEvent,
-    views: dict[int, FeedbackView],
-    reviews: dict[int, ModelReview],
-    stored: dict[int, TranscriptStored],
-    *,
-    blind_check: bool,
-) -> None:
-    if not blind_check and isinstance(event, FeedbackReady | ScoreUpdated) and event.content is not None:
-        event = replace(event, content=event.content.without_personal())
-    if isinstance(event, FeedbackReady):
-        views.setdefault(event.answer_id, event.content)
-    elif isinstance(event, TranscriptStored):
-        stored[event.answer_id] = event
-        if event.content is not None and event.answer_id not in reviews:
-            views[event.answer_id] = event.content
-    elif isinstance(event, ScoreUpdated):
-        views[event.answer_id] = event.content
-        reviews[event.answer_id] = event.review
-
-
-def _question_json(asked: QuestionAsked) -> dict[str, Any]:
-    return {
-        "question_number": asked.number,
-        "question": asked.text,
-        "kind": asked.kind,
-        "source": asked.source,
-        "question_type": asked.question_type,
-    }
-
-
-def _skipped_json(asked: QuestionAsked) -> dict[str, Any]:
-    return {**_question_json(asked), "status": "skipped", "transcript": ""}
-
-
-def _answer_json(
-    asked: QuestionAsked,
-    outcome: AnswerOutcome,
-    ui: str,
-    views: dict[int, FeedbackView],
-    reviews: dict[int, ModelReview],
-    stored: TranscriptStored | None,
-) -> dict[str, Any]:
-    """The answer as stored: its re-read transcript where there is one, the live one beside it."""
-    view, review = views.get(outcome.answer_id), reviews.get(outcome.answer_id)
-    segments = stored.segments if stored is not None else outcome.finals
-    metrics = stored.metrics if stored is not None else outcome.metrics
-    return {
-        **_question_json(asked),
-        "content": view.to_json() if view else None,
-        "score": review.to_dict() if review else None,
-        "answer_id": outcome.answer_id,
-        "status": outcome.status,
-        "transcript": stored.transcript if stored is not None else outcome.transcript,
-        "transcript_source": "reread" if stored is not None else "live_only",
-        "live_transcript": outcome.transcript,
-        "segments": [
-            {
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "confidence": f.confidence,
-                "words": [asdict(w) for w in f.words],
-            }
-            for f in segments
-        ],
-        "metrics": metrics.to_dict() if metrics else None,
-        "duration_s": metrics.duration_s if metrics else None,
-        "error": outcome.error.message(ui) if outcome.error else None,
-    }
-
-
-def _printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool, blind_check: bool) -> Any:
-    """Prints the interview as it happens (questions, finals, metrics) unless JSON was asked for."""
-
-    def listener(event: InterviewEvent) -> None:
-        if not blind_check and isinstance(event, FeedbackReady | ScoreUpdated) and event.content is not None:
-            event = replace(event, content=event.content.without_personal())
-        if isinstance(event, ErrorRaised):
-            print(f"{event.error.title(ui)}: {event.error.message(ui)}", file=err)
-        elif isinstance(event, Notice):
-            print(event.message(ui), file=err)
-        elif quiet:
-            return
-        elif isinstance(event, QuestionAsked):
-            said = f"{event.lead_in} {event.text}" if event.lead_in else event.text
-            print(f"\n{messages.text('cli.question', ui, number=event.number)}: {said}", file=out)
-            # Not indented: indented lines are what the candidate said.
-            if event.hint:
-                print(messages.text("cli.hint", ui, hint=messages.text(event.hint, ui)), file=out)
-            if event.answer_s:
-                prep = messages.text("timer.prep", ui, seconds=f"{event.prep_s:g}")
-                print(f"{prep} · {messages.text('timer.answer', ui, seconds=f'{event.answer_s:g}')}", file=out)
-        elif isinstance(event, TranscriptUpdated) and event.event.is_final and event.event.text:
-            print(f"  {event.event.text}", file=out, flush=True)
-        elif isinstance(event, FeedbackReady):
-            print(f"  → {delivery_line(event.metrics, ui)}", file=out)
-            print(_indented(render_text(event.content, ui)), file=out)
-        elif isinstance(event, TranscriptStored) and event.transcript:
-            print(f"  ✎ {messages.text('cli.stored_transcript', ui)}: {event.transcript}", file=out)
-        elif isinstance(event, ScoreUpdated):
-            print(f"  ★ {messages.text('cli.score', ui, score=event.content.score)}", file=out)
-
-    return listener
 
 
 def _check_inputs(args: argparse.Namespace, paths: AppPaths) -> None:
@@ -316,11 +188,46 @@ async def list_sessions(args: argparse.Namespace, ui: str, out: TextIO, err: Tex
         return 0
     if not rows:
         print(messages.text("cli.no_sessions", ui), file=out)
-    for row in rows:
-        state = messages.text(f"state.{row.status}", ui)
-        rate = row.pace if row.pace is not None else "-"
-        print(f"{row.id:>4}  {row.when}  {row.language}  {state:<12} {row.answers}/{row.questions}  {rate}", file=out)
+        return 0
+    for line in sessions_table(rows, ui):
+        print(line, file=out)
     return 0
+
+
+_SESSION_COLUMNS = ("number", "date", "language", "status", "answered", "pace")
+
+
+def sessions_table(rows: list[SessionRow], ui: str) -> list[str]:
+    """The `sessions` listing: a header, then a row a session, columns aligned by the width they take on
+    screen (Korean characters take two columns), and each pace with its unit: syllables a minute for a
+    Korean session, words a minute for an English one; "-" where there is none."""
+    table = [[help_text(f"sessions.col.{column}", ui) for column in _SESSION_COLUMNS]]
+    for row in rows:
+        language = f"language.{row.language}"
+        table.append(
+            [
+                str(row.id),
+                row.when,
+                messages.text(language, ui) if language in messages.CATALOGUE else row.language,
+                messages.text(f"state.{row.status}", ui),
+                f"{row.answers}/{row.questions}",
+                _pace_cell(row, ui),
+            ]
+        )
+    widths = [max(display_width(cells[i]) for cells in table) for i in range(len(_SESSION_COLUMNS))]
+    lines = []
+    for cells in table:
+        gaps = [" " * (width - display_width(cell)) for cell, width in zip(cells, widths, strict=True)]
+        padded = [gaps[0] + cells[0]] + [cell + gap for cell, gap in zip(cells[1:], gaps[1:], strict=True)]
+        lines.append("  ".join(padded).rstrip())  # numbers to the right, the rest to the left
+    return lines
+
+
+def _pace_cell(row: SessionRow, ui: str) -> str:
+    if row.pace is None:
+        return "-"
+    key = "delivery.rate_spm" if row.language == "ko" else "delivery.rate_wpm"
+    return messages.text(key, ui, rate=shown_figure(row.pace))
 
 
 async def drill(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
@@ -361,7 +268,7 @@ async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: Text
             if answer.figures is not None:
                 print(f"  → {delivery_line(answer.figures, ui)}", file=out)
             if answer.content is not None:
-                print(_indented(render_text(answer.content, ui)), file=out)
+                print(indented(render_text(answer.content, ui)), file=out)
             for improvement in answer.review.improvements if answer.review else ():
                 print(f"  ★ {improvement}", file=out)
     return 0
@@ -369,15 +276,21 @@ async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: Text
 
 def _session_json(detail: StoredSession, ui: str) -> dict[str, Any]:
     """The stored records as they are, an answer's error as its message in the interface language."""
+    if not detail.blind_check:  # held with the blind-hiring check off: its findings are not shown
+        detail = replace(
+            detail,
+            questions=tuple(
+                replace(q, answers=tuple(
+                    replace(a, content=a.content.without_personal()) if a.content else a for a in q.answers
+                ))
+                for q in detail.questions
+            ),
+        )  # fmt: skip
     document = asdict(detail)
     for question, stored in zip(detail.questions, document["questions"], strict=True):
         for answer, written in zip(question.answers, stored["answers"], strict=True):
             written["error"] = answer.error.message(ui) if answer.error else None
     return document
-
-
-def _indented(text: str) -> str:
-    return "\n".join(f"  {line}" for line in text.splitlines())
 
 
 def run_command(args: argparse.Namespace, ui: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:

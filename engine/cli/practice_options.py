@@ -40,7 +40,7 @@ def timing_of(args: argparse.Namespace) -> Timing | None:
 def check_language(args: argparse.Namespace) -> None:
     """Said before anything loads: an interview needs its language, except a redo (its session's)."""
     if args.lang is None and args.redo is None:
-        raise ConfigError("config.feedback_lang")
+        raise ConfigError("config.practice_lang")
     if args.redo is not None:
         _redo_spec(args.redo)
     timing_of(args)

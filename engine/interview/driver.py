@@ -39,6 +39,8 @@ class Choice:
 
 
 SKIP = Choice(Move.SKIP)
+# Real mode: the longest a question may take to be put (read aloud) before its preparation time starts anyway.
+PUT_AT_MOST_S = 60.0
 END = Choice(Move.END)
 
 
@@ -51,6 +53,11 @@ class Choices(Protocol):
         ...
 
     async def choose(self, asked: QuestionAsked) -> Choice: ...
+
+    async def question_put(self, asked: QuestionAsked) -> None:
+        """Returns once the question has been put to the user (read aloud, shown): real mode's preparation
+        time starts then."""
+        ...
 
     def time_to_answer(self, asked: QuestionAsked) -> Choice:
         """Real mode: the preparation time is over, and the answer starts now (the microphone, the next file)."""
@@ -74,11 +81,24 @@ async def _choose(choices: Choices, asked: QuestionAsked) -> Choice:
     once the preparation time is over, unless the user started, skipped or ended sooner."""
     if asked.answer_s <= 0:
         return await choices.choose(asked)
+    choosing = asyncio.ensure_future(choices.choose(asked))
+    put = asyncio.ensure_future(choices.question_put(asked))
     try:
-        async with asyncio.timeout(asked.prep_s):  # not wait_for: it can lose a cancel (3.11)
-            return await choices.choose(asked)
-    except TimeoutError:
+        # A voice that never finishes must not stall the interview: the preparation starts at the latest then.
+        await asyncio.wait({choosing, put}, timeout=PUT_AT_MOST_S, return_when=asyncio.FIRST_COMPLETED)
+        if not choosing.done():  # the question is out: the preparation time runs
+            await asyncio.wait({choosing}, timeout=asked.prep_s)
+        await asyncio.sleep(0)  # a choice made just as time ran out resumes its task first, and counts
+        if choosing.done():
+            return choosing.result()
+        choosing.cancel()
+        await asyncio.gather(choosing, return_exceptions=True)
         return choices.time_to_answer(asked)
+    finally:
+        for task in (choosing, put):
+            if not task.done():
+                task.cancel()
+        await asyncio.gather(choosing, put, return_exceptions=True)
 
 
 async def drive(session: InterviewSession, choices: Choices) -> Run:

@@ -31,7 +31,7 @@ class InterviewKind(enum.StrEnum):
 KIND_CATEGORIES: dict[InterviewKind, tuple[Category, ...]] = {
     InterviewKind.BEHAVIOURAL: (Category.BEHAVIOURAL, Category.SITUATIONAL, Category.MOTIVATION, Category.CULTURE_FIT),
     InterviewKind.TECHNICAL: (Category.TECHNICAL, Category.SITUATIONAL),
-    InterviewKind.MIXED: tuple(Category),
+    InterviewKind.MIXED: tuple(c for c in Category if c is not Category.CLOSING),  # the close is its own turn
 }
 
 ROLE_FAMILIES = ("any", "software", "data", "product", "design", "marketing", "sales", "operations")

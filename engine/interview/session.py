@@ -201,6 +201,7 @@ class InterviewSession:
             self._follow_ups,
             start_deadline_s=self._start_deadline_s,
             persona=config.persona,
+            verbatim=bool(config.given),
         )
         stored = {**self.config.to_dict(), "question_count": len(self._progress.questions)}
         if self._interviewer is not None:
@@ -299,16 +300,21 @@ class InterviewSession:
 
         async def pump() -> None:
             nonlocal samples, source_error
+            cut = False
             try:
                 async for frame in source.frames():
+                    if cut:  # time was up: what the stopped source still hands over is let go, not kept
+                        continue
                     stt.accept_audio(frame)
                     recorder.add(frame)
                     samples = frame.end_sample
                     if limit is not None and samples >= limit:  # real mode: time is up; what was said is kept
+                        # Read on to the source's end rather than leaving it mid-stream: a microphone closes
+                        # its stream when its generator ends, before the next answer opens it again.
                         source.stop()
+                        cut = True
                         seconds = (("seconds", f"{limit / SAMPLE_RATE:g}"),)
                         self._emit(Notice(self.session_id, "answer.time_up", seconds))
-                        break
             except (AudioFileError, MicrophoneError) as error:
                 source_error = error  # keep what was heard; the STT still finishes it below
             await stt.finish()

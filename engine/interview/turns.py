@@ -66,6 +66,7 @@ class TurnPlan:
     slow_turns: int = 0
     persona: Persona = Persona.NEUTRAL
     persona_follow_up: str | None = None  # without a model: the persona's follow-up to the last answer
+    verbatim: bool = False  # a redo or a drill: its questions are asked in their own words, never rewritten
 
     @property
     def has_next(self) -> bool:
@@ -88,7 +89,9 @@ class TurnPlan:
         seed = self.bank[self.main_asked] if kind is TurnKind.MAIN else self.current.bank  # type: ignore[union-attr]
         planned: PlannedQuestion | None = None
         # The closing "any questions for us?" is asked as the bank words it, never rewritten.
-        by_model = kind is TurnKind.FOLLOW_UP or (self.main_asked > 0 and seed.kind is not QuestionType.CLOSING)
+        by_model = kind is TurnKind.FOLLOW_UP or (
+            self.main_asked > 0 and seed.kind is not QuestionType.CLOSING and not self.verbatim
+        )
         if self.interviewer is not None and by_model:
             try:
                 async with asyncio.timeout(self.question_deadline_s):  # not wait_for: it can lose a cancel (3.11)
@@ -179,7 +182,8 @@ class TurnPlan:
         assert self.current is not None
         if self.current.kind is TurnKind.MAIN and self._follow_up_worthy(answer):
             return TurnKind.FOLLOW_UP
-        if self.main_asked < len(self.bank) and self.bank[self.main_asked].kind is not QuestionType.CLOSING:
+        upcoming = self.bank[self.main_asked] if self.main_asked < len(self.bank) else None
+        if upcoming is not None and upcoming.kind is not QuestionType.CLOSING and not self.verbatim:
             return TurnKind.MAIN
         return None
 

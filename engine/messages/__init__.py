@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from engine.messages.cli_help import CLI_HELP_MESSAGES
 from engine.messages.cloud import CLOUD_MESSAGES
 from engine.messages.feedback import FEEDBACK_MESSAGES
 from engine.messages.llm import LLM_MESSAGES
 from engine.messages.native import NATIVE_MESSAGES
+from engine.messages.particles import settle
 from engine.messages.practice import PRACTICE_MESSAGES
+from engine.messages.report import REPORT_MESSAGES
 
 LANGUAGES: Final = ("en", "ko")
 
@@ -154,7 +157,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     },
     "storage.session_missing": {
         "en": "There is no stored session with id {session_id}. Run `sessions` to list them.",
-        "ko": "ID {session_id}인 저장된 세션이 없습니다. `sessions`로 목록을 확인하세요.",
+        "ko": "ID {session_id}인 저장된 면접이 없습니다. `sessions`로 목록을 확인하세요.",
     },
     # Configuration / CLI
     "config.unknown_language": {
@@ -167,7 +170,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     },
     "config.no_questions": {
         "en": "The question bank has no questions for language '{lang}' and kind '{kind}'.",
-        "ko": "질문 은행에 언어 '{lang}', 유형 '{kind}'에 해당하는 질문이 없습니다.",
+        "ko": "기본 질문 목록에 언어 '{lang}', 유형 '{kind}'에 해당하는 질문이 없습니다.",
     },
     "missing.package": {
         "en": "The {feature} needs the Python package '{package}', which is not installed. Run "
@@ -183,7 +186,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "answer.error_as_stored": {"en": "{text}", "ko": "{text}"},
     # One answer's delivery figures (engine/analysis/delivery_view.py), for the CLI, the review and the PDF.
     "delivery.words": {"en": "{count} words", "en_one": "1 word", "ko": "{count}단어"},
-    "delivery.eojeol": {"en": "{count} words", "en_one": "1 word", "ko": "{count}어절"},  # a Korean answer's
+    "delivery.eojeol": {"en": "{count} words", "en_one": "1 word", "ko": "단어 {count}개"},  # a Korean answer's
     "delivery.rate_wpm": {"en": "{rate} words/min", "ko": "분당 {rate}단어"},
     "delivery.rate_spm": {"en": "{rate} syllables/min", "ko": "분당 {rate}음절"},
     "delivery.fillers": {"en": "{count} fillers", "en_one": "1 filler", "ko": "군말 {count}회"},
@@ -205,15 +208,15 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     },
     "cli.stored": {
         "en": "Session {session_id} stored in {path}",
-        "ko": "{session_id}번 세션을 {path}에 저장했습니다",
+        "ko": "{session_id}번 면접을 {path}에 저장했습니다",
     },
     "cli.skipped": {"en": "(no answer given: skipped)", "ko": "(답변 없음: 건너뜀)"},
     "cli.interrupted_found": {
         "en": "Session {session_id} was cut off last time (the app closed mid-answer); it is kept as "
         "interrupted with everything it had.",
-        "ko": "세션 {session_id}이(가) 지난번 답변 도중 종료되었습니다. 기록된 내용은 모두 '중단됨' 상태로 보존됩니다.",
+        "ko": "면접 {session_id}이(가) 지난번 답변 도중 종료되었습니다. 기록된 내용은 모두 '중단됨' 상태로 보존됩니다.",
     },
-    "cli.no_sessions": {"en": "No sessions stored yet.", "ko": "저장된 세션이 아직 없습니다."},
+    "cli.no_sessions": {"en": "No sessions stored yet.", "ko": "저장된 면접이 아직 없습니다."},
     # Session states, for listings
     # Desktop, preferences and documents
     "error.title.document": {"en": "Document problem", "ko": "문서 문제"},
@@ -286,14 +289,14 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "report.content_score": {"en": "Content score", "ko": "내용 점수"},
     "report.fillers_per_minute": {"en": "Fillers per minute", "ko": "분당 군말"},
     "report.title": {"en": "Interview practice report", "ko": "면접 연습 보고서"},
-    "report.trend_chart": {"en": "Pace over your sessions", "ko": "회차별 말하기 속도"},
+    "report.trend_chart": {"en": "Pace over your sessions", "ko": "면접별 말하기 속도"},
     "report.pace_chart": {"en": "Pace through the answer", "ko": "답변 중 말하기 속도"},
     "report.unit_spm": {"en": "syllables/min", "ko": "음절/분"},
     "report.unit_wpm": {"en": "words/min", "ko": "단어/분"},
     "report.interview": {"en": "Interview", "ko": "면접"},
     "report.no_speech": {"en": "No speech was recognised.", "ko": "인식된 말이 없습니다."},
     "report.question": {"en": "Question {n}", "ko": "질문 {n}"},
-    "report.since_previous": {"en": "Since your previous session", "ko": "지난 회차와 비교"},
+    "report.since_previous": {"en": "Since your previous session", "ko": "지난 면접와 비교"},
     "report.skipped": {"en": "Skipped", "ko": "건너뜀"},
     "report.work_on": {"en": "Three things to work on", "ko": "개선할 점 세 가지"},
     "report.trend": {"en": "Trend", "ko": "추이"},
@@ -324,6 +327,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "category.motivation": {"en": "Motivation", "ko": "지원 동기"},
     "category.culture_fit": {"en": "Culture fit", "ko": "조직 적합성"},
     "category.technical": {"en": "Technical", "ko": "기술 질문"},
+    "category.closing": {"en": "Your questions for them", "ko": "마지막 질문"},
     # Model-free advice on an answer (engine/analysis/advice.py)
     "advice.unit_wpm": {"en": "words per minute", "ko": "단어/분"},
     "advice.unit_spm": {"en": "syllables per minute", "ko": "음절/분"},
@@ -407,6 +411,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     **NATIVE_MESSAGES,
     **FEEDBACK_MESSAGES,
     **PRACTICE_MESSAGES,
+    **CLI_HELP_MESSAGES,
+    **REPORT_MESSAGES,
 }
 
 
@@ -417,4 +423,5 @@ def text(key: str, lang: str = "en", /, **params: Any) -> str:
     template = entry.get(lang) or entry["en"]
     if params.get("count") == 1 and f"{lang}_one" in entry:
         template = entry[f"{lang}_one"]
-    return template.format(**params) if params else template
+    found = template.format(**params) if params else template
+    return settle(found) if lang == "ko" else found

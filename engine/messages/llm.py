@@ -41,7 +41,7 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The interviewer model file {path} is damaged or incomplete ({detail}). Download it again, or "
         "choose another file. The interview goes on with questions from the bank.",
         "ko": "면접관 모델 파일 {path}이(가) 손상되었거나 불완전합니다({detail}). 다시 내려받거나 다른 파일을 "
-        "고르세요. 면접은 질문 은행의 질문으로 계속됩니다.",
+        "고르세요. 면접은 기본 질문 목록의 질문으로 계속됩니다.",
     },
     "llm.no_chat_template_error": {
         "en": "{path} carries no chat template, so it cannot hold a conversation. Choose an instruction-tuned "
@@ -98,11 +98,11 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
     },
     "llm.question_unusable": {
         "en": "The interviewer model wrote no usable question; this one comes from the question bank.",
-        "ko": "면접관 모델이 쓸 만한 질문을 만들지 못해 질문 은행의 질문을 드립니다.",
+        "ko": "면접관 모델이 쓸 만한 질문을 만들지 못해 기본 질문 목록의 질문을 드립니다.",
     },
     "llm.question_fallback": {
         "en": "The interviewer model is unavailable ({detail}); questions come from the bank.",
-        "ko": "면접관 모델을 쓸 수 없어({detail}) 질문 은행의 질문을 드립니다.",
+        "ko": "면접관 모델을 쓸 수 없어({detail}) 기본 질문 목록의 질문을 드립니다.",
     },
     "llm.judge_unusable": {
         "en": "The model's evidence for this answer could not be read ({detail}); the feedback shown is the "
@@ -124,7 +124,7 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
     "llm.ready": {"en": "Interviewer model ready: {name}", "ko": "면접관 모델 준비 완료: {name}"},
     "llm.none": {
         "en": "No interviewer model: questions come from the bank, feedback from the app's own analysis.",
-        "ko": "면접관 모델 없음: 질문은 질문 은행에서, 피드백은 앱 자체 분석으로 드립니다.",
+        "ko": "면접관 모델 없음: 질문은 기본 질문 목록에서, 피드백은 앱 자체 분석으로 드립니다.",
     },
     "llm.download_network": {
         "en": "The download stopped: the network connection was lost ({detail}). Start it again to resume "

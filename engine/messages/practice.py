@@ -77,11 +77,21 @@ _PRACTICE: Final[dict[str, dict[str, str]]] = {
     },
     "config.redo_spec": {
         "en": "--redo takes SESSION:N, e.g. --redo 12:3 for session 12's question 3.",
-        "ko": "--redo에는 세션:번호를 주세요. 예: 세션 12의 3번 질문은 --redo 12:3.",
+        "ko": "--redo는 면접:번호 형식으로 입력하세요. 예: 면접 12의 3번 질문은 --redo 12:3.",
     },
     "config.redo_not_found": {
         "en": "Session {session_id} has no question {position}. See its questions with `show {session_id}`.",
-        "ko": "세션 {session_id}에는 {position}번 질문이 없습니다. `show {session_id}`로 질문을 확인하세요.",
+        "ko": "면접 {session_id}에는 {position}번 질문이 없습니다. `show {session_id}`로 질문을 확인하세요.",
+    },
+    "config.redo_follow_up": {
+        "en": "Question {position} of session {session_id} is a follow-up to the answer before it, and makes no "
+        "sense asked alone. Redo the question it followed instead.",
+        "ko": "면접 {session_id}의 {position}번 질문은 바로 앞 답변에 대한 꼬리 질문이라 따로 물으면 뜻이 통하지 "
+        "않습니다. 그 앞의 질문을 다시 연습하세요.",
+    },
+    "config.practice_lang": {
+        "en": "Say the interview's language with --lang en or --lang ko.",
+        "ko": "--lang en 또는 --lang ko로 면접 언어를 정해 주세요.",
     },
     "config.drill_empty": {
         "en": "No question is due for the drill. Questions answered weakly join it; practise more first.",
@@ -93,7 +103,7 @@ _PRACTICE: Final[dict[str, dict[str, str]]] = {
     },
     "config.timing_range": {
         "en": "{what} must be between {low} and {high} seconds.",
-        "ko": "{what}은 {low}초에서 {high}초 사이여야 합니다.",
+        "ko": "{what} 값은 {low}초에서 {high}초 사이여야 합니다.",
     },
     "drill.line": {
         "en": "{due} · last score {score}/100 · {count} attempts · {text}",
@@ -121,4 +131,13 @@ _COMPARE: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-PRACTICE_MESSAGES: Final[dict[str, dict[str, str]]] = {**_BLIND, **_HINTS, **_PRACTICE, **_COMPARE}
+_REVIEW: Final[dict[str, dict[str, str]]] = {
+    "review.summary_title": {"en": "This interview at a glance", "ko": "이번 면접 한눈에 보기"},
+    "review.summary_score": {"en": "Average content score {score}/100", "ko": "내용 점수 평균 {score}점(100점 만점)"},
+    "review.summary_empty": {
+        "en": "No answer was heard in this interview, so there is nothing to sum up. Retry a question below.",
+        "ko": "이 면접에서는 인식된 답변이 없어 요약할 내용이 없습니다. 아래에서 질문에 다시 답해 보세요.",
+    },
+}
+
+PRACTICE_MESSAGES: Final[dict[str, dict[str, str]]] = {**_BLIND, **_HINTS, **_PRACTICE, **_COMPARE, **_REVIEW}

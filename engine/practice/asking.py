@@ -42,6 +42,8 @@ async def redo_question(store: Store, session_id: int, position: int) -> tuple[s
     found = next((q for q in session.questions if q.position == position), None) if session else None
     if session is None or found is None:
         raise ConfigError("config.redo_not_found", session_id=session_id, position=position)
+    if found.follow_up:  # it rests on the answer before it: asked alone it makes no sense
+        raise ConfigError("config.redo_follow_up", session_id=session_id, position=position)
     question = await asyncio.to_thread(
         as_question, session.language, found.text, found.bank_id, found.category, found.question_type
     )

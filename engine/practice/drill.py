@@ -70,7 +70,8 @@ def schedule(attempts: Iterable[Attempt]) -> list[DrillItem]:
     """The queue: every question that was ever answered weakly and is not yet learned, soonest due first."""
     by_key: dict[str, list[Attempt]] = defaultdict(list)
     for attempt in attempts:
-        if not attempt.follow_up:
+        # A follow-up makes sense only after its answer, and the closing turn only at the close.
+        if not attempt.follow_up and attempt.question_type != "closing":
             by_key[attempt.key].append(attempt)
     queue = []
     for key, tries in by_key.items():

@@ -4,7 +4,7 @@ content feedback, the advice on its delivery, its pace through time and the mode
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from engine.analysis.advice import Advice, advise
@@ -21,6 +21,7 @@ class AnswerView:
     pace_curve: tuple[tuple[float, float], ...]  # (seconds into the answer, pace): syllables for Korean
     review_missing: bool  # a model interviewed and heard it, but wrote no review of it
     review_writing: bool  # the model is still writing its review (it is stored when it lands)
+    evidence: frozenset[int] = frozenset()  # indexes of the words that are quoted as the score's evidence
 
     @property
     def skipped(self) -> bool:
@@ -69,6 +70,7 @@ def answer_view(
     words = [w.text for w in answer.words]
     unreviewed = interviewed_by_model and answer.review is None and bool(answer.transcript)
     writing = unreviewed and answer.id in reviews_writing
+    quotes = [e.quote for p in answer.content.parts for e in p.evidence] if answer.content else []
     return AnswerView(
         answer,
         tuple(marked_words(words, figures.fillers if figures else ())),
@@ -76,4 +78,25 @@ def answer_view(
         tuple(pace_curve(answer.words, language)) if figures else (),
         unreviewed and not writing,
         writing,
+        quoted_words(words, quotes),
     )
+
+
+def _bare(word: str) -> str:
+    return "".join(ch for ch in word.casefold() if ch.isalnum())
+
+
+def quoted_words(words: Sequence[str], quotes: Iterable[str]) -> frozenset[int]:
+    """The indexes of `words` that a quote covers: each quote's words found in order in the answer's (case
+    and punctuation aside), so the evidence can be marked where it was said."""
+    bare = [_bare(w) for w in words]
+    found: set[int] = set()
+    for quote in quotes:
+        wanted = [b for b in (_bare(w) for w in quote.split()) if b]
+        if not wanted:
+            continue
+        for start in range(len(bare) - len(wanted) + 1):
+            if bare[start : start + len(wanted)] == wanted:
+                found.update(range(start, start + len(wanted)))
+                break
+    return frozenset(found)

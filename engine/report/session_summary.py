@@ -1,5 +1,6 @@
 """A session in a few lines: what went well, the three things most worth working on, and the change
-against the user's previous session in the same language."""
+against the user's previous session in the same language, with both sessions' numbers and dates (a bare
+"24 → 24" leaves the reader guessing which sessions are meant)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from statistics import mean
 
 from engine.analysis.advice import Advice, advise
 from engine.analysis.delivery_view import pace, rates_supported
+from engine.report.report_dates import local_date
 from engine.storage.records import StoredAnswer, StoredSession
 
 # Which advice matters most when choosing "three things to work on": content before delivery (an
@@ -42,6 +44,16 @@ PRIORITY = (
 
 
 @dataclass(frozen=True)
+class SessionStamp:
+    id: int
+    date: str  # YYYY-MM-DD in the computer's time zone, as History shows it
+
+
+def stamp(session: StoredSession) -> SessionStamp:
+    return SessionStamp(session.id, local_date(session.created_at))
+
+
+@dataclass(frozen=True)
 class Change:
     measure: str  # "content", "pace", "fillers"
     before: float
@@ -55,6 +67,9 @@ class SessionSummary:
     work_on: tuple[tuple[Advice, int], ...]  # advice and in how many answers it came up
     changes: tuple[Change, ...]
     content_score: float | None
+    # The sessions compared, as the history list numbers and dates them; None without a previous session.
+    this_session: SessionStamp | None = None
+    previous_session: SessionStamp | None = None
 
 
 def _answers(session: StoredSession) -> list[StoredAnswer]:
@@ -99,5 +114,11 @@ def summarise(detail: StoredSession, previous: StoredSession | None = None) -> S
             if k in now and k in before
         )
     return SessionSummary(
-        len(answers), strengths, work_on, changes, round(now["content"], 1) if "content" in now else None
+        len(answers),
+        strengths,
+        work_on,
+        changes,
+        round(now["content"], 1) if "content" in now else None,
+        stamp(detail),
+        stamp(previous) if previous is not None else None,
     )

@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>Nothing is due yet: come back when a question is due.</source>
-        <translation>아직 연습할 차례인 질문이 없습니다. 질문의 차례가 오면 다시 오세요.</translation>
+        <translation>아직 연습할 질문이 없습니다. 연습할 질문이 생기면 다시 확인하세요.</translation>
     </message>
 </context>
 <context>
@@ -120,16 +120,8 @@
         <translation>마이크</translation>
     </message>
     <message>
-        <source>Level</source>
-        <translation>입력 크기</translation>
-    </message>
-    <message>
         <source>Speech model</source>
         <translation>음성 모델</translation>
-    </message>
-    <message>
-        <source>Interviewer</source>
-        <translation>면접관</translation>
     </message>
     <message>
         <source>Test: record 3 s and play back</source>
@@ -138,6 +130,14 @@
     <message>
         <source>Continue</source>
         <translation>계속</translation>
+    </message>
+    <message>
+        <source>Set up later</source>
+        <translation>나중에 설정하기</translation>
+    </message>
+    <message>
+        <source>Go on without these checks: you can practise in writing meanwhile.</source>
+        <translation>확인 없이 넘어갑니다. 그동안 글로 답하기 연습을 할 수 있습니다.</translation>
     </message>
     <message>
         <source>System default</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>No interviewer model installed yet: questions come from the built-in question bank.</source>
-        <translation>아직 면접관 모델이 설치되지 않았습니다. 질문은 내장 질문 은행에서 나옵니다.</translation>
+        <translation>아직 면접관 모델이 설치되지 않았습니다. 질문은 앱에 들어 있는 기본 질문 목록에서 나옵니다.</translation>
     </message>
     <message>
         <source>Preparing the embedded speech model…</source>
@@ -166,6 +166,26 @@
     <message>
         <source>The speech model could not be loaded. See the message shown, or Settings.</source>
         <translation>음성 모델을 불러오지 못했습니다. 표시된 안내나 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation>입력 음량</translation>
+    </message>
+    <message>
+        <source>Interviewer (optional)</source>
+        <translation>면접관 모델 (선택)</translation>
+    </message>
+    <message>
+        <source>a microphone that hears you (speak and watch the level)</source>
+        <translation>목소리가 잡히는 마이크 (말하면서 음량 막대를 확인하세요)</translation>
+    </message>
+    <message>
+        <source>the speech model ({percent}% ready)</source>
+        <translation>음성 모델 ({percent}% 준비됨)</translation>
+    </message>
+    <message>
+        <source>Continue once these are done: {missing}.</source>
+        <translation>다음이 끝나면 계속할 수 있습니다: {missing}.</translation>
     </message>
     <message>
         <source>Recording… say a sentence now.</source>
@@ -200,15 +220,70 @@
     </message>
     <message>
         <source>Your progress over sessions</source>
-        <translation>연습 회차별 변화</translation>
+        <translation>면접별 변화</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>모든 언어</translation>
     </message>
     <message>
         <source>No interview matches “{query}”.</source>
-        <translation>“{query}”와(과) 일치하는 면접이 없습니다.</translation>
+        <translation>“{query}”에 맞는 면접이 없습니다.</translation>
     </message>
     <message>
-        <source>No interviews yet. Your practice sessions will appear here.</source>
-        <translation>아직 면접 기록이 없습니다. 연습한 면접이 여기에 표시됩니다.</translation>
+        <source>Delete interview?</source>
+        <translation>면접을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete interview #{id} with its transcripts and recordings? This cannot be undone.</source>
+        <translation>면접 #{id}의 녹취록과 녹음을 모두 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>직무</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>말하기 속도</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>찾은 내용</translation>
+    </message>
+    <message>
+        <source>Questions answered, of those asked</source>
+        <translation>받은 질문 중 답한 질문 수</translation>
+    </message>
+    <message>
+        <source>Average speaking pace: words a minute in English, syllables a minute in Korean</source>
+        <translation>평균 말하기 속도: 영어는 분당 단어 수, 한국어는 분당 음절 수</translation>
     </message>
     <message>
         <source>syllables/min</source>
@@ -219,20 +294,23 @@
         <translation>단어/분</translation>
     </message>
     <message>
-        <source>(no role)</source>
-        <translation>(직무 없음)</translation>
+        <source>{answers} of {questions}</source>
+        <translation>{questions}개 중 {answers}개</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWelcome</name>
+    <message>
+        <source>No interviews yet</source>
+        <translation>아직 면접 기록이 없습니다</translation>
     </message>
     <message>
-        <source>{answers}/{questions} answered</source>
-        <translation>{questions}문항 중 {answers}개 답변</translation>
+        <source>Each practice interview you do is kept here: your answers to read again, and charts of your pace, filler words and content score, so you can see yourself improve.</source>
+        <translation>연습한 면접은 모두 여기에 남습니다. 답변을 다시 읽어 보고, 말하기 속도·군말·내용 점수의 변화를 차트로 보며 나아지는 모습을 확인할 수 있습니다.</translation>
     </message>
     <message>
-        <source>Delete interview?</source>
-        <translation>면접을 삭제할까요?</translation>
-    </message>
-    <message>
-        <source>Delete interview #{id} with its transcripts and recordings? This cannot be undone.</source>
-        <translation>면접 #{id}과(와) 그 녹취록, 녹음을 삭제할까요? 되돌릴 수 없습니다.</translation>
+        <source>Start your first interview</source>
+        <translation>첫 면접 시작하기</translation>
     </message>
 </context>
 <context>
@@ -244,10 +322,6 @@
     <message>
         <source>Questions and scores by</source>
         <translation>질문과 채점</translation>
-    </message>
-    <message>
-        <source>Model file (GGUF)</source>
-        <translation>모델 파일(GGUF)</translation>
     </message>
     <message>
         <source>Download a model</source>
@@ -279,11 +353,15 @@
     </message>
     <message>
         <source>No model: questions from the bank, the app's own feedback</source>
-        <translation>모델 없음: 질문 은행의 질문과 앱 자체 피드백</translation>
+        <translation>모델 없음: 기본 질문 목록의 질문과 앱 자체 피드백</translation>
     </message>
     <message>
-        <source>A model on this computer (GGUF file)</source>
-        <translation>이 컴퓨터의 모델(GGUF 파일)</translation>
+        <source>Model file</source>
+        <translation>모델 파일</translation>
+    </message>
+    <message>
+        <source>A model file on this computer (.gguf)</source>
+        <translation>이 컴퓨터의 모델 파일(.gguf)</translation>
     </message>
     <message>
         <source>A model server (OpenAI-compatible: llama-server, vLLM, Ollama)</source>
@@ -370,7 +448,7 @@
     <name>LevelMeter</name>
     <message>
         <source>Microphone level</source>
-        <translation>마이크 입력 크기</translation>
+        <translation>마이크 입력 음량</translation>
     </message>
 </context>
 <context>
@@ -429,7 +507,7 @@
     </message>
     <message>
         <source>Interview {ids} stopped unexpectedly last time. Everything said before it stopped is kept: open it from History.</source>
-        <translation>지난번 면접 {ids}이(가) 예기치 않게 중단되었습니다. 중단 전까지 말한 내용은 모두 보존되어 있습니다. 기록에서 열어 보세요.</translation>
+        <translation>지난번 면접({ids})이 예기치 않게 중단되었습니다. 중단 전까지 말한 내용은 모두 보존되어 있습니다. 기록에서 열어 보세요.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +624,10 @@
         <translation>마이크</translation>
     </message>
     <message>
+        <source>Your words appear here as you speak.</source>
+        <translation>말하는 내용이 여기에 실시간으로 나타납니다.</translation>
+    </message>
+    <message>
         <source>Speech: {backend}</source>
         <translation>음성 인식: {backend}</translation>
     </message>
@@ -580,46 +662,6 @@
     <message>
         <source>on this computer for now</source>
         <translation>지금은 이 컴퓨터에서 인식</translation>
-    </message>
-    <message>
-        <source>🔊 Reading the question…</source>
-        <translation>🔊 질문을 읽는 중…</translation>
-    </message>
-    <message>
-        <source>Your turn: start when ready</source>
-        <translation>답변 차례: 준비되면 시작하세요</translation>
-    </message>
-    <message>
-        <source>Setting up</source>
-        <translation>준비 중</translation>
-    </message>
-    <message>
-        <source>Asking</source>
-        <translation>질문 중</translation>
-    </message>
-    <message>
-        <source>● Listening</source>
-        <translation>● 듣는 중</translation>
-    </message>
-    <message>
-        <source>Thinking…</source>
-        <translation>분석 중…</translation>
-    </message>
-    <message>
-        <source>Feedback</source>
-        <translation>피드백</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>Ended early</source>
-        <translation>일찍 종료됨</translation>
-    </message>
-    <message>
-        <source>Stopped by an error</source>
-        <translation>오류로 중단됨</translation>
     </message>
     <message>
         <source>The interviewer is thinking…</source>
@@ -681,6 +723,70 @@
         <source>The speech model is still loading ({percent}%). Keep talking: your answer is being recorded and will be transcribed as soon as the model is ready.</source>
         <translation>음성 모델을 아직 불러오는 중입니다({percent}%). 계속 말씀하세요. 답변은 녹음되고 있으며 모델이 준비되는 대로 받아쓰기됩니다.</translation>
     </message>
+    <message>
+        <source>🔊 The interviewer is speaking</source>
+        <translation>🔊 면접관이 질문하는 중입니다</translation>
+    </message>
+    <message>
+        <source>Your turn: press Start answer (or Space) when ready</source>
+        <translation>답변 차례: 준비되면 '답변 시작'(또는 Space)을 누르세요</translation>
+    </message>
+    <message>
+        <source>Setting up</source>
+        <translation>준비 중</translation>
+    </message>
+    <message>
+        <source>The interviewer is asking…</source>
+        <translation>면접관이 질문하는 중…</translation>
+    </message>
+    <message>
+        <source>● Your turn: speak now</source>
+        <translation>● 답변 차례: 지금 말하세요</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>답변을 분석하는 중…</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>일찍 종료됨</translation>
+    </message>
+    <message>
+        <source>Stopped by an error</source>
+        <translation>오류로 중단됨</translation>
+    </message>
+    <message>
+        <source>No interview is running: start one from the Practice set-up.</source>
+        <translation>진행 중인 면접이 없습니다. 연습 화면의 면접 설정에서 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The questions are being prepared.</source>
+        <translation>질문을 준비하고 있습니다.</translation>
+    </message>
+    <message>
+        <source>You are answering now: Finish answer (Space) ends it.</source>
+        <translation>지금 답변 중입니다. '답변 마치기'(Space)를 누르면 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Your answer is being saved; the next question follows.</source>
+        <translation>답변을 저장하고 있습니다. 곧 다음 질문이 이어집니다.</translation>
+    </message>
+    <message>
+        <source>Wait until the question has been asked.</source>
+        <translation>질문이 끝날 때까지 기다려 주세요.</translation>
+    </message>
+    <message>
+        <source>Finish answer works while you are answering.</source>
+        <translation>'답변 마치기'는 답변하는 동안에만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No interview is running.</source>
+        <translation>진행 중인 면접이 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -713,16 +819,20 @@
         <translation>질문 {n}</translation>
     </message>
     <message>
+        <source>Retry this question</source>
+        <translation>이 질문 다시 답하기</translation>
+    </message>
+    <message>
         <source>Skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <source>Not answered</source>
-        <translation>답변하지 않음</translation>
+        <source>Click a word to replay your answer from there. Underlined: the words your score rests on.</source>
+        <translation>단어를 누르면 그 부분부터 답변을 다시 들려줍니다. 밑줄 친 부분은 점수의 근거가 된 말입니다.</translation>
     </message>
     <message>
-        <source>↻ Retry this question</source>
-        <translation>↻ 이 질문 다시 답하기</translation>
+        <source>Not answered</source>
+        <translation>답변하지 않음</translation>
     </message>
     <message>
         <source>Answer this question again; your attempts are compared side by side.</source>
@@ -776,14 +886,6 @@
         <translation>음성 인식</translation>
     </message>
     <message>
-        <source>Speech model</source>
-        <translation>음성 모델</translation>
-    </message>
-    <message>
-        <source>Compute type</source>
-        <translation>연산 형식</translation>
-    </message>
-    <message>
         <source>Interface language</source>
         <translation>화면 언어</translation>
     </message>
@@ -792,16 +894,16 @@
         <translation>화면 테마</translation>
     </message>
     <message>
-        <source>Interviewer voice</source>
-        <translation>면접관 음성</translation>
-    </message>
-    <message>
         <source>Voice</source>
         <translation>목소리</translation>
     </message>
     <message>
-        <source>Speaking rate</source>
-        <translation>말하기 속도</translation>
+        <source>The interviewer's voice</source>
+        <translation>면접관 음성</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
     </message>
     <message>
         <source>Headset</source>
@@ -812,12 +914,48 @@
         <translation>답변 자동 종료</translation>
     </message>
     <message>
+        <source>Recognised by</source>
+        <translation>인식 방식</translation>
+    </message>
+    <message>
+        <source>Model size</source>
+        <translation>모델 크기</translation>
+    </message>
+    <message>
+        <source>Number format</source>
+        <translation>연산 정밀도</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>질문 읽어 주기</translation>
+    </message>
+    <message>
+        <source>Speaking speed</source>
+        <translation>말하는 속도</translation>
+    </message>
+    <message>
+        <source>Light or dark</source>
+        <translation>화면 테마</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
         <source>Models folder</source>
         <translation>모델 폴더</translation>
+    </message>
+    <message>
+        <source>Show advanced settings (model size, number format)</source>
+        <translation>고급 설정 보기 (모델 크기, 연산 정밀도)</translation>
+    </message>
+    <message>
+        <source>A larger speech model is more accurate and slower: base is built in.</source>
+        <translation>음성 모델이 클수록 정확하지만 느립니다. base는 앱에 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>int8 is fastest; float32 is the most exact and the slowest.</source>
+        <translation>int8이 가장 빠르고, float32가 가장 정밀하지만 가장 느립니다.</translation>
     </message>
     <message>
         <source>On this computer (Whisper)</source>
@@ -860,8 +998,8 @@
         <translation>자동 (면접 언어에 맞는 시스템 음성)</translation>
     </message>
     <message>
-        <source>words/min</source>
-        <translation>단어/분</translation>
+        <source>words/min (the interviewer's voice)</source>
+        <translation>단어/분 (면접관 음성)</translation>
     </message>
     <message>
         <source>I use headphones: keep the microphone on while the interviewer speaks</source>
@@ -1061,24 +1199,48 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <source>Pace (syllables/min)</source>
-        <translation>말하기 속도 (음절/분)</translation>
+        <source>Pace</source>
+        <translation>말하기 속도</translation>
     </message>
     <message>
-        <source>Pace (words/min)</source>
-        <translation>말하기 속도 (단어/분)</translation>
+        <source>syllables/min</source>
+        <translation>음절/분</translation>
+    </message>
+    <message>
+        <source>words/min</source>
+        <translation>단어/분</translation>
+    </message>
+    <message>
+        <source>target range</source>
+        <translation>목표 범위</translation>
     </message>
     <message>
         <source>Fillers per minute</source>
         <translation>분당 군말</translation>
     </message>
     <message>
+        <source>fillers/min</source>
+        <translation>군말/분</translation>
+    </message>
+    <message>
         <source>Content score</source>
         <translation>내용 점수</translation>
     </message>
     <message>
-        <source>Session</source>
-        <translation>회차</translation>
+        <source>score (0–100)</source>
+        <translation>점수 (0–100)</translation>
+    </message>
+    <message>
+        <source>Interview and date</source>
+        <translation>면접 번호와 날짜</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <translation>M월 d일</translation>
+    </message>
+    <message>
+        <source>No interview in this language has been analysed yet.</source>
+        <translation>이 언어로 분석된 면접이 아직 없습니다.</translation>
     </message>
 </context>
 <context>

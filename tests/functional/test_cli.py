@@ -247,7 +247,7 @@ def test_show_prints_stored_sessions_as_text_in_both_languages_with_and_without_
     plain = cli(data_dir, "--ui-lang", "ko", "show", "2")
     assert plain.returncode == 0, plain.stderr
     assert "완료" in plain.stdout.splitlines()[0] and "질문 1:" in plain.stdout
-    assert "어절" in plain.stdout and "속도는 20초 이상 말해야" in plain.stdout and "★" not in plain.stdout
+    assert "단어 " in plain.stdout and "속도는 20초 이상 말해야" in plain.stdout and "★" not in plain.stdout
     assert "내용 " in plain.stdout and "/100" in plain.stdout
     document = json.loads(cli(data_dir, "show", "1", "--json").stdout)
     stored = document["questions"][0]["answers"][0]

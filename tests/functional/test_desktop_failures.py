@@ -119,8 +119,8 @@ def test_a_session_cut_off_by_a_crash_is_reported_at_start_and_kept(
         errors.last_box.close()
         desktop.window.nav.setCurrentRow(NAVIGATION.index(Screen.HISTORY))
         history = desktop.window.history
-        qtbot.waitUntil(lambda: history.list.count() == 1, timeout=10_000)
-        assert "interrupted" in history.list.item(0).text()
+        qtbot.waitUntil(lambda: history.table.rowCount() == 1, timeout=10_000)
+        assert "interrupted" in history.table.row_text(0)
         with qtbot.waitSignal(desktop.window.review.loaded, timeout=10_000):
             desktop.window.open_review(crashed_session)
         assert desktop.window.review.detail is not None

@@ -136,14 +136,14 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     window.nav.setCurrentRow(NAVIGATION.index(Screen.HISTORY))
     assert window.current_screen is Screen.HISTORY
     history = window.history
-    qtbot.waitUntil(lambda: history.list.count() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: history.table.rowCount() == 1, timeout=10_000)
     assert history.chart_language.currentData() == language  # the chart shows the newest session's language
     assert len(history.chart.rows) == 1 and history.chart.rows[0].content_score is not None
     desktop.shoot("6-history")
     with qtbot.waitSignal(history.refreshed, timeout=10_000, check_params_cb=lambda q, n: q == search_word) as found:
         history.search.setText(search_word)
     assert found.args[1] == 1
-    assert "[" in history.list.item(0).text()  # the snippet marks the match
+    assert "[" in history.table.row_text(0)  # the snippet marks the match
     desktop.shoot("7-history-search")
     with qtbot.waitSignal(history.refreshed, timeout=10_000, check_params_cb=lambda q, n: q == "zebra") as nothing:
         history.search.setText("zebra")
@@ -155,14 +155,14 @@ def walk_through(qtbot: Any, desktop: Desktop, language: str, expected_words: li
     # Delete, after confirming; the recordings go with it.
     recordings = ctx.paths.recordings
     assert any(recordings.rglob("*.flac"))
-    history.list.setCurrentRow(0)
+    history.table.selectRow(0)
     qtbot.mouseClick(history.delete_button, Qt.MouseButton.LeftButton)
     box = history.confirm_box
     assert box is not None and box.isVisible()
     desktop.shoot("8-history-confirm-delete")
     with qtbot.waitSignal(history.deleted, timeout=10_000):
         box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: history.list.count() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: history.table.rowCount() == 0, timeout=10_000)
     assert not any(recordings.rglob("*.flac"))
 
     # Settings render in the same language.

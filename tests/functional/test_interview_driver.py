@@ -14,6 +14,7 @@ from engine.errors import ConfigError
 from engine.interview.config import InterviewConfig
 from engine.interview.driver import END, SKIP, Choice, drive
 from engine.interview.events import QuestionAsked
+from engine.interview.modes import Mode, Timing
 from engine.interview.session import InterviewSession
 from engine.interview.state import SessionState
 from engine.storage.store import Store
@@ -111,5 +112,60 @@ async def test_an_error_ends_the_interview_failed_and_a_cancel_ends_it_interrupt
             await task
         statuses = {r.id: r.status for r in await store.list_sessions()}
         assert statuses == {broken.session_id: "failed", waiting.session_id: "interrupted"}
+    finally:
+        await store.close()
+
+
+class Timed:
+    """Real mode's side of a user who never presses a button: the question takes `put_s` to be read aloud;
+    `skip_at` seconds into the preparation, Skip is pressed (None: never)."""
+
+    ending = False
+
+    def __init__(self, put_s: float, skip_at: float | None = None) -> None:
+        self.put_s, self.skip_at = put_s, skip_at
+        self.events: list[tuple[str, float]] = []
+        self.loop = asyncio.get_running_loop()
+
+    async def question_put(self, asked: QuestionAsked) -> None:
+        await asyncio.sleep(self.put_s)
+        self.events.append(("put", self.loop.time()))
+
+    async def choose(self, asked: QuestionAsked) -> Choice:
+        self.events.append(("asked", self.loop.time()))
+        if self.skip_at is None:
+            await asyncio.Event().wait()
+        await asyncio.sleep(self.put_s + self.skip_at)
+        return SKIP
+
+    def time_to_answer(self, asked: QuestionAsked) -> Choice:
+        self.events.append(("answer", self.loop.time()))
+        return Choice.answer(FileSource(speech_file("en/jfk.flac"), realtime=False))
+
+
+def _real(store: Store, root: Path, models: Path, prep_s: float) -> InterviewSession:
+    config = InterviewConfig(language="en", question_count=1, mode=Mode.REAL, timing=Timing(prep_s, 5.0))
+    stt = session_factory(SttBackend.LOCAL, SpeechModel(SpeechSettings(), models))
+    return InterviewSession(config, store, AppPaths(root), stt, "local")
+
+
+async def test_real_mode_prepares_once_the_question_is_put_then_answers_on_its_own_or_as_the_user_chose(
+    tmp_path: Path, models_dir: Path
+) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        waiting = Timed(put_s=0.3)
+        run = await drive(_real(store, tmp_path, models_dir, prep_s=0.4), waiting)
+        times = dict(waiting.events)
+        # The preparation ran after the question was read, not while it was: 0.3 s + 0.4 s, not 0.4 s.
+        assert times["answer"] - times["asked"] >= 0.65
+        assert times["answer"] - times["put"] >= 0.35
+        outcome = run.turns[0].outcome
+        assert outcome is not None and 4.5 <= (outcome.metrics.duration_s if outcome.metrics else 0) <= 5.5
+        # A choice made during the preparation is the one that counts.
+        skipping = Timed(put_s=0.1, skip_at=0.1)
+        run = await drive(_real(store, tmp_path, models_dir, prep_s=2.0), skipping)
+        assert [t.outcome for t in run.turns] == [None]
+        assert "answer" not in dict(skipping.events)
     finally:
         await store.close()

@@ -4,6 +4,8 @@ poppler's pdftoppm (installed by .ci/run), from the real app's own sessions."""
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -110,8 +112,11 @@ def test_the_headless_report_command_renders_a_stored_session(tmp_path: Path, da
         text=True,
         timeout=120,
         check=False,
+        # Any Qt warning aborts: the render's timers once printed "QBasicTimer::start: ..." before the result.
+        env={**os.environ, "QT_FATAL_WARNINGS": "1"},
     )
     assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and len(result.stdout.splitlines()) == 1, result.stdout + result.stderr
     assert assert_pages_not_blank(pdf, tmp_path) >= 3  # the cover, then a page per question
     text = extracted(pdf)
     shown = subprocess.run(
@@ -177,3 +182,151 @@ async def test_a_transcript_with_markup_characters_prints_them_literally(tmp_pat
     finally:
         await store.close()
     assert "<b>bold</b> R&D tools & tests." in extracted(pdf)
+
+
+# -- a report as a candidate reads it: its language, its charts, its dates and its colours ---------------
+KO_QUESTION = "반복해서 생기던 문제를 해결한 경험을 말씀해 주세요."
+KO_LONG = (  # about 40 s of speech at a steady pace, no filler
+    "작년에 저희 결제 서비스가 금요일마다 트래픽이 몰리면 장애가 났고 제가 연말 할인 행사 전까지 해결하는 일을 "
+    "맡았습니다. 제가 직접 데이터베이스 호출을 분석해서 인덱스가 없는 쿼리 두 개를 찾았고 인덱스를 추가한 뒤 "
+    "배포할 때마다 도는 부하 테스트를 만들었습니다. 그 결과 오류율이 4%에서 0.2%로 줄었고 행사 주문은 전년보다 "
+    "30% 늘었습니다. 이 경험으로 문제를 숫자로 확인하고 재발을 막는 습관을 얻었습니다."
+)
+KO_SHORT = "팀과 함께 해결했습니다."
+
+
+async def _answer(store: Any, session: int, position: int, text: str, seconds_per_word: float) -> None:
+    """One heard answer, stored as the interview stores one: timed words, the app's figures and feedback."""
+    from engine.analysis.metrics import analyse
+    from engine.feedback.assess import assess
+    from engine.feedback.question_type import QuestionType
+    from engine.feedback.view import build_view
+    from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
+
+    question = await store.add_question(session, position, "", KO_QUESTION, "behavioural", question_type="behavioural")
+    answer = await store.start_answer(session, question, "")
+    words = tuple(
+        Word(w, i * seconds_per_word, i * seconds_per_word + seconds_per_word * 0.8, 0.9)
+        for i, w in enumerate(text.split())
+    )
+    duration = words[-1].end + 0.5
+    event = TranscriptEvent(TranscriptKind.FINAL, 0, text, "", 0.0, duration, words, 0.9, "test")
+    await store.add_final(answer, event)
+    await store.finish_answer(answer, "complete", duration, text)
+    content = build_view(assess(KO_QUESTION, text, "ko", QuestionType.BEHAVIOURAL)).to_stored()
+    await store.save_metrics(answer, {**analyse(list(words), "ko", duration).to_dict(), "content": content})
+
+
+async def _korean_sessions(store: Any) -> tuple[int, int]:
+    """Two Korean sessions two days apart: the later has a long answer (charted) and a short one (not)."""
+    ids = []
+    for day, answers in ((28, [(KO_LONG, 0.55)]), (30, [(KO_LONG, 0.5), (KO_SHORT, 0.8)])):
+        session = await store.create_session({"language": "ko", "role": "Backend engineer"}, "local")
+        for position, (text, pace) in enumerate(answers, 1):
+            await _answer(store, session, position, text, pace)
+        await store.set_session_status(session, "complete", ended=True)
+        store.db.execute("update sessions set created_at = ? where id = ?", (f"2026-11-{day}T12:00:00+00:00", session))
+        store.db.conn.commit()
+        ids.append(session)
+    return ids[0], ids[1]
+
+
+def _record_chart_text(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """QPainter in desktop/report_charts.py replaced by one that records each text drawn with its pen's colour."""
+    from PySide6.QtGui import QPainter
+
+    from desktop import report_charts
+
+    drawn: list[tuple[str, str]] = []
+
+    class Recording(QPainter):
+        def drawText(self, *args: Any) -> None:
+            drawn.append((self.pen().color().name(), str(args[-1])))
+            super().drawText(*args)
+
+    monkeypatch.setattr(report_charts, "QPainter", Recording)
+    return drawn
+
+
+async def test_a_korean_session_reads_in_korean_with_dates_and_only_charts_that_say_something(
+    tmp_path: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.fonts import install_fonts
+    from desktop.report_pdf import build_document, export_report, gather
+    from engine.report.report_dates import local_date
+    from engine.storage.store import Store
+
+    install_fonts(qapp)
+    store = await Store.open(tmp_path / "data" / "interview-coach.sqlite3")
+    try:
+        before, now = await _korean_sessions(store)
+        pdf = await export_report(store, now, tmp_path / "ko.pdf", "a4", None)  # None: the session's language
+        english = await export_report(store, now, tmp_path / "en.pdf", "a4", "en")  # asked for: English
+        report = await gather(store, now)
+    finally:
+        await store.close()
+    first, second = local_date("2026-11-28T12:00:00+00:00"), local_date("2026-11-30T12:00:00+00:00")
+    text = " ".join(extracted(pdf).split())
+    assert "면접 연습 보고서" in text and "Interview practice report" not in text
+    assert f"지난 면접 #{before}({first})" in text and f"이번 면접 #{now}({second})" in text  # every comparison
+    assert "어느 답변에서도 군말이 나오지 않았습니다" in text  # fillers all 0: a line, not a chart
+    assert "답변 중 말하기 속도(음절/분) · 음영: 목표 300" in text  # the long answer's pace chart, its band
+    assert "이 답변은 2초였습니다" in text  # the short answer says why it has none
+    in_english = " ".join(extracted(english).split())
+    assert "Interview practice report" in in_english
+    assert f"previous session #{before} ({first})" in in_english and f"this one, #{now} ({second})" in in_english
+
+    drawn = _record_chart_text(monkeypatch)
+    html_text = build_document(report).toHtml()
+    charts = set(re.findall(r"chart://([a-z-]+)", html_text))
+    assert {"trend-pace", "pace-"} <= {c if not c.startswith("pace-") else "pace-" for c in charts}
+    assert "fillers" not in charts  # all zero
+    labels = [t for _, t in drawn]
+    assert f"#{before}\n{first}" in labels and f"#{now}\n{second}" in labels  # the x-axis names the sessions
+    assert not {"128", "256"} & set(labels)  # round ticks
+    assert {"0", "100", "200", "300", "400"} <= set(labels)
+
+
+async def test_a_single_session_has_no_trend_chart(tmp_path: Path, qapp: Any) -> None:
+    from desktop.fonts import install_fonts
+    from desktop.report_pdf import build_document, gather
+    from engine.storage.store import Store
+
+    install_fonts(qapp)
+    store = await Store.open(tmp_path / "data" / "interview-coach.sqlite3")
+    try:
+        session = await store.create_session({"language": "ko"}, "local")
+        await _answer(store, session, 1, KO_LONG, 0.5)
+        report = await gather(store, session, "en")
+    finally:
+        await store.close()
+    html_text = build_document(report).toHtml()
+    assert "chart://trend" not in html_text
+    assert "starts with your second Korean session" in html_text
+
+
+async def test_every_text_colour_in_the_report_meets_aa_contrast_on_white(
+    tmp_path: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The style sheet's and the document's colours (classes, inline styles, the transcript's highlights) and
+    every pen that writes a chart's labels: each at least 4.5:1 on white, the page's and the charts' ground."""
+    from desktop.fonts import install_fonts
+    from desktop.report_pdf import build_document, gather, style_sheet
+    from desktop.theme import contrast
+    from engine.storage.store import Store
+
+    install_fonts(qapp)
+    store = await Store.open(tmp_path / "data" / "interview-coach.sqlite3")
+    try:
+        _, now = await _korean_sessions(store)
+        report = await gather(store, now)
+    finally:
+        await store.close()
+    drawn = _record_chart_text(monkeypatch)
+    document = build_document(report)
+    text_colour = re.compile(r"(?<![-\w])color\s*:\s*(#[0-9a-fA-F]{3,6})")  # not background-color
+    colours = set(text_colour.findall(style_sheet())) | set(text_colour.findall(document.toHtml()))
+    pens = {colour for colour, _ in drawn}
+    assert colours and pens  # the check saw the styles and the charts' labels
+    low = {c: round(contrast(c, "#ffffff"), 2) for c in colours | pens if contrast(c, "#ffffff") < 4.5}
+    assert not low, f"text colours under WCAG AA (4.5:1) on white: {low}"

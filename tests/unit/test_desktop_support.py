@@ -139,7 +139,7 @@ def test_numbers_are_honest_bands_inclusive_rates_only_with_enough_speech_plural
     assert "1 long pause of 1.4 s" in render(advise(one)[-1], "en")
     korean = _figures(language="ko", speaking_s=60.0, syllables_per_minute=320.0, word_count=40, pause_count=3,
                       longest_pause_s=0.9)  # fmt: skip
-    assert delivery_line(korean, "ko").startswith("40어절 · 분당 320음절") and "쉼 3회(최장 0.9초)" in delivery_line(
+    assert delivery_line(korean, "ko").startswith("단어 40개 · 분당 320음절") and "쉼 3회(최장 0.9초)" in delivery_line(
         korean, "ko"
     )
 

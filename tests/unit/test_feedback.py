@@ -287,3 +287,12 @@ def test_a_posting_term_is_found_in_korean_however_it_is_spaced() -> None:
     for answer in ("데이터파이프라인을 처음부터 설계했습니다.", "데이터 파이프라인을 처음부터 설계했습니다."):
         for term in ("데이터 파이프라인", "데이터파이프라인"):
             assert assess(question, answer, "ko", keywords=(term,)).keywords_hit == (term,)
+
+
+def test_the_words_a_score_rests_on_are_found_where_they_were_said() -> None:
+    from engine.report.answer_view import quoted_words
+
+    words = ["Well,", "I", "led", "the", "migration.", "Costs", "fell", "by", "20%.", "So", "yes."]
+    found = quoted_words(words, ["I led the migration.", "costs fell by 20%", "not said at all"])
+    assert found == {1, 2, 3, 4, 5, 6, 7, 8}
+    assert quoted_words(["저는", "팀을", "이끌었습니다."], ["팀을 이끌었습니다."]) == {1, 2}

@@ -56,3 +56,41 @@ def test_state_machine_refuses_impossible_moves() -> None:
         check_move(SessionState.ASKING, SessionState.COMPLETE)
     with pytest.raises(InvalidTransition):
         check_move(SessionState.COMPLETE, SessionState.FAILED)
+
+
+@pytest.mark.parametrize(
+    ("paired", "settled"),
+    [
+        ("세션 4이(가) 끝났습니다", "세션 4가 끝났습니다"),  # 사: no final consonant
+        ("세션 1이(가) 끝났습니다", "세션 1이 끝났습니다"),  # 일
+        ("'medium'이(가) 없습니다", "'medium'이 없습니다"),  # 엠, past the quote
+        ("'base'이(가) 없습니다", "'base'가 없습니다"),
+        ("이력서.pdf을(를) 읽지 못했습니다", "이력서.pdf를 읽지 못했습니다"),  # 에프
+        ("면접을(를)", "면접을"),
+        ("질문은(는)", "질문은"),
+        ("답변과(와) 녹음", "답변과 녹음"),
+        ("회사과(와) 직무", "회사와 직무"),
+        ("b.json.broken(으)로 보관", "b.json.broken으로 보관"),  # 엔
+        ("서울(으)로", "서울로"),  # ㄹ takes 로
+        ("부산(으)로", "부산으로"),
+        ("#(으)로", "#(으)로"),  # nothing to go by: the paired form stays
+    ],
+)
+def test_korean_particles_follow_the_sound_before_them(paired: str, settled: str) -> None:
+    from engine.messages.particles import settle
+
+    assert settle(paired) == settled
+
+
+def test_messages_settle_their_particles_in_korean_only() -> None:
+    assert messages.text("cli.interrupted_found", "ko", session_id=4).startswith("면접 4가 ")
+    assert messages.text("cli.interrupted_found", "ko", session_id=3).startswith("면접 3이 ")
+    assert "(" not in messages.text("cli.interrupted_found", "ko", session_id=3).split("종료")[0]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_closing_question_is_never_drawn_as_an_ordinary_one(language: str) -> None:
+    for seed in range(40):
+        chosen = choose_questions(language, InterviewKind.MIXED, 15, rng=random.Random(seed))
+        assert all(q.category is not Category.CLOSING for q in chosen)
+    assert messages.text("category.closing", language)
