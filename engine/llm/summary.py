@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 LONG_DOCUMENT_CHARS = 2_500  # a page or more; shorter documents are read as they are
 SUMMARY_MAX_TOKENS = 400
 MIN_SUMMARY_CHARS = 80  # less is no summary (a model that refused or stopped at once)
+MAX_SUMMARY_SHARE = 0.5  # more of the text than this is no summary (a small model copying its input out)
 _WHAT = {
     "en": {"posting": "job posting", "resume": "résumé"},
     "ko": {"posting": "채용 공고", "resume": "이력서"},
@@ -58,11 +59,15 @@ class Summaries:
             return found
         body = text.strip()[: prompts.MAX_DOCUMENT_CHARS]
         note = prompts.note(language, "summary", what=_WHAT[language][kind], text=body)
-        request = GenerationRequest((ChatMessage(Role.USER, note),), max_tokens=SUMMARY_MAX_TOKENS, temperature=0.2)
+        # Greedy: the same text gives the same summary, on every run (it is kept, and read by every interview).
+        request = GenerationRequest((ChatMessage(Role.USER, note),), max_tokens=SUMMARY_MAX_TOKENS, temperature=0.0)
         generation = await desk.generate(request, Priority.DRAFT)
         summary = generation.text.strip()
         if len(summary) < MIN_SUMMARY_CHARS:
             log.info("the model's summary of a %s was too short to use (%d characters)", kind, len(summary))
+            return None
+        if len(summary) > len(body) * MAX_SUMMARY_SHARE:
+            log.info("the model's summary of a %s was no shorter than half of it: the text is read as it is", kind)
             return None
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(language, kind, text)
