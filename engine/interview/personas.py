@@ -26,6 +26,11 @@ def _templates() -> dict[str, Any]:
     return found
 
 
+def warm_up() -> None:
+    """Read the templates now (off the loop, at an interview's start), not at its first turn."""
+    _templates()
+
+
 def _wording(persona: Persona, language: str) -> dict[str, Any]:
     wording: dict[str, Any] = _templates()[language if language in ("en", "ko") else "en"][persona.value]
     return wording

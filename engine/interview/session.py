@@ -22,6 +22,7 @@ from engine.feedback.cues import classify
 from engine.feedback.posting import posting_keywords
 from engine.feedback.question_type import QuestionType
 from engine.feedback.view import FeedbackView
+from engine.interview import personas
 from engine.interview.aftercare import Aftercare
 from engine.interview.answer_figures import figures_of, recording_error
 from engine.interview.config import InterviewConfig
@@ -174,6 +175,7 @@ class InterviewSession:
         # live and in the re-read alike.
         config = self.config
         self._hotwords = await asyncio.to_thread(hotwords, config.job_posting, config.resume, config.language)
+        await asyncio.to_thread(personas.warm_up)  # the persona's wording, read before the first turn needs it
         if config.given:  # a redo or the drill: these questions, as they were asked
             self._progress.questions = list(config.given)
         else:

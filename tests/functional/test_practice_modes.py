@@ -100,7 +100,12 @@ def test_redo_asks_the_same_question_and_groups_the_attempts(data_dir: Path, lan
         assert side_by_side is not None
         assert [c.label for c in side_by_side.columns][:2] == ["latest", "previous"]
         assert side_by_side.attempts == 2
-        assert all(change is Change.SAME for change, _ in side_by_side.diff) or side_by_side.diff
+        # The diff rebuilds both answers: the earlier from what stayed and was dropped, the latest from what
+        # stayed and was added.
+        kept = {Change.SAME, Change.DROPPED}, {Change.SAME, Change.ADDED}
+        for wanted, attempt in zip(kept, attempts, strict=True):
+            rebuilt = " ".join(text for change, text in side_by_side.diff if change in wanted)
+            assert rebuilt.split() == attempt.transcript.split()
 
     import asyncio
 
