@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.errors import ErrorPresenter
+from desktop.gc_guard import GuiThreadCollector
 from desktop.i18n import Translations, system_language
 from desktop.launch import FirstFrame, Launch, first_frame, mark, prepare, show_start_window
 from desktop.signals import next_emission
@@ -68,7 +69,13 @@ async def run_app(
     app: QApplication, launch: Launch, translations: Translations, start: StartWindow | None = None
 ) -> int:
     """The app's lifetime: show the start window, bring in the engine behind it, open the history, start the
-    model, swap in the main window, wait for it to close."""
+    model, swap in the main window, wait for it to close. Python's collector runs on this (the GUI) thread
+    meanwhile: a Qt object it frees on a worker would leave its timers firing at freed memory."""
+    with GuiThreadCollector():
+        return await _run_app(app, launch, translations, start)
+
+
+async def _run_app(app: QApplication, launch: Launch, translations: Translations, start: StartWindow | None) -> int:
     assert launch.preferences is not None
     prefs = launch.preferences.preferences
     errors = ErrorPresenter(translations.language)

@@ -88,8 +88,22 @@ def qloop(qapp: object) -> object:
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
-    loop.close()
+    close_qt_loop(loop)
     asyncio.set_event_loop(None)
+
+
+def close_qt_loop(loop: Any) -> None:
+    """Close a qasync loop and destroy its Qt objects here, on the GUI thread.
+
+    qasync leaves them in a reference cycle, its timer object still holding the timers of handles that were
+    pending. Freed by the collector on a worker thread (a later test's decoding), Qt cannot stop those timers
+    and the next one fires at freed memory: CI died so, in pytest-qt's processEvents between two tests.
+    """
+    import shiboken6
+
+    loop.close()
+    shiboken6.delete(loop._timer)
+    shiboken6.delete(loop._QEventLoop__call_soon_signaller)
 
 
 @pytest.hookimpl(tryfirst=True)

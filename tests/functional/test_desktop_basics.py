@@ -8,12 +8,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, close_qt_loop
 
 sys.path.insert(0, str(ROOT / "tools"))
 import translations
@@ -121,9 +122,9 @@ def test_saving_a_screenshot_never_steps_another_task(tmp_path: Path, qapp: obje
         label.close()
 
     try:
-        with loop:
-            loop.run_until_complete(capture_while_another_task_wakes())
+        loop.run_until_complete(capture_while_another_task_wakes())
     finally:
+        close_qt_loop(loop)
         asyncio.set_event_loop(None)
     assert QImage(str(tmp_path / "shot.png")).width() > 0
 
@@ -143,3 +144,41 @@ def test_dark_and_light_themes_apply_on_any_platform(qapp: object) -> None:
         assert not is_dark(app)
     finally:
         apply_theme(app, Theme.SYSTEM)
+
+
+def test_the_collector_frees_qt_objects_on_the_gui_thread_only(qtbot: Any) -> None:
+    # A Qt object in a reference cycle, with a timer running, dropped while a worker allocates enough to cross
+    # the collector's thresholds many times: freed there, its timer would fire at freed memory (CI died so).
+    import gc
+    import threading
+    import weakref
+
+    from PySide6.QtCore import QTimer
+
+    from desktop.gc_guard import GuiThreadCollector
+
+    freed_on: list[str] = []
+
+    class Holder:
+        def __init__(self) -> None:
+            self.me = self  # a cycle: only the collector frees it
+            self.timer = QTimer(interval=60_000)
+            self.timer.start()
+
+    def churn() -> None:
+        for _ in range(200_000):
+            node: dict[str, object] = {}
+            node["self"] = node
+
+    with GuiThreadCollector(interval_ms=20):
+        holder = Holder()
+        watch = weakref.ref(holder, lambda _: freed_on.append(threading.current_thread().name))
+        del holder
+        worker = threading.Thread(target=churn, name="worker")
+        worker.start()
+        worker.join()
+        assert watch() is not None  # the worker crossed the thresholds many times and collected nothing
+        qtbot.waitUntil(lambda: bool(freed_on), timeout=10_000)
+        assert not gc.isenabled()
+    assert freed_on == [threading.main_thread().name]
+    assert gc.isenabled()
