@@ -3,7 +3,8 @@ written independently of the scorer (one per language and half of the question t
 within each language × type × label (junk by kind), by a hash of the id, before any tuning.
 
 Sets written later by other hands for tuning only (ids en-c-…, ko-c-…, every question type and label;
-ko-d-…, 70 strong and weak Korean answers) are all dev, as are the 140 extra questions of
+ko-d-…, 70 strong and weak Korean answers; ko-e-… and ko-f-…, 88 more, each half strong and half weak,
+every type, measured before anything was tuned on them) are all dev, as are the 140 extra questions of
 questions_dev.jsonl (for reading a question's type).
 
     uv run python bench/feedback_split.py RAW_DIR   # writes dev.jsonl and test.jsonl
@@ -30,7 +31,7 @@ def read(paths: list[Path]) -> list[dict[str, object]]:
 
 
 def _extra(row: dict[str, object]) -> bool:
-    return any(f"-{batch}-" in str(row["id"]) for batch in ("c", "d"))
+    return any(f"-{batch}-" in str(row["id"]) for batch in ("c", "d", "e", "f"))
 
 
 def divide(rows: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:

@@ -24,6 +24,7 @@ from engine.feedback.text import (
     is_korean,
     same_stem,
     stems,
+    texture,
     words,
     zipf,
 )
@@ -32,6 +33,7 @@ SPECIFIC_QUOTES = 3  # the sentences with most details, quoted; details elsewher
 FULL_DETAILS = 6  # figures, names and rare words in the three most specific sentences for full specificity
 NAME_ZIPF = 5.0  # a capitalised word more common than this is a sentence's first word, not a name
 RARE_ZIPF = 3.3  # a known word rarer than this names something specific (a tool, a place, a measure)
+SENTENCE_GRAMMAR_KO = 0.3  # a Korean sentence's eojeol are ~70% inflected; under this share it is a list
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,33 +44,36 @@ class Criterion:
     quotes: tuple[Quote, ...]  # what earned the points; empty when it earned none
 
 
-# Points per criterion, per type. Relevance comes first everywhere; the rest is what the type asks.
+# Points per criterion, per type. Relevance comes first everywhere; the rest is what the type asks. Checkable
+# specifics (figures, names, rare words) weigh 30 everywhere: on every labelled set in both languages they
+# told strong answers from weak ones best, within each type (ROC AUC 0.85-1.00 on dev), where claims a
+# cliché can make ("your vision", "I will do my best") told them apart barely better than chance.
 WEIGHTS: dict[QuestionType, tuple[tuple[str, float], ...]] = {
     # A past story: the four STAR parts, action and result weighing most (what *you* did, what came of it).
     QuestionType.BEHAVIOURAL: (
-        ("relevance", 15), ("situation", 10), ("task", 10), ("action", 20), ("result", 20),
-        ("specificity", 15), ("ownership", 10),
+        ("relevance", 12), ("situation", 8), ("task", 8), ("action", 17), ("result", 17),
+        ("specificity", 30), ("ownership", 8),
     ),
     # A hypothetical: a plan in steps, the reasons for it, the outcome it aims at.
     QuestionType.SITUATIONAL: (
-        ("relevance", 15), ("plan", 25), ("reasoning", 20), ("outcome", 15), ("specificity", 25),
+        ("relevance", 14), ("plan", 23), ("reasoning", 19), ("outcome", 14), ("specificity", 30),
     ),
     # Why here: what the candidate knows of the company and role, tied to their own experience.
     QuestionType.MOTIVATION: (
-        ("relevance", 20), ("company_fit", 15), ("experience", 20), ("reasoning", 10), ("future", 10),
-        ("specificity", 25),
+        ("relevance", 19), ("company_fit", 14), ("experience", 19), ("reasoning", 9), ("future", 9),
+        ("specificity", 30),
     ),
     QuestionType.SELF_INTRODUCTION: (
-        ("relevance", 10), ("background", 15), ("achievement", 25), ("experience", 15), ("future", 10),
-        ("specificity", 25),
+        ("relevance", 9), ("background", 14), ("achievement", 24), ("experience", 14), ("future", 9),
+        ("specificity", 30),
     ),
     # A trait shown in a real example, and (for a weakness) what is being done about it.
     QuestionType.STRENGTHS_WEAKNESSES: (
-        ("relevance", 15), ("trait", 10), ("experience", 25), ("improvement", 25), ("specificity", 25),
+        ("relevance", 14), ("trait", 9), ("experience", 24), ("improvement", 23), ("specificity", 30),
     ),
     # Knowledge: the question's own terms answered, explained, shown in use, weighed against alternatives.
     QuestionType.TECHNICAL: (
-        ("relevance", 25), ("explanation", 20), ("example", 20), ("tradeoffs", 15), ("specificity", 20),
+        ("relevance", 22), ("explanation", 17), ("example", 18), ("tradeoffs", 13), ("specificity", 30),
     ),
     # Questions back: real ones, about the work, specific to this team.
     QuestionType.CLOSING: (("relevance", 10), ("questions", 35), ("question_focus", 25), ("specificity", 30)),
@@ -97,7 +102,11 @@ def _is_name(token: str, frequency: float) -> bool:
 
 
 def details(sentence: str, language: str, topic: Sequence[str]) -> int:
-    """Checkable specifics in a sentence: figures, rare words (tools, places, measures), names."""
+    """Checkable specifics in a sentence: figures, rare words (tools, places, measures), names. A Korean
+    string of mostly bare words is no sentence: its "rare words" are noise or a list (made-up syllables
+    read as rare words once put gibberish above a real answer)."""
+    if is_korean(language) and texture(sentence, language).grammar_share < SENTENCE_GRAMMAR_KO:
+        return 0
     count = len(NUMBER.findall(sentence.lower()))
     for index, token in enumerate(words(sentence)):
         if token[0].isdigit() or any(same_stem(token.lower(), t) for t in topic):
@@ -140,7 +149,10 @@ def _relevance(r: Reading) -> tuple[float, tuple[Quote, ...]]:
         return sum(1 for t in r.topic if any(same_stem(t, s) for s in own))
 
     ranked = sorted(r.said, key=overlap, reverse=True)
-    best = [s for s in ranked[:1] if overlap(s)] or r.cued(r.table.type_cues[r.kind])[:1]
+    # The sentence that shares most of the question's words; else one with the type's cues or grammar (the
+    # score counts both: "저는 … 편입니다" answers a strengths question without its words).
+    patterned = [s for s in r.said if any(p.search(s.text) for p in r.table.type_patterns[r.kind])]
+    best = [s for s in ranked[:1] if overlap(s)] or r.cued(r.table.type_cues[r.kind])[:1] or patterned[:1]
     return (r.fit.score, tuple(_quote(s) for s in best)) if best else (0.0, ())
 
 
@@ -183,6 +195,13 @@ def _explanation(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     return _credit(found, 2)
 
 
+def _concrete(r: Reading, found: Sequence[Sentence]) -> list[Sentence]:
+    """Of the sentences making a claim, those with a checkable detail in them. "Your company's vision" or
+    "after joining I will do my best" is what every candidate says; a named product, a figure or a place
+    says the candidate knows the company and has a plan."""
+    return [s for s in found if details(s.text, r.table.language, r.topic) >= 1]
+
+
 FINDERS: dict[str, Finder] = {
     "relevance": _relevance,
     "situation": lambda r: _credit(r.tagged("situation"), 1),
@@ -194,9 +213,9 @@ FINDERS: dict[str, Finder] = {
     "reasoning": lambda r: _credit(r.cued(r.table.reasoning), 2),
     "specificity": _specificity,
     "ownership": _ownership,
-    "company_fit": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.MOTIVATION]), 3),
+    "company_fit": lambda r: _credit(_concrete(r, r.cued(r.table.type_cues[QuestionType.MOTIVATION])), 3),
     "experience": lambda r: _credit(r.cued(r.table.example) + r.tagged("situation", "action"), 2),
-    "future": lambda r: _credit(r.cued(r.table.future), 1),
+    "future": lambda r: _credit(_concrete(r, r.cued(r.table.future)), 1),
     "background": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.SELF_INTRODUCTION]), 2),
     "achievement": lambda r: _credit(r.tagged("result"), 2),
     "trait": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.STRENGTHS_WEAKNESSES]), 1),

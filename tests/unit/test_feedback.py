@@ -14,6 +14,7 @@ import pytest
 
 from bench.feedback_quality import load, roc_auc
 from engine.feedback.assess import JUNK_CAP, assess
+from engine.feedback.criteria import details
 from engine.feedback.cues import classify
 from engine.feedback.evidence import verify
 from engine.feedback.posting import posting_keywords
@@ -296,3 +297,34 @@ def test_the_words_a_score_rests_on_are_found_where_they_were_said() -> None:
     found = quoted_words(words, ["I led the migration.", "costs fell by 20%", "not said at all"])
     assert found == {1, 2, 3, 4, 5, 6, 7, 8}
     assert quoted_words(["저는", "팀을", "이끌었습니다."], ["팀을 이끌었습니다."]) == {1, 2}
+
+
+def test_korean_claims_count_when_concrete_and_promises_are_no_actions() -> None:
+    # A real story in words the work list need not have (a wedding hall, a seating plan) is no off-topic answer.
+    story = (
+        "예식장에서 주말 아르바이트를 할 때, 식 시작 20분 전에 하객 좌석 배치도가 바뀌었다는 연락을 받았습니다. "
+        "저는 바뀐 명단을 출력해서 테이블 번호표 38개를 다시 붙였고, 안내 직원 두 명에게 입구 쪽을 맡겼습니다. "
+        "결국 하객 180명이 모두 제자리에 앉았고 신랑 측에서 감사 인사를 따로 전해 왔습니다."
+    )
+    told = assess("예상하지 못한 문제를 빠르게 해결한 경험을 말씀해 주세요.", story, "ko")
+    assert told.junk is None and told.score > 40
+    # "After joining I will do my best" is a promise, not an action, and is never shown as one.
+    promise = "입사하게 된다면 어떤 상황에서도 끝까지 최선을 다하는 사원이 되겠습니다."
+    tagged = assess("팀 프로젝트에서 갈등을 해결한 경험을 말씀해 주세요.", "저희 팀이 과제를 했습니다. " + promise, "ko")
+    assert all(t.part == "" for t in tagged.star if t.sentence.text == promise)
+    # Why this company: "your vision" earns nothing; a product and a figure do.
+    question = "저희 회사에 지원한 동기를 말씀해 주세요."
+    cliche = assess(question, "귀사의 비전과 가치에 깊이 공감해서 지원하게 되었습니다. 입사 후 최선을 다하겠습니다.", "ko")
+    concrete = assess(
+        question,
+        "귀사의 가계부 앱을 석 달째 쓰면서 자동 분류가 카드 내역의 90%를 맞히는 걸 보고 지원했습니다. "
+        "입사 후 첫해에는 분류 오류 신고 화면을 줄이는 일을 맡고 싶습니다.",
+        "ko",
+    )
+    for name in ("company_fit", "future"):
+        plain, specific = cliche.criterion(name), concrete.criterion(name)
+        assert plain is not None and specific is not None
+        assert plain.points == 0 and specific.points > 0 and specific.quotes
+    # Made-up syllables are no "rare words": a string without a sentence's grammar earns no specificity.
+    assert details("어 직무는 타라 미뇽 삼 년 콘 시너지 부랑가 페페 다라니 열정 쿠쿠 로마.", "ko", ()) == 0
+    assert details("저는 시너지 효과를 노리고 페페 브랜드와 석 달 동안 협업을 진행했습니다.", "ko", ()) > 0
