@@ -24,7 +24,7 @@ from engine.interview.events import (
     TranscriptStored,
     TranscriptUpdated,
 )
-from engine.interview.session import AnswerOutcome
+from engine.interview.progress import AnswerOutcome
 from engine.llm.rubric import ModelReview
 
 

@@ -16,7 +16,8 @@ from typing import Protocol
 from engine.audio.frames import AudioSource
 from engine.errors import AppError
 from engine.interview.events import QuestionAsked
-from engine.interview.session import AnswerOutcome, InterviewSession
+from engine.interview.progress import AnswerOutcome
+from engine.interview.session import InterviewSession
 from engine.interview.state import SessionState
 
 

@@ -7,10 +7,14 @@ import json
 import random
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from engine.errors import ConfigError
 from engine.feedback.question_type import QuestionType
 from engine.runtime.resources import resource_path
+
+if TYPE_CHECKING:  # the config holds questions (a redo's): imported for its type only
+    from engine.interview.config import InterviewConfig
 
 
 class Category(enum.StrEnum):
@@ -115,3 +119,22 @@ def choose_questions(
             break
         chosen.append(q)
     return chosen[:count]
+
+
+def interview_questions(config: InterviewConfig, recently_asked: frozenset[str]) -> list[Question]:
+    """An interview's questions: those given (a redo, the drill) as they were asked, else drawn from the bank,
+    and the closing question last where the interview ends with one. Reads the bank from disk on first use."""
+    if config.given:
+        questions = list(config.given)
+    else:
+        questions = choose_questions(
+            config.language,
+            config.kind,
+            config.question_count,
+            role_family=config.role_family,
+            seniority=config.seniority,
+            recently_asked=recently_asked,
+        )
+    if config.closing_turn and questions[-1].kind is not QuestionType.CLOSING:
+        questions.append(closing_question(config.language))
+    return questions

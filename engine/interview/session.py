@@ -10,20 +10,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from engine.analysis.metrics import AnswerMetrics
 from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
 from engine.config.settings import AppPaths
-from engine.errors import AppError, AudioFileError, MicrophoneError
+from engine.errors import AppError
 from engine.feedback.cues import classify
 from engine.feedback.posting import posting_keywords
-from engine.feedback.question_type import QuestionType
 from engine.feedback.view import FeedbackView
 from engine.interview import personas
 from engine.interview.aftercare import Aftercare
+from engine.interview.answer_capture import Captured, CaptureHooks, capture
 from engine.interview.answer_figures import figures_of, recording_error
 from engine.interview.config import InterviewConfig
 from engine.interview.documents import MAX_CHARS
@@ -43,7 +42,8 @@ from engine.interview.events import (
     TranscriptUpdated,
 )
 from engine.interview.modes import Mode
-from engine.interview.questions import Question, choose_questions, closing_question
+from engine.interview.progress import AnswerOutcome, Progress
+from engine.interview.questions import Question, interview_questions
 from engine.interview.state import SessionState, check_move
 from engine.interview.stored_transcript import TranscriptKeeper, hotwords
 from engine.interview.turns import START_DEADLINE_S, PlanNotice, TurnPlan
@@ -63,34 +63,6 @@ RECENT_SESSIONS = 5
 
 # (interview language, phrase hints from the job posting) -> a new recognition session for one answer
 SttFactory = Callable[[str, tuple[str, ...]], StreamingTranscriptionSession]
-
-
-@dataclass(frozen=True)
-class AnswerOutcome:
-    answer_id: int
-    status: str  # complete, incomplete (an error cut it short; what was heard is kept), failed, skipped
-    transcript: str
-    finals: tuple[TranscriptEvent, ...]
-    metrics: AnswerMetrics | None
-    error: AppError | None = None
-
-
-@dataclass
-class _Progress:
-    questions: list[Question] = field(default_factory=list)
-    asked: int = 0  # turns asked, follow-ups included
-    question_row: int = 0
-    question: str = ""  # the question now asked, and the type its answer is judged by
-    question_type: QuestionType = QuestionType.BEHAVIOURAL
-    plan: TurnPlan | None = None
-    answered: int = 0  # answers whose audio arrived (complete, or incomplete when it was cut off)
-    failed: int = 0  # answers whose audio never arrived
-
-    def outcome(self) -> SessionState:
-        """What an interview that ran to its end was: complete only if some question was answered."""
-        if self.answered:
-            return SessionState.COMPLETE
-        return SessionState.FAILED if self.failed else SessionState.INTERRUPTED
 
 
 class InterviewSession:
@@ -125,7 +97,7 @@ class InterviewSession:
         self._listeners: list[Listener] = []
         self.state = SessionState.SETTING_UP
         self.session_id = 0
-        self._progress = _Progress()
+        self._progress = Progress()
         self._source: AudioSource | None = None
         self._keywords: tuple[str, ...] = ()  # the job posting's terms, to see which answers touch
         self._hotwords: tuple[str, ...] = ()
@@ -176,20 +148,7 @@ class InterviewSession:
         config = self.config
         self._hotwords = await asyncio.to_thread(hotwords, config.job_posting, config.resume, config.language)
         await asyncio.to_thread(personas.warm_up)  # the persona's wording, read before the first turn needs it
-        if config.given:  # a redo or the drill: these questions, as they were asked
-            self._progress.questions = list(config.given)
-        else:
-            self._progress.questions = await asyncio.to_thread(
-                choose_questions,
-                config.language,
-                config.kind,
-                config.question_count,
-                role_family=config.role_family,
-                seniority=config.seniority,
-                recently_asked=frozenset(recent),
-            )
-        if config.closing_turn and self._progress.questions[-1].kind is not QuestionType.CLOSING:
-            self._progress.questions.append(await asyncio.to_thread(closing_question, config.language))
+        self._progress.questions = await asyncio.to_thread(interview_questions, config, frozenset(recent))
         if self._language_model is not None:
             brief = self.config.brief(tuple(q.text for q in self._progress.questions), self._summaries)
             # One desk per model, shared with the reviews an earlier interview may still be writing: a question
@@ -294,64 +253,45 @@ class InterviewSession:
         recorder = AnswerRecorder(self._paths.data_dir / relative)
         stt = self._stt_factory(self.config.language, self._hotwords)
         self._source = source
-        finals: list[TranscriptEvent] = []
-        samples = 0
-        source_error: AppError | None = None
         timing = self.config.timing if self.config.mode is Mode.REAL else None
-        limit = int(timing.answer_s * SAMPLE_RATE) if timing else None
+        heard = Captured()
 
-        async def pump() -> None:
-            nonlocal samples, source_error
-            cut = False
-            try:
-                async for frame in source.frames():
-                    if cut:  # time was up: what the stopped source still hands over is let go, not kept
-                        continue
-                    stt.accept_audio(frame)
-                    recorder.add(frame)
-                    samples = frame.end_sample
-                    if limit is not None and samples >= limit:  # real mode: time is up; what was said is kept
-                        # Read on to the source's end rather than leaving it mid-stream: a microphone closes
-                        # its stream when its generator ends, before the next answer opens it again.
-                        source.stop()
-                        cut = True
-                        seconds = (("seconds", f"{limit / SAMPLE_RATE:g}"),)
-                        self._emit(Notice(self.session_id, "answer.time_up", seconds))
-            except (AudioFileError, MicrophoneError) as error:
-                source_error = error  # keep what was heard; the STT still finishes it below
-            await stt.finish()
+        async def store_final(event: TranscriptEvent) -> None:
+            await self._store.add_final(answer_id, event)
+            if self._progress.plan is not None:  # the next question is drafted as the answer grows
+                finals = heard.finals + [event]
+                self._progress.plan.answer_progress(" ".join(f.text for f in finals))
 
-        async def consume() -> None:
-            async for event in stt.events():
-                if isinstance(event, RecognitionNotice):
-                    self._recognition_notice(event)
-                    continue
-                if event.is_final and event.text:
-                    await self._store.add_final(answer_id, event)  # committed before it is shown
-                    finals.append(event)
-                    if self._progress.plan is not None:  # the next question is drafted as the answer grows
-                        self._progress.plan.answer_progress(" ".join(f.text for f in finals))
-                self._emit(TranscriptUpdated(self.session_id, answer_id, event))
+        def time_up() -> None:
+            seconds = (("seconds", f"{timing.answer_s:g}" if timing else ""),)
+            self._emit(Notice(self.session_id, "answer.time_up", seconds))
 
+        hooks = CaptureHooks(
+            store_final,
+            lambda event: self._emit(TranscriptUpdated(self.session_id, answer_id, event)),
+            self._recognition_notice,
+            time_up,
+        )
         if self._keeper is not None:
             self._keeper.hold()  # earlier answers' readings pause while this one is recognised live
         try:
             await stt.start()
             try:
-                async with asyncio.TaskGroup() as group:
-                    group.create_task(pump(), name="answer-audio")
-                    group.create_task(consume(), name="answer-transcript")
+                limit = int(timing.answer_s * SAMPLE_RATE) if timing else None
+                await capture(source, stt, recorder, heard, hooks, limit=limit)
             except* AppError as errors:
-                await self._settle_answer(answer_id, recorder, finals, samples, "failed", errors.exceptions[0])
-                raise errors.exceptions[0] from None
+                error = errors.exceptions[0]
+                await self._settle_answer(answer_id, recorder, heard.finals, heard.samples, "failed", error)
+                raise error from None
             finally:
                 self._source = None
                 await stt.close()
         finally:
             if self._keeper is not None:
                 self._keeper.release()
-        status = "complete" if source_error is None else ("incomplete" if finals or samples else "failed")
-        return await self._settle_answer(answer_id, recorder, finals, samples, status, source_error)
+        finals, samples = heard.finals, heard.samples
+        status = "complete" if heard.source_error is None else ("incomplete" if finals or samples else "failed")
+        return await self._settle_answer(answer_id, recorder, finals, samples, status, heard.source_error)
 
     def _recognition_notice(self, notice: RecognitionNotice) -> None:
         """A cloud backend's news: its state for the status bar; a fallback as a notice, or as an error when

@@ -31,7 +31,8 @@ import psutil
 from engine.errors import LlmError, MissingPackageError
 from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, ModelInfo, Role, StreamChunk
 from engine.llm.gguf_file import GgufInfo, fit_context, read_info
-from engine.llm.prefix_cache import MIN_SAVED_TOKENS, PrefixCache
+from engine.llm.model_state import keep_state, restore_state
+from engine.llm.prefix_cache import PrefixCache
 from engine.native.probe import Library, ensure_safe, stop_probes
 
 if TYPE_CHECKING:
@@ -284,7 +285,7 @@ class LocalModel:
         if common < held:
             llm._ctx.kv_cache_seq_rm(-1, common, -1)
             llm.n_tokens = common
-        self.restored_tokens = self._restore(tokens, common)
+        self.restored_tokens = restore_state(llm, self._saved, tokens, common)
         common = llm.n_tokens  # what the cache now holds: the restored state, or (a state refused) nothing
         self.prefilled_tokens = len(tokens) - common
         position = common
@@ -297,63 +298,11 @@ class LocalModel:
             took = time.perf_counter() - started
             position += size
             if position == keep:
-                self._keep(tokens[:keep])
+                keep_state(llm, self._saved, tokens[:keep])
             cancel.unit_done()
             reached("prefill")
             if size == self._chunk and took > 0:  # adapt: aim each chunk at PREFILL_TARGET_S
                 self._chunk = int(min(MAX_CHUNK, max(MIN_CHUNK, size * PREFILL_TARGET_S / took)))
-
-    def _restore(self, tokens: list[int], common: int) -> int:
-        """Load a saved state holding more of `tokens` than the cache does; returns the tokens it holds, or 0."""
-        llm, saved = self._llm, self._saved
-        if llm is None or saved is None:
-            return 0
-        entry = saved.find(tokens, longer_than=common)
-        if entry is None:
-            return 0
-        import ctypes
-
-        from llama_cpp import llama_state_seq_load_file, llama_token
-
-        held = (llama_token * entry.tokens)()
-        count = ctypes.c_size_t(0)
-        llm._ctx.kv_cache_seq_rm(-1, 0, -1)
-        llm.n_tokens = 0
-        path = str(saved.path_of(entry)).encode()
-        read = llama_state_seq_load_file(llm._ctx.ctx, path, 0, held, entry.tokens, ctypes.byref(count))
-        if not read or count.value != entry.tokens or list(held) != tokens[: entry.tokens]:
-            log.warning("saved model state %s refused; reading the prefix instead", entry.file)
-            llm._ctx.kv_cache_seq_rm(-1, 0, -1)
-            saved.forget(entry)
-            return 0
-        llm.input_ids[: entry.tokens] = list(held)
-        llm.n_tokens = entry.tokens
-        saved.used(entry)
-        log.info("prefix of %d tokens restored from a saved state", entry.tokens)
-        return entry.tokens
-
-    def _keep(self, tokens: list[int]) -> None:
-        """Save the cache's state (it holds `tokens`) for a later interview with the same prefix."""
-        llm, saved = self._llm, self._saved
-        if llm is None or saved is None or len(tokens) < MIN_SAVED_TOKENS or saved.covers(tokens):
-            return
-        if llm.n_tokens != len(tokens) or list(llm.input_ids[: len(tokens)]) != tokens:
-            log.warning("the cache does not hold the prefix to keep; not saved")
-            return
-        from llama_cpp import llama_state_seq_save_file, llama_token
-
-        started = time.perf_counter()
-        try:
-            path = saved.new_file(tokens)
-            held = (llama_token * len(tokens))(*tokens)
-            if not llama_state_seq_save_file(llm._ctx.ctx, str(path).encode(), 0, held, len(tokens)):
-                path.unlink(missing_ok=True)
-                raise OSError(f"llama.cpp could not write {path}")
-            saved.saved(tokens, path)
-        except OSError as error:  # a full disk: the interview goes on, and the next one reads it again
-            log.warning("could not save the model state: %s", error)
-            return
-        log.info("prefix of %d tokens saved in %.2f s", len(tokens), time.perf_counter() - started)
 
     def _run(
         self,

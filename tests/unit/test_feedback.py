@@ -310,11 +310,13 @@ def test_korean_claims_count_when_concrete_and_promises_are_no_actions() -> None
     assert told.junk is None and told.score > 40
     # "After joining I will do my best" is a promise, not an action, and is never shown as one.
     promise = "입사하게 된다면 어떤 상황에서도 끝까지 최선을 다하는 사원이 되겠습니다."
-    tagged = assess("팀 프로젝트에서 갈등을 해결한 경험을 말씀해 주세요.", "저희 팀이 과제를 했습니다. " + promise, "ko")
+    conflict = "팀 프로젝트에서 갈등을 해결한 경험을 말씀해 주세요."
+    tagged = assess(conflict, "저희 팀이 과제를 했습니다. " + promise, "ko")
     assert all(t.part == "" for t in tagged.star if t.sentence.text == promise)
     # Why this company: "your vision" earns nothing; a product and a figure do.
     question = "저희 회사에 지원한 동기를 말씀해 주세요."
-    cliche = assess(question, "귀사의 비전과 가치에 깊이 공감해서 지원하게 되었습니다. 입사 후 최선을 다하겠습니다.", "ko")
+    vision = "귀사의 비전과 가치에 깊이 공감해서 지원하게 되었습니다. 입사 후 최선을 다하겠습니다."
+    cliche = assess(question, vision, "ko")
     concrete = assess(
         question,
         "귀사의 가계부 앱을 석 달째 쓰면서 자동 분류가 카드 내역의 90%를 맞히는 걸 보고 지원했습니다. "

