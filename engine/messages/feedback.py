@@ -84,16 +84,20 @@ _RAISE: Final[dict[str, dict[str, str]]] = {
         "ko": "그렇게 하면 어떤 결과가 나올지 말하세요.",
     },
     "raise.company_fit": {
-        "en": "Name what draws you to this company and role: a product, a customer, a way of working.",
-        "ko": "이 회사와 직무의 무엇에 끌렸는지 제품, 고객, 일하는 방식처럼 구체적으로 말하세요.",
+        "en": "Name what draws you to this company and role, with a detail only they have: a product, a "
+        'customer, a figure, a way of working. "Your vision" alone earns nothing.',
+        "ko": "이 회사와 직무의 무엇에 끌렸는지 그 회사만의 제품, 고객, 숫자, 일하는 방식을 들어 구체적으로 "
+        '말하세요. "귀사의 비전"만으로는 점수가 없습니다.',
     },
     "raise.experience": {
         "en": "Back it with one real example from your own work or study.",
         "ko": "본인의 업무나 학업에서 실제 사례 하나로 뒷받침하세요.",
     },
     "raise.future": {
-        "en": "Say what you would do or bring in the role.",
-        "ko": "입사하면 무엇을 하고 어떤 기여를 할지 말하세요.",
+        "en": "Say concretely what you would do or bring in the role: a first task, a skill you would use, "
+        'a goal with a number. "I will do my best" alone earns nothing.',
+        "ko": "입사하면 무엇을 할지 구체적으로 말하세요. 처음 맡고 싶은 일, 쓸 수 있는 기술, 숫자가 있는 "
+        '목표처럼요. "최선을 다하겠습니다"만으로는 점수가 없습니다.',
     },
     "raise.background": {
         "en": "Give your current role or studies and your years of experience.",
@@ -187,9 +191,11 @@ _VIEW: Final[dict[str, dict[str, str]]] = {
     "feedback.score_plain": {"en": "Content {score}/100", "ko": "내용 {score}/100"},
     "feedback.measures": {
         "en": "What this measures: how well your answer covers what this type of question looks for. Each "
-        "score quotes the words it is based on; vague or hedging words lose points.",
+        "score quotes the words it is based on; checkable details (figures, names) weigh most, and vague or "
+        "hedging words lose points.",
         "ko": "평가 기준: 이 유형의 질문에서 기대하는 요소를 답변에 얼마나 담았는지 평가합니다. 점수마다 근거가 "
-        "된 문장을 인용했고, 모호하거나 얼버무리는 표현은 감점합니다.",
+        "된 문장을 인용했고, 숫자나 이름처럼 확인할 수 있는 내용이 가장 큰 비중을 차지하며, 모호하거나 "
+        "얼버무리는 표현은 감점합니다.",
     },
     "feedback.part": {"en": "{name}: {points} of {max}", "ko": "{name}: {max}점 중 {points}점"},
     "feedback.vague": {
