@@ -31,7 +31,7 @@ def read(paths: list[Path]) -> list[dict[str, object]]:
 
 
 def _extra(row: dict[str, object]) -> bool:
-    return any(f"-{batch}-" in str(row["id"]) for batch in ("c", "d", "e", "f"))
+    return any(f"-{batch}-" in str(row["id"]) for batch in ("c", "d", "e", "f", "g"))
 
 
 def divide(rows: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:

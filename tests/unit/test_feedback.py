@@ -330,3 +330,11 @@ def test_korean_claims_count_when_concrete_and_promises_are_no_actions() -> None
     # Made-up syllables are no "rare words": a string without a sentence's grammar earns no specificity.
     assert details("어 직무는 타라 미뇽 삼 년 콘 시너지 부랑가 페페 다라니 열정 쿠쿠 로마.", "ko", ()) == 0
     assert details("저는 시너지 효과를 노리고 페페 브랜드와 석 달 동안 협업을 진행했습니다.", "ko", ()) > 0
+
+
+def test_a_korean_closing_answer_asked_indirectly_is_a_question_not_off_topic() -> None:
+    # "…맡게 되는지 여쭙고 싶습니다": a question put the polite, indirect way, with no question mark.
+    answer = "네 처음 석 달 동안 혼자 하게 되는 일이 어디까지 되는지, 그리고 보통 몇 시쯤 끝나는지 여쭙고 싶습니다."
+    result = assess("마지막으로 저희에게 궁금한 점 있으신가요?", answer, "ko")
+    questions = result.criterion("questions")
+    assert result.junk is None and questions is not None and questions.points > 0
