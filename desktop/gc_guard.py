@@ -7,7 +7,9 @@ timer event is sent to freed memory and the process dies in QTimerInfoList::acti
 exactly this, with qasync's timer object.
 
 The pattern is pyqtgraph's GarbageCollector (after Erik Janssens): automatic collection off, and a timer on
-the GUI thread collects the generations whose counts are past their thresholds, as CPython itself would.
+the GUI thread collects the generations whose counts are past their thresholds, much as CPython would (its
+extra condition on full collections aside: here one comes after every tenth of generation 1, which
+gc.freeze() at start-up keeps cheap). A loop blocked for a while only delays collection.
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ class GuiThreadCollector:
         self._was_enabled = False
 
     def __enter__(self) -> GuiThreadCollector:
+        self._timer = QTimer(interval=self._interval_ms)  # first: if this fails, collection was never turned off
+        self._timer.timeout.connect(self.check)
         self._was_enabled = gc.isenabled()
         gc.disable()
-        self._timer = QTimer(interval=self._interval_ms)
-        self._timer.timeout.connect(self.check)
         self._timer.start()
         return self
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+import sys
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,35 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.longrepr = f"CI=true: this test would have been skipped ({reason}); CI must have what it needs"
+
+
+# Qt's warnings that an object was used or freed off its own thread, said outside a test's body (fixtures,
+# between tests: where CI's crash came from). pytest-qt fails a test whose body says so (pyproject.toml);
+# these fail the run at its end.
+_THREAD_WARNINGS: list[str] = []
+_THREAD_WARNING = re.compile(r"(another|different) thread", re.IGNORECASE)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def record(_mode: object, _context: object, message: str) -> None:
+        if _THREAD_WARNING.search(message):
+            _THREAD_WARNINGS.append(message)
+        sys.stderr.write(message + "\n")  # shown, as Qt's own handler shows it
+
+    session.stash[_HANDLER] = record  # kept alive: Qt holds no reference of its own
+    qInstallMessageHandler(record)
+
+
+_HANDLER = pytest.StashKey[Callable[[object, object, str], None]]()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _THREAD_WARNINGS:
+        sys.stderr.write("Qt used or freed an object off its own thread outside a test:\n")
+        sys.stderr.writelines(f"  {message}\n" for message in _THREAD_WARNINGS)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def speech_file(relative: str) -> Path:

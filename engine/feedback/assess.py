@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from engine.feedback.blind import PersonalDetail, personal_details
-from engine.feedback.criteria import FINDERS, WEIGHTS, Criterion, Reading
+from engine.feedback.criteria import FINDERS, WEIGHTS, Criterion, Reading, details
 from engine.feedback.cues import Cues, classify, cues
 from engine.feedback.evidence import Quote, verify
 from engine.feedback.question_type import QuestionType
@@ -35,6 +35,7 @@ VAGUE_POINTS, VAGUE_MAX = 3.0, 25.0  # each hedge or cliché ("I guess", "team p
 MODEL_CREDIT = 0.5
 WHOLE_ANSWER = 0.6  # a "quote" longer than this share of the answer is no evidence of anything in particular
 POSTING_POINTS = 8.0  # the job posting's terms, when a posting was given
+TOLD_DETAILS = 3  # checkable details that, with an action or outcome said outright, make an answer one
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,18 @@ def assess(
     table = cues(language)
     kind = kind or classify(question, language)
     fit = relevance(question, answer, kind, table)
-    junk = junk_kind(question, answer, kind, table, fit)
+    said = sentences(answer)
+    # Other types use them too: an example told is a situation and actions. Plans are actions only in an
+    # answer to a hypothetical.
+    every = star_tags(said, table, plans=kind is QuestionType.SITUATIONAL)
+    # Something of the speaker's own, told with checkable details, is an answer even without the question's
+    # words ("Code lookup speed. … I've cut my lookups from a few minutes to under one").
+    told = any(t.sure and t.part in ("action", "result") for t in every) and (
+        sum(details(s.text, language, ()) for s in said) >= TOLD_DETAILS
+    )
+    junk = junk_kind(question, answer, kind, table, fit, told=told)
     if junk is None and model_relevant is False and fit.score < FULL_RELEVANCE:
         junk = JunkKind.OFF_TOPIC
-    said = sentences(answer)
-    every = star_tags(said, table)  # other types use them too: an example told is a situation and actions
     tags = every if kind.uses_star else ()
     reading = Reading(kind, said, every, tuple(topic_stems(question, table)), table, fit)
     criteria = []

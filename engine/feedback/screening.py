@@ -38,9 +38,9 @@ GIBBERISH_UNKNOWN = 0.3  # this share of the content words in no word list: not 
 LIST_GRAMMAR = {"en": 0.12, "ko": 0.2}  # sentences are ~40% function words (en), ~70% inflected eojeol (ko)
 NUMBER_SHARE = 0.2  # a fifth of the words figures, in a text without sentences
 STAR_WORD_SHARE = 0.2  # a fifth of the content words are the method's own labels
-# None of the question's words, and (almost) none of the type's cues with no talk of work or hardly any: a
-# recipe, last night's match, a hobby, or an answer to another question. A real story told in words the
-# work list lacks still has its type's cues.
+# None of the question's words, and (almost) none of the type's cues with hardly any talk of work: a recipe,
+# last night's match, a hobby, or an answer to another question. A real story told in words the work list
+# lacks still has its type's cues.
 OFF_TOPIC_MAX_CUES = 1
 OFF_TOPIC_LEISURE = 2  # or as much talk of hobbies, sport or food as of work, and at least this much
 ECHO_SHARE = 0.55  # over half the content words the question's own, and few besides: said back, not answered
@@ -113,8 +113,12 @@ def _is_list(shape: Texture, language: str) -> bool:
     return shape.grammar_share < LIST_GRAMMAR.get(language, 0.12)
 
 
-def junk_kind(question: str, answer: str, kind: QuestionType, table: Cues, fit: Relevance) -> JunkKind | None:
-    """The kind of junk this is, or None for a real answer. Checked from the plainest kind to the subtlest."""
+def junk_kind(
+    question: str, answer: str, kind: QuestionType, table: Cues, fit: Relevance, *, told: bool = False
+) -> JunkKind | None:
+    """The kind of junk this is, or None for a real answer. Checked from the plainest kind to the subtlest.
+    `told`: the answer tells something of the speaker's own with details; lacking the question's words and
+    the type's cues, it is still no off-topic answer unless it is talk of leisure."""
     language = table.language
     if not words(answer):
         return JunkKind.EMPTY
@@ -135,10 +139,8 @@ def junk_kind(question: str, answer: str, kind: QuestionType, table: Cues, fit: 
         return JunkKind.QUESTION_REPEAT
     if has_phrase(answer, table.evasion, language) and len(content) <= EVASION_MAX_STEMS:
         return JunkKind.EVASION
-    about_self = kind is QuestionType.SELF_INTRODUCTION  # a name, studies and hobbies are on topic there
     if not fit.topic_hits and (
-        (not fit.work_words and fit.type_cues <= OFF_TOPIC_MAX_CUES and not (about_self and fit.type_cues))
-        or (fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= 1)
+        (fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= 1 and not told)
         or (
             kind is not QuestionType.SELF_INTRODUCTION  # where hobbies have their place
             and fit.leisure_words >= OFF_TOPIC_LEISURE

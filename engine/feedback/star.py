@@ -40,9 +40,12 @@ def _opens_with_action(sentence: str, table: Cues) -> bool:
     return any((m := p.search(sentence)) is not None and m.start() <= 12 for p in table.star_patterns["action"])
 
 
-def tag(sentence: str, index: int, table: Cues, *, last: bool = False) -> tuple[str, bool]:
-    """The sentence's part, and whether an explicit cue says so."""
+def tag(sentence: str, index: int, table: Cues, *, last: bool = False, plans: bool = True) -> tuple[str, bool]:
+    """The sentence's part, and whether an explicit cue says so. `plans`: a step said in the future tense
+    (Korean 하겠습니다) is an action; only in an answer to a hypothetical. Elsewhere it is a promise."""
     if any(p.search(sentence) for p in table.opinion_patterns) and not _matches(sentence, table, "outcome"):
+        return "", True
+    if not plans and "plan" in table.star_patterns and _matches(sentence, table, "plan"):
         return "", True
     if _matches(sentence, table, "result") and not (
         _opens_with_action(sentence, table) and not _matches(sentence, table, "outcome")
@@ -64,11 +67,13 @@ def tag(sentence: str, index: int, table: Cues, *, last: bool = False) -> tuple[
     return "", True
 
 
-def star_tags(said: Sequence[Sentence], table: Cues) -> tuple[StarTag, ...]:
+def star_tags(said: Sequence[Sentence], table: Cues, *, plans: bool = True) -> tuple[StarTag, ...]:
+    """Each sentence's part. `plans`: the answer is to a hypothetical, where steps are told as plans; in a
+    story of the past, "…하는 사원이 되겠습니다" is a promise, not something done."""
     tags = []
     model = star_model(table.language)
     for i, s in enumerate(said):
-        part, cued = tag(s.text, i, table, last=i == len(said) - 1)
+        part, cued = tag(s.text, i, table, last=i == len(said) - 1, plans=plans)
         # Sure, and shown as evidence, where the sentence model reads the same part, where the speaker opens
         # the sentence doing something ("I profiled…", "…확인하겠습니다"), or where its wording says so
         # outright ("My task was…", "그 결과…").

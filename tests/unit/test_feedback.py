@@ -328,8 +328,29 @@ def test_korean_claims_count_when_concrete_and_promises_are_no_actions() -> None
         assert plain is not None and specific is not None
         assert plain.points == 0 and specific.points > 0 and specific.quotes
     # Made-up syllables are no "rare words": a string without a sentence's grammar earns no specificity.
-    assert details("어 직무는 타라 미뇽 삼 년 콘 시너지 부랑가 페페 다라니 열정 쿠쿠 로마.", "ko", ()) == 0
+    assert details("어 직무는 타라 미뇽 콘 시너지 부랑가 페페 다라니 열정 쿠쿠 로마.", "ko", ()) == 0
     assert details("저는 시너지 효과를 노리고 페페 브랜드와 석 달 동안 협업을 진행했습니다.", "ko", ()) > 0
+    assert details("결과적으로 월 매출 3억 원, 재구매율 27% 증가했습니다.", "ko", ()) >= 2  # figures count in any style
+
+
+def test_korean_plans_are_actions_in_a_hypothetical_and_a_meal_out_is_no_work() -> None:
+    steps = [
+        "먼저 팀장님께 보고하겠습니다.",
+        "오늘 안에 대체품을 받으실 수 있도록 하겠습니다.",
+        "제가 직접 고객에게 연락해 일정을 다시 잡도록 노력하겠습니다.",
+        "어떤 상황에서도 먼저 사실관계를 확인하겠습니다.",
+    ]
+    plan = assess("고객이 배송 지연으로 크게 항의한다면 어떻게 하시겠습니까?", " ".join(steps), "ko")
+    assert [t.part for t in plan.star] == ["action"] * len(steps)
+    # The same future tense closing a story of the past is a promise, not something done.
+    story = assess(QUESTION["ko"], STRONG["ko"] + " 앞으로도 먼저 데이터를 확인하겠습니다.", "ko")
+    assert story.star[-1].part == ""
+    # Customers, bookings and orders are work words only where work is talked of: a meal out is off topic.
+    meal = (
+        "주말에 친구들이랑 유명한 맛집에 갔는데 손님이 너무 많아서 예약을 못 했어요. 그래서 근처에서 치킨을 "
+        "주문했는데 정말 맛있었습니다. 다음에는 꼭 예약하고 가려고요."
+    )
+    assert assess(QUESTION["ko"], meal, "ko").junk is JunkKind.OFF_TOPIC
 
 
 def test_a_korean_closing_answer_asked_indirectly_is_a_question_not_off_topic() -> None:
@@ -338,3 +359,18 @@ def test_a_korean_closing_answer_asked_indirectly_is_a_question_not_off_topic() 
     result = assess("마지막으로 저희에게 궁금한 점 있으신가요?", answer, "ko")
     questions = result.criterion("questions")
     assert result.junk is None and questions is not None and questions.points > 0
+
+
+def test_a_direct_answer_with_its_own_story_is_not_off_topic_for_lacking_the_questions_words() -> None:
+    # "Biggest weakness?" answered with the weakness itself, then what was done about it: no "weakness" in it,
+    # none of the type's cue phrases, and it is still an answer.
+    answer = (
+        "Estimating. On my first two sprints at Brightline I said three days for tickets that took eight. So I "
+        "logged every estimate against the actual time in Jira, and after six weeks my misses dropped from 160 "
+        "percent to about 30."
+    )
+    result = assess("What would you say is your biggest weakness?", answer, "en")
+    assert result.junk is None and result.score > 30
+    # "I'd just do my best" is a promise, not a step of a plan.
+    hedge = assess("What would you do if a customer shouted at you?", "I'd just do my best to stay calm.", "en")
+    assert all(t.part == "" for t in hedge.star)
