@@ -192,9 +192,16 @@ class _Builder:
         marked = next((i for i, r in enumerate(rows) if r.session_id == detail.id), None)
         labels = [(float(i), f"#{r.session_id}\n{local_date(r.created_at)}") for i, r in enumerate(rows)]
         span = (-0.5, len(rows) - 0.5)
-        if any(r.pace > 0 for r in rows):
-            pace = [(float(i), r.pace) for i, r in enumerate(rows)]
-            image = charts.line(pace, labels, span, band=self.band, marked=marked)
+        paced = [(i, r.pace) for i, r in enumerate(rows) if r.pace is not None]  # answers of 20 s or more
+        if len(paced) >= 2:
+            pace = [(float(i), p) for i, p in paced]
+            image = charts.line(
+                pace,
+                [labels[i] for i, _ in paced],
+                span,
+                band=self.band,
+                marked=next((n for n, (i, _) in enumerate(paced) if i == marked), None),
+            )
             self.chart("trend-pace", image, self.band_caption(messages.text("report.trend_chart", self.lang)))
         scored = [(i, r.content_score) for i, r in enumerate(rows) if r.content_score is not None]
         if len(scored) >= 2 and any(score > 0 for _, score in scored):

@@ -8,7 +8,9 @@ from engine.storage.store import Store
 from engine.stt.contract import TranscriptEvent, TranscriptKind
 
 
-async def add_session(store: Store, language: str, question: str, answer: str, wpm: float, audio: Path | None) -> int:
+async def add_session(
+    store: Store, language: str, question: str, answer: str, wpm: float, audio: Path | None, speaking_s: float = 30.0
+) -> int:
     session = await store.create_session({"language": language, "role": "Engineer"}, "local")
     q = await store.add_question(session, 1, f"{language}-x", question, "behavioural")
     relative = ""
@@ -17,9 +19,9 @@ async def add_session(store: Store, language: str, question: str, answer: str, w
         audio.write_bytes(b"fLaC")
         relative = audio.relative_to(store.path.parent).as_posix()
     answer_id = await store.start_answer(session, q, relative)
-    final = TranscriptEvent(TranscriptKind.FINAL, 0, answer, "", 0.0, 5.0, (), 0.9, "test")
+    final = TranscriptEvent(TranscriptKind.FINAL, 0, answer, "", 0.0, speaking_s, (), 0.9, "test")
     await store.add_final(answer_id, final)
-    await store.finish_answer(answer_id, "complete", 5.0, answer)
+    await store.finish_answer(answer_id, "complete", speaking_s, answer)
     metrics = {
         "words_per_minute": wpm,
         "syllables_per_minute": wpm * 2,
@@ -27,7 +29,7 @@ async def add_session(store: Store, language: str, question: str, answer: str, w
         "filler_count": 1,
         "pause_count": 0,
         "longest_pause_s": 0.0,
-        "speaking_s": 5.0,
+        "speaking_s": speaking_s,
         "content": {"score": wpm / 2},
     }
     await store.save_metrics(answer_id, metrics)

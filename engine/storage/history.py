@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from engine.storage.records import SearchHit, TrendPoint
+from engine.storage.records import MEAN_FILLER_RATE_SQL, MEAN_PACE_SQL, SearchHit, TrendPoint
 
 log = logging.getLogger(__name__)
 
@@ -59,17 +59,21 @@ def search(db: sqlite_utils.Database, text: str) -> list[SearchHit]:
 
 def trend(db: sqlite_utils.Database) -> list[TrendPoint]:
     """Per session with at least one analysed answer, oldest first: average pace (syllables a minute for
-    Korean, words otherwise), fillers per minute and content score."""
+    Korean, words otherwise) and fillers per minute over its answers with 20 s of speech or more (None
+    without one), and its content score."""
     return [
-        TrendPoint(int(r[0]), str(r[1]), str(r[2]), float(r[3] or 0.0), float(r[4] or 0.0), int(r[5]), r[6])
+        TrendPoint(int(r[0]), str(r[1]), str(r[2]), _number(r[3]), _number(r[4]), int(r[5]), r[6])
         for r in db.execute(
-            "select s.id, s.created_at, s.language, round(avg(case when s.language = 'ko' "
-            "then m.syllables_per_minute else m.words_per_minute end), 1), round(avg(m.fillers_per_minute), 2), "
+            f"select s.id, s.created_at, s.language, {MEAN_PACE_SQL}, {MEAN_FILLER_RATE_SQL}, "
             "count(m.answer_id), round(avg(json_extract(m.metrics_json, '$.content.score')), 1) "
             "from sessions s join answers a on a.session_id = s.id join metrics m on m.answer_id = a.id "
             "group by s.id order by s.id"
         )
     ]
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 def delete_session(db: sqlite_utils.Database, session_id: int, data_dir: Path) -> list[Path]:

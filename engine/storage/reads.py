@@ -9,6 +9,7 @@ import json
 import sqlite_utils
 
 from engine.storage.records import (
+    MEAN_PACE_SQL,
     SessionRow,
     StoredAnswer,
     StoredQuestion,
@@ -132,8 +133,7 @@ def list_sessions(db: sqlite_utils.Database) -> list[SessionRow]:
         for r in db.query(
             "select s.*, (select count(*) from questions q where q.session_id = s.id) as questions, "
             "(select count(*) from answers a where a.session_id = s.id and a.status not in ('skipped', 'failed')) "
-            "as answers, (select round(avg(case when s.language = 'ko' then m.syllables_per_minute "
-            "else m.words_per_minute end), 1) from metrics m join answers a on a.id = m.answer_id "
+            f"as answers, (select {MEAN_PACE_SQL} from metrics m join answers a on a.id = m.answer_id "
             "where a.session_id = s.id) as pace from sessions s order by s.id desc"
         )
     ]

@@ -138,7 +138,8 @@ class SessionRow:
     stt_backend: str
     questions: int
     answers: int  # answered (not skipped or failed)
-    pace: float | None  # mean pace: syllables a minute for Korean, words a minute otherwise
+    pace: float | None  # mean pace of the answers with 20 s of speech or more: syllables a minute for Korean,
+    # words a minute otherwise
 
     @property
     def when(self) -> str:
@@ -155,13 +156,14 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class TrendPoint:
-    """A session with analysed answers, for the trend: its averages."""
+    """A session with analysed answers, for the trend: its averages (rates a minute over the answers with
+    20 s of speech or more, as everywhere; None when it has none)."""
 
     session_id: int
     created_at: str
     language: str
-    pace: float  # syllables a minute for Korean, words a minute otherwise
-    fillers_per_minute: float
+    pace: float | None  # syllables a minute for Korean, words a minute otherwise
+    fillers_per_minute: float | None
     answers: int
     content_score: float | None
 
@@ -320,3 +322,13 @@ def question_key(language: str, text: str) -> str:
     so its wording (case, spacing and end punctuation aside) names it."""
     normal = " ".join(unicodedata.normalize("NFC", text).casefold().split()).rstrip(".?!。？ ")
     return f"{language}|{normal}"
+
+
+# A session's mean of a rate a minute, in SQL over metrics `m` of a session `s`: only answers with 20 s of speech
+# or more as shown (RATE_MIN_S, engine/analysis/delivery_view.py), the rule every other view keeps.
+TIMED = "m.speaking_s >= 19.5"
+MEAN_PACE_SQL = (
+    f"round(avg(case when {TIMED} then (case when s.language = 'ko' then m.syllables_per_minute "
+    "else m.words_per_minute end) end), 1)"
+)
+MEAN_FILLER_RATE_SQL = f"round(avg(case when {TIMED} then m.fillers_per_minute end), 2)"

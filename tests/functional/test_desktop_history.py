@@ -70,11 +70,12 @@ async def _store_interview(store: Store, language: str, role: str, pace: float, 
     question = await store.add_question(session, 1, f"{language}-b01", "Tell me about a deadline.", "behavioural")
     answer = await store.start_answer(session, question, "")
     text = "일찍 끝냈습니다" if language == "ko" else "I shipped it early"
-    await store.add_final(answer, TranscriptEvent(TranscriptKind.FINAL, 0, text, "", 0.0, 5.0, (), 0.9, "test"))
-    await store.finish_answer(answer, "complete", 5.0, text)
+    # 30 s of speech: rates a minute are shown (and averaged) only from 20 s on.
+    await store.add_final(answer, TranscriptEvent(TranscriptKind.FINAL, 0, text, "", 0.0, 30.0, (), 0.9, "test"))
+    await store.finish_answer(answer, "complete", 30.0, text)
     korean = language == "ko"
     figures = AnswerMetrics(
-        language, 5.0, 5.0, 5.0, 4, 8 if korean else 0, 16, pace / 2 if korean else pace, pace if korean else 0.0,
+        language, 30.0, 30.0, 30.0, 4, 8 if korean else 0, 16, pace / 2 if korean else pace, pace if korean else 0.0,
         4.0, 1, 1.5, (FillerHit(1, "um", 1.0),), 0, 0, 0.0, 0.0, (),
     )  # fmt: skip
     await store.save_metrics(answer, {**figures.to_dict(), "content": {"score": score}})

@@ -52,6 +52,12 @@ async def test_the_trend_has_one_point_per_analysed_session_oldest_first(tmp_pat
         assert [r.session_id for r in rows] == [first, second]
         assert [r.pace for r in rows] == [120, 150]
         assert [r.content_score for r in rows] == [60, 75]  # the content score joins the trend
+        # Under 20 s of speech a rate a minute is an extrapolation: such a session has a score, no pace.
+        short = await add_session(store, "en", "Q", "answer three", 400, None, speaking_s=7.0)
+        point = (await store.trend())[-1]
+        assert point.session_id == short and point.pace is None and point.fillers_per_minute is None
+        assert point.content_score == 200
+        assert next(r for r in await store.list_sessions() if r.id == short).pace is None
     finally:
         await store.close()
 
