@@ -33,6 +33,7 @@ class Metric:
     fixed: bool = False  # the axis is always 0..top (a score out of 100)
     band: tuple[float, float] | None = None  # the target band, shaded
     band_label: str = ""
+    missing: str = ""  # said in the plot when no session has a value (rates need 20 s of speech)
 
 
 def nice_scale(value: float, ticks: int = 4) -> tuple[float, float]:
@@ -145,6 +146,10 @@ class MetricChart(QWidget):
         self._draw_y_axis(painter, plot)
         self._draw_x_axis(painter, plot)
         self._draw_series(painter, plot)
+        if self.points and self.spec.missing and self._latest() is None:
+            painter.setPen(QColor(tokens().muted))
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(plot.adjusted(8, 0, -8, 0), int(flags), self.spec.missing)
         painter.end()
 
     def _draw_y_axis(self, painter: QPainter, plot: QRectF) -> None:
@@ -322,8 +327,16 @@ class TrendChart(QWidget):
             band[1],
             band=band,
             band_label=self.tr("target range"),
+            missing=self.tr("Shown once an answer has 20 s of speech"),
         )
-        fillers = Metric(self.tr("Fillers per minute"), self.tr("fillers/min"), lambda p: p.fillers_per_minute, 1, 2.0)
+        fillers = Metric(
+            self.tr("Fillers per minute"),
+            self.tr("fillers/min"),
+            lambda p: p.fillers_per_minute,
+            1,
+            2.0,
+            missing=self.tr("Shown once an answer has 20 s of speech"),
+        )
         content = Metric(
             self.tr("Content score"), self.tr("score (0–100)"), lambda p: p.content_score, 0, 100.0, fixed=True
         )

@@ -1215,6 +1215,10 @@
         <translation>목표 범위</translation>
     </message>
     <message>
+        <source>Shown once an answer has 20 s of speech</source>
+        <translation>답변 하나가 20초 이상이 되면 표시됩니다</translation>
+    </message>
+    <message>
         <source>Fillers per minute</source>
         <translation>분당 군말</translation>
     </message>
