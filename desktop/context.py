@@ -132,7 +132,8 @@ class AppContext(QObject):
             # then reads the summary, and so does every later interview with the same text.
             for kind, text in (("posting", config.job_posting), ("resume", config.resume)):
                 await self.summaries.summarise(desk, config.language, kind, text)
-            reading = read_ahead(desk, config.brief(summaries=self.summaries))
+            brief = await asyncio.to_thread(config.brief, (), self.summaries)  # kept summaries are files: off the loop
+            reading = read_ahead(desk, brief)
             try:
                 await reading
             except asyncio.CancelledError:

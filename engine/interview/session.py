@@ -150,7 +150,8 @@ class InterviewSession:
         await asyncio.to_thread(personas.warm_up)  # the persona's wording, read before the first turn needs it
         self._progress.questions = await asyncio.to_thread(interview_questions, config, frozenset(recent))
         if self._language_model is not None:
-            brief = self.config.brief(tuple(q.text for q in self._progress.questions), self._summaries)
+            seeds = tuple(q.text for q in self._progress.questions)
+            brief = await asyncio.to_thread(self.config.brief, seeds, self._summaries)  # kept summaries: files
             # One desk per model, shared with the reviews an earlier interview may still be writing: a question
             # of this one goes before them.
             self._interviewer = LlmInterviewer(desk_for(self._language_model), brief)
