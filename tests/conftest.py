@@ -82,6 +82,21 @@ def speech_file(relative: str) -> Path:
     return path
 
 
+def joined_speech(path: Path, clips: list[Path]) -> Path:
+    """Speech clips one after another in one 16 kHz mono WAV file: one answer longer than any clip."""
+    import wave
+
+    from engine.audio.file_source import read_samples as decode
+
+    samples = np.concatenate([decode(clip) for clip in clips])
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(samples.tobytes())
+    return path
+
+
 @pytest.fixture(scope="session")
 def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One assembled copy of Whisper base for the whole run (assembly itself is tested separately)."""

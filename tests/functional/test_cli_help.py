@@ -14,7 +14,7 @@ from engine.cli.parser import build_parser, display_width, ui_language_of
 from engine.messages.cli_help import CLI_HELP_MESSAGES
 from engine.storage.records import SessionRow
 from tests.cli_support import cli
-from tests.conftest import speech_file
+from tests.conftest import joined_speech, speech_file
 
 COMMANDS = ("practice", "sessions", "show", "report", "drill", "feedback")
 # Start-up timing for bench/startup.py, not meant for users: hidden from the help on purpose.
@@ -144,8 +144,12 @@ def test_the_sessions_table_aligns_by_screen_width_and_gives_each_pace_its_unit(
     assert _column_starts(english[0], ["status", "pace"]) == _column_starts(english[1], ["complete", "252"])
 
 
-def test_sessions_lists_a_practice_run_under_headers_with_its_unit_in_both_languages(data_dir: Path) -> None:
-    clip = speech_file("en/jfk.flac")
+def test_sessions_lists_a_practice_run_under_headers_with_its_unit_in_both_languages(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    # Over 20 s of speech in one answer: a pace a minute is given only from there on, here as everywhere.
+    names = ("en/jfk.flac", "en/librispeech_2412-153948-0000.flac", "en/ami_ES2011a_Headset-0_40s-46s.wav")
+    clip = joined_speech(tmp_path / "answer.wav", [speech_file(name) for name in names])
     result = cli(data_dir, "practice", "--lang", "en", "--answers", str(clip))
     assert result.returncode == 0, result.stderr
     english = cli(data_dir, "--ui-lang", "en", "sessions")

@@ -24,7 +24,7 @@ from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 from engine.stt.reread import reread, speech_probabilities, without_unheard_repeats
 from engine.stt.speech_model import SpeechModel
 from tests.cli_support import cli
-from tests.conftest import ROOT, speech_file
+from tests.conftest import ROOT, joined_speech, speech_file
 
 KO_CLIP = "ko/deeply_DanceStudio_sub100112a00045.wav"
 
@@ -133,14 +133,7 @@ async def test_the_reading_replaces_the_live_text_in_search_detail_and_the_repor
 
 def _long_answer(path: Path) -> Path:
     """About 40 s of Korean speech in one file: long enough to be killed while it is read again."""
-    clips = sorted((speech_file(KO_CLIP).parent).glob("deeply_*.wav"))[:5]
-    samples = np.concatenate([read_samples(c) for c in clips])
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(16000)
-        out.writeframes(samples.tobytes())
-    return path
+    return joined_speech(path, sorted((speech_file(KO_CLIP).parent).glob("deeply_*.wav"))[:5])
 
 
 def test_a_kill_during_the_reading_keeps_the_live_text_and_the_next_start_reads_it(
