@@ -8,7 +8,7 @@ exactly this, with qasync's timer object.
 
 The pattern is pyqtgraph's GarbageCollector (after Erik Janssens): automatic collection off, and a timer on
 the GUI thread collects the generations whose counts are past their thresholds, much as CPython would (its
-extra condition on full collections aside: here one comes after every tenth of generation 1, which
+extra condition on full collections aside: here one comes after about ten of generation 1, which
 gc.freeze() at start-up keeps cheap). A loop blocked for a while only delays collection.
 """
 

@@ -319,6 +319,7 @@ class TrendChart(QWidget):
     def retranslate(self) -> None:
         korean = self.language == "ko"
         band, _unit = band_for(self.language)
+        needs_speech = self.tr("Shown once an answer has 20 s of speech")  # rates a minute: as everywhere
         pace = Metric(
             self.tr("Pace"),
             self.tr("syllables/min") if korean else self.tr("words/min"),
@@ -327,7 +328,7 @@ class TrendChart(QWidget):
             band[1],
             band=band,
             band_label=self.tr("target range"),
-            missing=self.tr("Shown once an answer has 20 s of speech"),
+            missing=needs_speech,
         )
         fillers = Metric(
             self.tr("Fillers per minute"),
@@ -335,7 +336,7 @@ class TrendChart(QWidget):
             lambda p: p.fillers_per_minute,
             1,
             2.0,
-            missing=self.tr("Shown once an answer has 20 s of speech"),
+            missing=needs_speech,
         )
         content = Metric(
             self.tr("Content score"), self.tr("score (0–100)"), lambda p: p.content_score, 0, 100.0, fixed=True

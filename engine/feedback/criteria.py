@@ -151,8 +151,12 @@ def _relevance(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     ranked = sorted(r.said, key=overlap, reverse=True)
     # The sentence that shares most of the question's words; else one with the type's cues or grammar (the
     # score counts both: "저는 … 편입니다" answers a strengths question without its words).
-    patterned = [s for s in r.said if any(p.search(s.text) for p in r.table.type_patterns[r.kind])]
-    best = [s for s in ranked[:1] if overlap(s)] or r.cued(r.table.type_cues[r.kind])[:1] or patterned[:1]
+    patterns = r.table.type_patterns[r.kind]
+    best = (
+        [s for s in ranked[:1] if overlap(s)]
+        or r.cued(r.table.type_cues[r.kind])[:1]
+        or [s for s in r.said if any(p.search(s.text) for p in patterns)][:1]
+    )
     return (r.fit.score, tuple(_quote(s) for s in best)) if best else (0.0, ())
 
 

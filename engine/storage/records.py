@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from engine import messages
+from engine.analysis.delivery_view import RATE_MIN_S
 from engine.analysis.fillers import FillerHit
 from engine.analysis.metrics import AnswerMetrics, Pause
 from engine.analysis.voice_delivery import VoiceDelivery
@@ -324,9 +325,9 @@ def question_key(language: str, text: str) -> str:
     return f"{language}|{normal}"
 
 
-# A session's mean of a rate a minute, in SQL over metrics `m` of a session `s`: only answers with 20 s of speech
-# or more as shown (RATE_MIN_S, engine/analysis/delivery_view.py), the rule every other view keeps.
-TIMED = "m.speaking_s >= 19.5"
+# A session's mean of a rate a minute, in SQL over metrics `m` of a session `s`: only answers with RATE_MIN_S of
+# speech or more as shown (rounded half up, as delivery_view.shown does), the rule every other view keeps.
+TIMED = f"m.speaking_s + 0.5 >= {RATE_MIN_S}"
 MEAN_PACE_SQL = (
     f"round(avg(case when {TIMED} then (case when s.language = 'ko' then m.syllables_per_minute "
     "else m.words_per_minute end) end), 1)"

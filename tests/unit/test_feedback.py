@@ -312,6 +312,7 @@ def test_korean_claims_count_when_concrete_and_promises_are_no_actions() -> None
     promise = "입사하게 된다면 어떤 상황에서도 끝까지 최선을 다하는 사원이 되겠습니다."
     conflict = "팀 프로젝트에서 갈등을 해결한 경험을 말씀해 주세요."
     tagged = assess(conflict, "저희 팀이 과제를 했습니다. " + promise, "ko")
+    assert promise in [t.sentence.text for t in tagged.star]
     assert all(t.part == "" for t in tagged.star if t.sentence.text == promise)
     # Why this company: "your vision" earns nothing; a product and a figure do.
     question = "저희 회사에 지원한 동기를 말씀해 주세요."
@@ -373,4 +374,4 @@ def test_a_direct_answer_with_its_own_story_is_not_off_topic_for_lacking_the_que
     assert result.junk is None and result.score > 30
     # "I'd just do my best" is a promise, not a step of a plan.
     hedge = assess("What would you do if a customer shouted at you?", "I'd just do my best to stay calm.", "en")
-    assert all(t.part == "" for t in hedge.star)
+    assert hedge.star and all(t.part == "" for t in hedge.star)
