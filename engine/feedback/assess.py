@@ -122,7 +122,13 @@ def assess(
         found = [s for s in said if any(has_phrase(s.text, (k,), language) for k in hit)]
         quotes = tuple(Quote(s.text, s.start, s.end) for s in dict.fromkeys(found)) if points else ()
         criteria.append(Criterion("posting", round(points, 1), POSTING_POINTS, quotes))
-    vague = tuple(Quote(m.group(0), m.start(), m.end()) for m in phrase_hits(answer, table.vague, language))
+    # Wording the question asks in is an answer's own ("…평가할 것 같으세요?" "…할 것 같습니다"), not vagueness.
+    asked = {m.group(0).lower() for m in phrase_hits(question, table.vague, language)}
+    vague = tuple(
+        Quote(m.group(0), m.start(), m.end())
+        for m in phrase_hits(answer, table.vague, language)
+        if m.group(0).lower() not in asked
+    )
     draft = Assessment(
         language, kind, 0.0, tuple(criteria), fit, junk, tags, hit,
         tuple(k for k in keywords if k not in hit), vague, _size(answer, language),

@@ -163,6 +163,15 @@ def test_a_model_that_calls_an_answer_irrelevant_flags_it_only_where_the_cues_do
         ("만약 상사가 부당한 지시를 한다면 어떻게 하시겠습니까?", "ko", QuestionType.SITUATIONAL),
         ("REST와 GraphQL의 차이를 설명해 주세요.", "ko", QuestionType.TECHNICAL),
         ("마지막으로 궁금한 점 있으신가요?", "ko", QuestionType.CLOSING),
+        # A past tense asks for a story, even beside "설명해" or "…다면 어떻게".
+        ("갈등을 해결한 경험을 구체적으로 설명해 주세요.", "ko", QuestionType.BEHAVIOURAL),
+        ("민원을 받은 적이 있다면 어떻게 대응했는지 말씀해 주세요.", "ko", QuestionType.BEHAVIOURAL),
+        ("업무 절차를 바꿔 본 적 있으세요?", "ko", QuestionType.BEHAVIOURAL),
+        ("만약 일정이 밀린다면 어떻게 대처하시겠어요?", "ko", QuestionType.SITUATIONAL),
+        ("캐시를 어떻게 설계하시겠어요?", "ko", QuestionType.TECHNICAL),
+        ("저희 회사에 지원하신 동기가 무엇인가요?", "ko", QuestionType.MOTIVATION),
+        ("주변 사람들이 말하는 본인의 장단점은 뭔가요?", "ko", QuestionType.STRENGTHS_WEAKNESSES),
+        ("Where do you see yourself in five years?", "en", QuestionType.MOTIVATION),
     ],
 )
 def test_question_types_are_read_from_the_wording(question: str, language: str, kind: QuestionType) -> None:
@@ -181,6 +190,28 @@ def test_the_score_says_what_it_measures_and_what_would_raise_it_in_both_languag
     assert view.vague_points > 0 and "I guess" in view.vague_words  # as the candidate said it
     parts = sum(p.points for p in view.parts)
     assert abs(parts - view.vague_points - view.score) <= len(view.parts)  # whole points, honestly rounded
+
+
+def test_wording_the_question_asks_in_is_not_a_hedge() -> None:
+    answer = "아마 기준이 분명한 팀장이라고 할 것 같습니다. 매주 조별 처리량을 공개했고 야근이 절반으로 줄었습니다."
+    guessed = assess("팀원들이 팀장님을 어떤 리더라고 평가할 것 같으세요?", answer, "ko")
+    asked = assess("팀원들은 팀장님을 어떤 리더라고 평가하나요?", answer, "ko")
+    assert [q.text for q in guessed.vague] == ["아마"]  # "것 같" echoes the question; "아마" is the speaker's
+    assert {q.text for q in asked.vague} == {"아마", "것 같"}
+    assert guessed.score > asked.score
+
+
+def test_the_trained_readers_learn_from_dev_only() -> None:
+    """resources/feedback's examples are bench/feedback_split.py --training's, from dev: no test answer's
+    sentence is among them, and every dev sentence and question is."""
+    from bench.feedback_split import TRAINING, read, training_examples
+
+    dev, test = read([DATA / "dev.jsonl"]), read([DATA / "test.jsonl"])
+    written = {name: read([TRAINING / f"{name}.jsonl"]) for name in ("star_sentences", "question_types")}
+    assert written == training_examples(dev, read([DATA / "questions_dev.jsonl"]))
+    trained = {r["sentence"] for r in written["star_sentences"]}
+    assert not trained & {s["text"] for r in test for s in r.get("sentences") or []}
+    assert len(trained) >= 1000
 
 
 def test_posting_keywords_name_the_tools_and_answers_are_checked_against_them() -> None:
