@@ -242,7 +242,8 @@ class _Builder:
             self.add(f"<p class='muted'>{_escape(delivery_line(answer.figures, lang))}</p>")
             self.pace(view, number)
             if answer.content is not None:
-                self.add(feedback_html(answer.content, lang))
+                # What the score measures is said once, under the session's content score above.
+                self.add(feedback_html(answer.content, lang, explain=self.report.summary.content_score is None))
             if view.advice:
                 self.add("<ul>")
                 self.add(

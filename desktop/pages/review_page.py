@@ -292,7 +292,9 @@ class ReviewPage(Page):
     def _content_block(self, content: FeedbackView) -> QLabel:
         """What the answer said: the content score, each part with the quotes that earned it, what would raise it."""
         label = self._rich_label("contentBlock")
-        label.setText(feedback_html(content, self.language))
+        # The summary card says once what the score measures; each answer's card does not repeat it.
+        said = self.overview is not None and self.overview.content_score is not None
+        label.setText(feedback_html(content, self.language, explain=not said))
         return label
 
     @staticmethod

@@ -295,12 +295,16 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "en": "Your voice came through quietly ({level} dBFS): speak up a little, or check the microphone's level "
         "in the system settings.",
         "ko": "목소리가 작게 들어왔습니다({level} dBFS). 조금 더 크게 말하거나 시스템 설정에서 마이크 입력 "
-        "크기를 확인하세요.",
+        "음량을 확인하세요.",
     },
     "advice.long_pauses": {
-        "en": "{count} long pauses, the longest {longest} s. Structure helps: situation, task, action, result.",
-        "en_one": "1 long pause of {longest} s. Structure helps: situation, task, action, result.",
-        "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 상황-과제-행동-결과 순서로 구성하면 도움이 됩니다.",
+        # Any question's answer: STAR is advice for stories only (the content feedback gives it there).
+        "en": "{count} long pauses, the longest {longest} s. Before you start, pick your two or three points, "
+        "then take them in order.",
+        "en_one": "1 long pause of {longest} s. Before you start, pick your two or three points, then take them "
+        "in order.",
+        "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 말하기 전에 요점 두세 가지를 정하고 그 순서대로 "
+        "말해 보세요.",
     },
     "cli.score": {
         "en": "with the interviewer model's verified evidence: content {score}/100",

@@ -22,13 +22,15 @@ def _cut(quote: str) -> str:
     return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def feedback_html(view: FeedbackView, lang: str) -> str:
+def feedback_html(view: FeedbackView, lang: str, *, explain: bool = True) -> str:
+    """`explain`: say what the score measures; off where a summary above has said it once for every answer."""
     t = messages.text
     if not view.parts and view.flag is None:  # stored before feedback had parts: the score alone
         return f"<h3>{_e(t('feedback.score_plain', lang, score=view.score))}</h3>"
     kind = t(f"qtype.{view.question_type.value}", lang)
-    out = [f"<h3>{_e(t('feedback.score', lang, score=view.score, kind=kind))}</h3>"
-           f"<p>{_e(t('feedback.measures', lang))}</p>"]  # fmt: skip
+    out = [f"<h3>{_e(t('feedback.score', lang, score=view.score, kind=kind))}</h3>"]
+    if explain:
+        out.append(f"<p>{_e(t('feedback.measures', lang))}</p>")
     if view.flag:
         out.append(f"<p class='work'>{_e(t('feedback.flagged', lang, reason=t(flag_key(view), lang)))}</p>")
         return "".join(out)

@@ -4,6 +4,7 @@ control that is off says why. Real model, real audio, real SQLite; a stand-in so
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.widgets.answer_transcript import AnswerTranscript
+from engine import messages
 from engine.audio.file_source import read_samples
 from engine.config.preferences import Preferences
 from tests.conftest import speech_file
@@ -46,6 +48,10 @@ def test_a_word_replays_the_answer_from_it_and_is_marked_while_it_plays(
         # Summary first.
         summary = review.findChildren(QLabel, "summaryBlock")[-1]  # (a replaced one may await deletion)
         assert SUMMARY[language] in summary.text()
+        # What the score measures is said once, in the summary, not again in the answer's card.
+        measures = html.escape(messages.text("feedback.measures", language), quote=False)
+        content = review.findChildren(QLabel, "contentBlock")[-1]
+        assert measures in summary.text() and measures not in content.text() and "/100" in content.text()
 
         words = review.findChildren(AnswerTranscript)[-1]
         answer = review.detail.answers[0].answer if review.detail else None
