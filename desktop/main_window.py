@@ -4,6 +4,7 @@ state."""
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
@@ -30,6 +31,7 @@ from desktop.pages.write_page import WritePage
 from desktop.theme import icon
 from engine.config.settings import default_log_dir
 from engine.interview.config import InterviewConfig
+from engine.interview.modes import Mode
 from engine.runtime.logs import log_file
 from engine.stt.speech_model import ModelProgress, ModelStage
 
@@ -188,6 +190,8 @@ class MainWindow(QMainWindow):
             self.show_screen(NAVIGATION[row])
 
     def start_interview(self, config: InterviewConfig) -> None:
+        if config.mode is Mode.REAL and config.timing is None:  # a retry in real mode: the set-up's timers
+            config = replace(config, timing=self.setup.options.timing())
         self.nav.setEnabled(False)  # the interview's own End button is the way out
         self.show_screen(Screen.PRACTICE)
         self.practice.start(config)

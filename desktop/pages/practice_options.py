@@ -134,9 +134,13 @@ class PracticeOptions(QGroupBox):
         else:
             self.drill_button.setText(self.tr("Drill my weak spots (none due yet)"))
 
+    def timing(self) -> Timing:
+        """Real mode's preparation and answer limits as chosen here."""
+        return Timing(self.prep.value(), self.answer.value())
+
     def applied(self, config: InterviewConfig) -> InterviewConfig:
         mode = Mode(self.mode.currentData())
-        timing = Timing(self.prep.value(), self.answer.value()) if mode is Mode.REAL else None
+        timing = self.timing() if mode is Mode.REAL else None
         return replace(
             config,
             mode=mode,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
@@ -34,7 +35,8 @@ from engine.errors import StorageError
 from engine.feedback.view import FeedbackView
 from engine.interview.config import InterviewConfig
 from engine.interview.events import TranscriptStored
-from engine.interview.modes import Persona
+from engine.interview.modes import Mode, Persona
+from engine.interview.questions import InterviewKind
 from engine.practice.asking import redo_question
 from engine.report.answer_view import AnswerView, QuestionView, SessionView, session_view
 from engine.report.attempts_view import Comparison, compare
@@ -204,18 +206,24 @@ class ReviewPage(Page):
     async def _retry(self, session_id: int, position: int) -> None:
         language, question = await redo_question(self.ctx.store, session_id, position)
         session = self.detail.session if self.detail is not None else None
-        self.retryRequested.emit(
-            InterviewConfig(
-                language=language,
-                question_count=1,
-                role=session.role if session else "",
-                company=session.company if session else "",
-                persona=Persona(session.persona) if session else Persona.NEUTRAL,
-                blind_check=self.ctx.preferences.blind_check,
-                given=(question,),
-                origin="redo",
-            )
+        config = InterviewConfig(
+            language=language,
+            question_count=1,
+            blind_check=self.ctx.preferences.blind_check,
+            given=(question,),
+            origin="redo",
         )
+        if session is not None:  # asked again as it was first asked: in its mode, by its interviewer
+            config = replace(
+                config,
+                kind=InterviewKind(session.kind) if session.kind in set(InterviewKind) else InterviewKind.MIXED,
+                role=session.role,
+                company=session.company,
+                seniority=session.seniority or "any",
+                mode=Mode(session.mode),
+                persona=Persona(session.persona),
+            )
+        self.retryRequested.emit(config)  # a real-mode retry takes its timers from the set-up screen
 
     def _answer_block(self, view: AnswerView) -> QVBoxLayout:
         block = QVBoxLayout()

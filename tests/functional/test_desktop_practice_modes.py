@@ -30,8 +30,9 @@ SIDE_BY_SIDE = {"en": "This attempt (#2)", "ko": "이번 답변 (2번째)"}
 
 @contextlib.contextmanager
 def _desktop(qtbot: Any, tmp_path: Path, language: str) -> Iterator[Desktop]:
-    """The app in `language`, past its first run, answering from the language's two clips in turn."""
-    answers = [speech_file(c) for c in CLIPS[language]]
+    """The app in `language`, past its first run, answering from the language's two clips in turn (and again,
+    for the follow-ups a friendly interviewer asks)."""
+    answers = [speech_file(c) for c in CLIPS[language] * 4]
     prefs = Preferences(data_dir=str(tmp_path / "data"), first_run_done=True)
     shots = shots_dir(tmp_path, language)
     sd = FakeSoundDevice(None)
@@ -95,6 +96,19 @@ def test_real_mode_answers_on_its_timers_and_moves_on_without_a_click(
         desktop.shoot(f"real-mode-prepare-{language}")
         with qtbot.waitSignal(review.loaded, timeout=120_000):
             pass  # no button pressed: each answer started after its preparation and ended at its limit
-        assert [f.status for f in finished] == ["complete", "complete"]
+        # Two questions, and the friendly interviewer's follow-up to a short answer where it asks one.
+        assert len(finished) >= 2 and {f.status for f in finished} == {"complete"}
         assert all(4.5 <= f.duration_s <= 5.5 and f.transcript for f in finished)
-        assert notices.count("answer.time_up") == 2
+        assert notices.count("answer.time_up") == len(finished)
+
+        # A question retried from this review is asked again as it was: in real mode, on the set-up's timers,
+        # by the same interviewer.
+        first_session = review.detail.session.id if review.detail else 0
+        finished.clear()
+        retry = review.findChildren(QPushButton, "retryButton")
+        with qtbot.waitSignal(review.loaded, timeout=120_000, check_params_cb=lambda sid: sid != first_session):
+            qtbot.mouseClick(retry[0], Qt.MouseButton.LeftButton)  # no other click: it runs on its timers
+        assert review.detail is not None
+        session = review.detail.session
+        assert (session.origin, session.mode, session.persona) == ("redo", "real", "friendly")
+        assert finished and all(4.5 <= f.duration_s <= 5.5 for f in finished)
