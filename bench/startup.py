@@ -3,7 +3,8 @@
 Absolute times do not travel between machines, so each cold start of the app is paired with a cold start
 of a bare window (QApplication, QMainWindow, show, one paint) in the same run, alternating. Printed: the
 median (and spread) of --runs cold starts from process start to the first window painted and to "ready to
-practise" (the embedded speech model loaded), both also as ratios to the bare window's median; then the
+practise" (the embedded speech model loaded), both also as ratios to the bare window's median, and the
+speech model loaded alone in a process (the floor under "ready"); then the
 longest event-loop stall while an answer is practised in the real window (an English clip fed at real
 time in the microphone's place), with the functions the loop was in whenever it stalled over 20 ms.
 Targets: window <= 2x bare, ready <= 8x bare, longest stall <= 20 ms. The last line reads
@@ -93,6 +94,32 @@ def bare_window() -> float:
     started = time.time()
     process = subprocess.run(
         [sys.executable, "-c", BARE_WINDOW], capture_output=True, text=True, timeout=120, check=True
+    )
+    mark = json.loads(next(line for line in process.stderr.splitlines() if line.startswith('{"mark"')))
+    return float(mark["time"]) - started
+
+
+# The floor under "ready": a process that only loads the speech model as the app does (its imports, the
+# load, the warm-up pass), with no window and nothing else competing for the interpreter.
+MODEL_ALONE = """
+import asyncio, json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from engine.config.settings import SpeechSettings
+from engine.stt.speech_model import SpeechModel
+asyncio.run(SpeechModel(SpeechSettings(), Path(sys.argv[2])).get())
+print(json.dumps({"mark": "ready", "time": time.time()}), file=sys.stderr, flush=True)
+"""
+
+
+def model_alone(models: Path) -> float:
+    started = time.time()
+    process = subprocess.run(
+        [sys.executable, "-c", MODEL_ALONE, str(ROOT), str(models)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     mark = json.loads(next(line for line in process.stderr.splitlines() if line.startswith('{"mark"')))
     return float(mark["time"]) - started
@@ -193,9 +220,11 @@ def main() -> int:
         models = work / "models"
         ensure_whisper_base(models)  # installed once, as a user's first run does; starts below are "cold"
         bare_runs: list[float] = []
+        alone_runs: list[float] = []
         runs: list[dict[str, float]] = []
-        for run in range(args.runs):  # alternating, so both see the same machine
+        for run in range(args.runs):  # alternating, so all see the same machine
             bare_runs.append(bare_window())
+            alone_runs.append(model_alone(models))
             runs.append(cold_start(work, models, run))
         bare = statistics.median(bare_runs)
         print(f"cold starts: {args.runs} each (Python {sys.version.split()[0]}, {os.cpu_count()} cores, {cpu_name()})")
@@ -205,6 +234,11 @@ def main() -> int:
         print(summary("process start -> window", window, bare, 2.0))
         print(summary("process start -> main window", [r["main_window_shown"] for r in runs], bare, 8.0))
         print(summary("process start -> ready", ready, bare, 8.0))
+        alone = statistics.median(alone_runs)
+        print(
+            f"{'the speech model alone':<28} median {alone:6.3f} s  (min {min(alone_runs):.3f}, "
+            f"max {max(alone_runs):.3f})  {alone / bare:.2f}x bare: the floor under ready (no window, no app)"
+        )
 
         import qasync
         from PySide6.QtWidgets import QApplication
