@@ -10,7 +10,7 @@ The model (a GGUF file, e.g. Qwen2.5-Coder-1.5B-Instruct from the registry packa
 Each answer's model reply is kept in --cache (JSONL), so an interrupted run resumes where it stopped.
 About 25 s an answer on two CPU cores.
 
-    uv run python bench/rubric_quality.py --gguf qwen2.5-coder-1.5b.gguf [--split test] [--limit N]
+    uv run python bench/rubric_quality.py --gguf qwen2.5-coder-1.5b.gguf [--split test] [--lang ko] [--limit N]
 """
 
 from __future__ import annotations
@@ -140,14 +140,16 @@ def main() -> int:
     parser.add_argument("--gguf", type=Path, required=True)
     parser.add_argument("--split", choices=("dev", "test"), default="test")
     parser.add_argument("--limit", type=int, default=None, help="judge only the first N answers of each language")
+    parser.add_argument("--lang", choices=("en", "ko"), action="append", help="default: both")
     parser.add_argument("--cache", type=Path, default=None, help="default: <split>-judged.jsonl beside the GGUF")
     args = parser.parse_args()
-    rows = load(args.split)
+    languages = tuple(args.lang or ("en", "ko"))
+    rows = [r for r in load(args.split) if r["lang"] in languages]
     if args.limit:
-        rows = [r for lang in ("en", "ko") for r in [x for x in rows if x["lang"] == lang][: args.limit]]
+        rows = [r for lang in languages for r in [x for x in rows if x["lang"] == lang][: args.limit]]
     cache = args.cache or args.gguf.with_name(f"{args.split}-judged.jsonl")
     found = asyncio.run(collect(args.gguf, rows, cache))
-    for language in ("en", "ko"):
+    for language in languages:
         report(args.split, language, [r for r in rows if r["lang"] == language], found)
     return 0
 

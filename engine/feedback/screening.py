@@ -141,6 +141,8 @@ def junk_kind(
         return JunkKind.EVASION
     if not fit.topic_hits and (
         (fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= 1 and not told)
+        # Nothing of what the type's answer says, and barely a word of work: a question back, a remark.
+        or (fit.type_cues == 0 and fit.work_words <= 2 and not told)
         or (
             kind is not QuestionType.SELF_INTRODUCTION  # where hobbies have their place
             and fit.leisure_words >= OFF_TOPIC_LEISURE

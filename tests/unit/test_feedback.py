@@ -192,6 +192,14 @@ def test_the_score_says_what_it_measures_and_what_would_raise_it_in_both_languag
     assert abs(parts - view.vague_points - view.score) <= len(view.parts)  # whole points, honestly rounded
 
 
+def test_an_answer_that_only_asks_back_is_flagged_off_topic() -> None:
+    question = "경력이 이 정도 되셨는데, 다음 회사에서는 어떤 영향력을 발휘하고 싶으신가요?"
+    answer = "네, 학생들에게는 정말 반가운 소식이겠네요 구체적으로 어떤 실험을 하게 됩니까?"
+    assert assess(question, answer, "ko").junk is JunkKind.OFF_TOPIC
+    real = "다음 회사에서는 제가 만든 데이터 검증 절차를 팀 표준으로 만들어 오류 재발을 줄이고 싶습니다."
+    assert assess(question, real, "ko").junk is None
+
+
 def test_wording_the_question_asks_in_is_not_a_hedge() -> None:
     answer = "아마 기준이 분명한 팀장이라고 할 것 같습니다. 매주 조별 처리량을 공개했고 야근이 절반으로 줄었습니다."
     guessed = assess("팀원들이 팀장님을 어떤 리더라고 평가할 것 같으세요?", answer, "ko")
