@@ -146,18 +146,26 @@ class MetricChart(QWidget):
         self._draw_y_axis(painter, plot)
         self._draw_x_axis(painter, plot)
         self._draw_series(painter, plot)
-        if self.points and self.spec.missing and self._latest() is None:
+        if self._says_missing():
+            flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+            area = plot.adjusted(8, 0, -8, 0)
+            # On the card's own colour, so the grid lines do not run through the words.
+            behind = painter.boundingRect(area, flags, self.spec.missing).adjusted(-6, -3, 6, 3)
+            painter.fillRect(behind, QColor(tokens().card))
             painter.setPen(QColor(tokens().muted))
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(plot.adjusted(8, 0, -8, 0), int(flags), self.spec.missing)
+            painter.drawText(area, flags, self.spec.missing)
         painter.end()
+
+    def _says_missing(self) -> bool:
+        """Sessions are listed but none has this figure: the chart says why instead of plotting."""
+        return bool(self.points and self.spec.missing and self._latest() is None)
 
     def _draw_y_axis(self, painter: QPainter, plot: QRectF) -> None:
         t = tokens()
         metrics = QFontMetricsF(painter.font())
         top, step = self._scale()
         band = self.spec.band
-        if band is not None:
+        if band is not None and not self._says_missing():  # no band behind the note: nothing to compare
             accent = QColor(t.accent)
             accent.setAlpha(48)
             shaded = QRectF(plot.left(), self._y(plot, band[1], top), plot.width(), 0.0)
