@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             self.show_screen(NAVIGATION[row])
 
     def start_interview(self, config: InterviewConfig) -> None:
-        if config.mode is Mode.REAL and config.timing is None:  # a retry in real mode: the set-up's timers
+        if config.mode is Mode.REAL and config.timing is None:  # a retry of a session kept without its timers
             config = replace(config, timing=self.setup.options.timing())
         self.nav.setEnabled(False)  # the interview's own End button is the way out
         self.show_screen(Screen.PRACTICE)

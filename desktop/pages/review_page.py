@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import bisect
 import html
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
@@ -33,11 +32,8 @@ from engine.audio.file_source import read_samples
 from engine.audio.frames import SAMPLE_RATE
 from engine.errors import StorageError
 from engine.feedback.view import FeedbackView
-from engine.interview.config import InterviewConfig
 from engine.interview.events import TranscriptStored
-from engine.interview.modes import Mode, Persona
-from engine.interview.questions import InterviewKind
-from engine.practice.asking import redo_question
+from engine.practice.asking import redo_config
 from engine.report.answer_view import AnswerView, QuestionView, SessionView, session_view
 from engine.report.attempts_view import Comparison, compare
 from engine.report.compare_html import comparison_html
@@ -204,26 +200,10 @@ class ReviewPage(Page):
             self.ctx.tasks.spawn(self._retry(self.detail.session.id, position), "retry-question")
 
     async def _retry(self, session_id: int, position: int) -> None:
-        language, question = await redo_question(self.ctx.store, session_id, position)
-        session = self.detail.session if self.detail is not None else None
-        config = InterviewConfig(
-            language=language,
-            question_count=1,
-            blind_check=self.ctx.preferences.blind_check,
-            given=(question,),
-            origin="redo",
-        )
-        if session is not None:  # asked again as it was first asked: in its mode, by its interviewer
-            config = replace(
-                config,
-                kind=InterviewKind(session.kind) if session.kind in set(InterviewKind) else InterviewKind.MIXED,
-                role=session.role,
-                company=session.company,
-                seniority=session.seniority or "any",
-                mode=Mode(session.mode),
-                persona=Persona(session.persona),
-            )
-        self.retryRequested.emit(config)  # a real-mode retry takes its timers from the set-up screen
+        # Asked as it was first asked (engine/practice/asking.redo_config); a real-mode session kept before its
+        # timers were stored runs on the set-up screen's (main_window.start_interview).
+        config = await redo_config(self.ctx.store, session_id, position, blind_check=self.ctx.preferences.blind_check)
+        self.retryRequested.emit(config)
 
     def _answer_block(self, view: AnswerView) -> QVBoxLayout:
         block = QVBoxLayout()

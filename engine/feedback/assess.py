@@ -35,6 +35,7 @@ VAGUE_POINTS, VAGUE_MAX = 3.0, 25.0  # each hedge or cliché ("I guess", "team p
 MODEL_CREDIT = 0.5
 WHOLE_ANSWER = 0.6  # a "quote" longer than this share of the answer is no evidence of anything in particular
 POSTING_POINTS = 8.0  # the job posting's terms, when a posting was given
+ASKED_GUESSES = ("것 같", "거 같")  # asking for a guess: "…라고 할 것 같으세요?"
 TOLD_DETAILS = 3  # checkable details that, with an action or outcome said outright, make an answer one
 
 
@@ -122,12 +123,13 @@ def assess(
         found = [s for s in said if any(has_phrase(s.text, (k,), language) for k in hit)]
         quotes = tuple(Quote(s.text, s.start, s.end) for s in dict.fromkeys(found)) if points else ()
         criteria.append(Criterion("posting", round(points, 1), POSTING_POINTS, quotes))
-    # Wording the question asks in is an answer's own ("…평가할 것 같으세요?" "…할 것 같습니다"), not vagueness.
-    asked = {m.group(0).lower() for m in phrase_hits(question, table.vague, language)}
+    # A guess the question asks for is no hedge ("…평가할 것 같으세요?" "…할 것 같습니다"); other vague words
+    # the question happens to use ("What kind of…", "좀 더 구체적으로") still count.
+    asked = {m.group(0) for m in phrase_hits(question, ASKED_GUESSES, language)}
     vague = tuple(
         Quote(m.group(0), m.start(), m.end())
         for m in phrase_hits(answer, table.vague, language)
-        if m.group(0).lower() not in asked
+        if m.group(0) not in asked
     )
     draft = Assessment(
         language, kind, 0.0, tuple(criteria), fit, junk, tags, hit,

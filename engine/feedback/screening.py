@@ -141,8 +141,8 @@ def junk_kind(
         return JunkKind.EVASION
     if not fit.topic_hits and (
         (fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= 1 and not told)
-        # Nothing of what the type's answer says, and barely a word of work: a question back, a remark.
-        or (fit.type_cues == 0 and fit.work_words <= 2 and not told)
+        # A question asked back at the interviewer, with nothing of what the type's answer says.
+        or (kind is not QuestionType.CLOSING and _asks_back(answer) and fit.type_cues == 0 and fit.work_words <= 2)
         or (
             kind is not QuestionType.SELF_INTRODUCTION  # where hobbies have their place
             and fit.leisure_words >= OFF_TOPIC_LEISURE
@@ -151,6 +151,14 @@ def junk_kind(
     ):
         return JunkKind.OFF_TOPIC
     return None
+
+
+_ASKS_BACK = re.compile(r"(?:\?|나요|까요|니까|가요)$")
+
+
+def _asks_back(answer: str) -> bool:
+    """The answer ends by asking a question (a closing answer's purpose; elsewhere, no answer)."""
+    return bool(_ASKS_BACK.search(answer.strip().rstrip(".!…~ ")))
 
 
 def _is_label(stem: str, table: Cues) -> bool:

@@ -303,7 +303,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "then take them in order.",
         "en_one": "1 long pause of {longest} s. Before you start, pick your two or three points, then take them "
         "in order.",
-        "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 말하기 전에 요점 두세 가지를 정하고 그 순서대로 "
+        "ko": "긴 침묵 {count}회, 가장 긴 것은 {longest}초입니다. 답변하기 전에 핵심 두세 가지를 정하고, 그 순서대로 "
         "말해 보세요.",
     },
     "cli.score": {

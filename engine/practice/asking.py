@@ -9,9 +9,11 @@ from datetime import datetime
 from engine.errors import ConfigError
 from engine.feedback.cues import classify
 from engine.feedback.question_type import QuestionType
-from engine.interview.questions import Category, Question, bank_question
+from engine.interview.config import InterviewConfig
+from engine.interview.modes import Mode, Persona, Timing
+from engine.interview.questions import Category, InterviewKind, Question, bank_question
 from engine.practice.drill import DrillItem, due_now, schedule
-from engine.storage.records import Attempt
+from engine.storage.records import Attempt, StoredSession
 from engine.storage.store import Store
 
 
@@ -36,8 +38,7 @@ def attempt_question(attempt: Attempt) -> Question:
     return as_question(a.language, a.text, a.bank_id, a.category, a.question_type)
 
 
-async def redo_question(store: Store, session_id: int, position: int) -> tuple[str, Question]:
-    """Session `session_id`'s question `position` (1-based, as `show` lists them), and its language."""
+async def _stored_question(store: Store, session_id: int, position: int) -> tuple[StoredSession, Question]:
     session = await store.session_detail(session_id)
     found = next((q for q in session.questions if q.position == position), None) if session else None
     if session is None or found is None:
@@ -47,7 +48,37 @@ async def redo_question(store: Store, session_id: int, position: int) -> tuple[s
     question = await asyncio.to_thread(
         as_question, session.language, found.text, found.bank_id, found.category, found.question_type
     )
+    return session, question
+
+
+async def redo_question(store: Store, session_id: int, position: int) -> tuple[str, Question]:
+    """Session `session_id`'s question `position` (1-based, as `show` lists them), and its language."""
+    session, question = await _stored_question(store, session_id, position)
     return session.language, question
+
+
+async def redo_config(store: Store, session_id: int, position: int, *, blind_check: bool) -> InterviewConfig:
+    """A one-question interview that asks session `session_id`'s question `position` again as it was first
+    asked: its kind, role, posting and résumé, mode with its timers, and interviewer, so the attempts compare."""
+    s, question = await _stored_question(store, session_id, position)
+    mode = Mode(s.mode) if s.mode in set(Mode) else Mode.PRACTICE
+    return InterviewConfig(
+        language=s.language,
+        kind=InterviewKind(s.kind) if s.kind in set(InterviewKind) else InterviewKind.MIXED,
+        question_count=1,
+        role=s.role,
+        role_family=s.role_family,
+        seniority=s.seniority or "any",
+        company=s.company,
+        job_posting=s.job_posting,
+        resume=s.resume,
+        mode=mode,
+        timing=Timing(*s.timing_s) if mode is Mode.REAL and s.timing_s is not None else None,
+        persona=Persona(s.persona) if s.persona in set(Persona) else Persona.NEUTRAL,
+        blind_check=blind_check,
+        given=(question,),
+        origin="redo",
+    )
 
 
 async def drill_queue(store: Store, language: str | None = None) -> list[DrillItem]:

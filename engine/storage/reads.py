@@ -20,6 +20,7 @@ from engine.storage.records import (
     error_of,
     feedback_view,
     review_of,
+    timing_of,
     voice_of,
     words_of,
 )
@@ -65,6 +66,8 @@ def session_detail(db: sqlite_utils.Database, session_id: int) -> StoredSession 
         persona=str(config.get("persona") or "neutral"),
         blind_check=bool(config.get("blind_check", True)),
         origin=str(config.get("origin") or ""),
+        role_family=str(config.get("role_family") or "any"),
+        timing_s=timing_of(config),
     )
 
 

@@ -119,6 +119,8 @@ class StoredSession:
     persona: str = "neutral"
     blind_check: bool = True  # the blind-hiring check is shown
     origin: str = ""  # "redo" or "drill" when its questions were chosen for one
+    role_family: str = "any"
+    timing_s: tuple[float, float] | None = None  # real mode: seconds to prepare, and to answer at most
 
     @property
     def when(self) -> str:
@@ -200,6 +202,16 @@ def error_json(key: str, params: Mapping[str, Any]) -> str:
 def _param(value: object) -> str | int | float:
     """A message parameter as kept: a number as a number ("{seconds:.1f}" formats it), anything else as text."""
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def timing_of(config: Mapping[str, Any]) -> tuple[float, float] | None:
+    """A real-mode session's timers as it kept them (InterviewConfig.timing); None when it had none."""
+    timing = config.get("timing")
+    if not isinstance(timing, Mapping):
+        return None
+    prep, answer = timing.get("prep_s"), timing.get("answer_s")
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (prep, answer))
+    return (float(prep), float(answer)) if numbers else None  # type: ignore[arg-type]
 
 
 def config_of(config_json: str | None) -> dict[str, Any]:

@@ -86,6 +86,10 @@ def test_real_mode_answers_on_its_timers_and_moves_on_without_a_click(
         options.prep.setValue(1)
         options.answer.setValue(5)
         options.persona.setCurrentIndex(options.persona.findData("friendly"))
+        setup = desktop.window.setup
+        setup.kind.setCurrentIndex(setup.kind.findData("behavioural"))
+        setup.seniority.setCurrentIndex(setup.seniority.count() - 1)
+        seniority = setup.seniority.currentData()
         finished: list[AnswerFinished] = []
         notices: list[str] = []
         practice.runner.engine_event.connect(lambda e: finished.append(e) if isinstance(e, AnswerFinished) else None)
@@ -101,9 +105,10 @@ def test_real_mode_answers_on_its_timers_and_moves_on_without_a_click(
         assert all(4.5 <= f.duration_s <= 5.5 and f.transcript for f in finished)
         assert notices.count("answer.time_up") == len(finished)
 
-        # A question retried from this review is asked again as it was: in real mode, on the set-up's timers,
-        # by the same interviewer.
+        # A question retried from this review is asked again as it was: in real mode, on its own timers (not
+        # the set-up screen's, changed meanwhile), by the same interviewer, for the same kind and level.
         first_session = review.detail.session.id if review.detail else 0
+        options.answer.setValue(8)
         finished.clear()
         retry = review.findChildren(QPushButton, "retryButton")
         with qtbot.waitSignal(review.loaded, timeout=120_000, check_params_cb=lambda sid: sid != first_session):
@@ -111,4 +116,5 @@ def test_real_mode_answers_on_its_timers_and_moves_on_without_a_click(
         assert review.detail is not None
         session = review.detail.session
         assert (session.origin, session.mode, session.persona) == ("redo", "real", "friendly")
-        assert finished and all(4.5 <= f.duration_s <= 5.5 for f in finished)
+        assert (session.kind, session.seniority, session.timing_s) == ("behavioural", seniority, (1.0, 5.0))
+        assert finished and all(4.5 <= f.duration_s <= 5.5 for f in finished)  # cut at 5 s, not 8

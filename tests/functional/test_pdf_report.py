@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
+from engine import messages
 from engine.audio.file_source import read_samples
 from engine.config.preferences import Preferences
 from tests.conftest import ROOT, speech_file
@@ -272,6 +273,8 @@ async def test_a_korean_session_reads_in_korean_with_dates_and_only_charts_that_
     assert "어느 답변에서도 군말이 나오지 않았습니다" in text  # fillers all 0: a line, not a chart
     assert "답변 중 말하기 속도(음절/분) · 음영: 목표 300" in text  # the long answer's pace chart, its band
     assert "이 답변은 2초였습니다" in text  # the short answer says why it has none
+    measures = " ".join(messages.text("feedback.measures", "ko").split())
+    assert text.count(measures) == 1  # said once, under the session's score, not again for each answer
     in_english = " ".join(extracted(english).split())
     assert "Interview practice report" in in_english
     assert f"previous session #{before} ({first})" in in_english and f"this one, #{now} ({second})" in in_english

@@ -172,6 +172,11 @@ def test_a_model_that_calls_an_answer_irrelevant_flags_it_only_where_the_cues_do
         ("저희 회사에 지원하신 동기가 무엇인가요?", "ko", QuestionType.MOTIVATION),
         ("주변 사람들이 말하는 본인의 장단점은 뭔가요?", "ko", QuestionType.STRENGTHS_WEAKNESSES),
         ("Where do you see yourself in five years?", "en", QuestionType.MOTIVATION),
+        # ... but only the candidate's own past: a thing's past is a technical question, a decision a motive.
+        ("HTTP/2가 왜 등장했는지 설명해 주세요.", "ko", QuestionType.TECHNICAL),
+        ("Redis를 사용해 본 경험을 바탕으로 캐시 전략을 설명해 주세요.", "ko", QuestionType.TECHNICAL),
+        ("왜 이직을 결심하셨나요?", "ko", QuestionType.MOTIVATION),
+        ("What are the longer-term trade-offs of using a NoSQL database?", "en", QuestionType.TECHNICAL),
     ],
 )
 def test_question_types_are_read_from_the_wording(question: str, language: str, kind: QuestionType) -> None:
@@ -198,6 +203,9 @@ def test_an_answer_that_only_asks_back_is_flagged_off_topic() -> None:
     assert assess(question, answer, "ko").junk is JunkKind.OFF_TOPIC
     real = "다음 회사에서는 제가 만든 데이터 검증 절차를 팀 표준으로 만들어 오류 재발을 줄이고 싶습니다."
     assert assess(question, real, "ko").junk is None
+    # A short technical answer needs neither the question's words nor many words of work.
+    short = "Hash the long link to a short code, keep the mapping in a key-value store, and cache the reads."
+    assert assess("How would you design a URL shortener?", short, "en").junk is None
 
 
 def test_wording_the_question_asks_in_is_not_a_hedge() -> None:
@@ -207,6 +215,9 @@ def test_wording_the_question_asks_in_is_not_a_hedge() -> None:
     assert [q.text for q in guessed.vague] == ["아마"]  # "것 같" echoes the question; "아마" is the speaker's
     assert {q.text for q in asked.vague} == {"아마", "것 같"}
     assert guessed.score > asked.score
+    # Other vague words stay vague however the question is worded.
+    hedged = assess("What kind of manager do you work best with?", "I kind of like managers who trust me.", "en")
+    assert [q.text for q in hedged.vague] == ["kind of"]
 
 
 def test_the_trained_readers_learn_from_dev_only() -> None:
