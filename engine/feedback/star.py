@@ -19,6 +19,7 @@ from engine.feedback.star_model import star_model
 from engine.feedback.text import Sentence
 
 OPENING = 2  # a setting in the first sentences is the situation; later, it is usually part of an action
+MIN_EVIDENCE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ def star_tags(said: Sequence[Sentence], table: Cues, *, plans: bool = True) -> t
         opens = part == "action" and _opens_with_action(s.text, table)
         explicit = any(p.search(s.text) for p in table.star_explicit.get(part, ()))
         agreed = model.part(s.text, i, len(said), table.language) == part
-        sure = bool(part) and (opens or explicit or (cued and agreed))
+        # "네, 있었습니다." says nothing checkable of any part: a sentence this short is never evidence.
+        sure = bool(part) and len(s.text.split()) >= MIN_EVIDENCE_WORDS and (opens or explicit or (cued and agreed))
         tags.append(StarTag(Quote(s.text, s.start, s.end, "cue"), part, sure))
     return tuple(tags)

@@ -349,6 +349,17 @@ def test_the_words_a_score_rests_on_are_found_where_they_were_said() -> None:
     assert quoted_words(["저는", "팀을", "이끌었습니다."], ["팀을 이끌었습니다."]) == {1, 2}
 
 
+def test_a_lesson_is_a_result_and_a_habit_of_effort_or_a_bare_yes_is_no_evidence() -> None:
+    question = "고객 불만을 해결한 경험을 말씀해 주세요."
+    lesson = "저는 이 경험을 통해서 고객의 입장에서 먼저 확인하는 게 중요하다는 걸 배울 수 있었습니다."
+    effort = "저는 항상 고객의 입장에서 먼저 생각하려고 노력했습니다."
+    story = "네, 있었습니다. 작년에 배송이 사흘 늦어 항의하신 고객께 제가 바로 물류팀에 확인해 당일 발송을 잡았습니다. "
+    tags = {t.sentence.text: t for t in assess(question, " ".join((story, effort, lesson)), "ko").star}
+    assert tags[lesson].part == "result"
+    assert tags[effort].part == ""  # an attitude, not something done
+    assert not tags["네, 있었습니다."].sure  # too short to show as evidence of anything
+
+
 def test_korean_claims_count_when_concrete_and_promises_are_no_actions() -> None:
     # A real story in words the work list need not have (a wedding hall, a seating plan) is no off-topic answer.
     story = (
