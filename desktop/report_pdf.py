@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -255,6 +255,10 @@ class _Builder:
                 self.add("</ul>")
         if answer.review is not None:
             self.add(review_html(answer.review, lang))
+        elif view.review_writing:  # exported before the model finished: say so, and how to include it
+            self.line("report.review_writing")
+        elif view.review_missing:
+            self.line("rubric.unavailable")
 
     def pace(self, view: AnswerView, number: int) -> None:
         """The pace through the answer, under its figures; a line saying why when it is too short to chart."""
@@ -320,9 +324,12 @@ def write_pdf(report: ReportInput, path: Path, page: str = "a4") -> Path:
     return path
 
 
-async def gather(store: Any, session_id: int, language: str | None = None) -> ReportInput:
+async def gather(
+    store: Any, session_id: int, language: str | None = None, reviews_writing: Collection[int] = ()
+) -> ReportInput:
     """A stored session, its summary against the previous session and the trend, in the report's language:
-    `language`, or the session's own when None (a Korean interview, a Korean report)."""
+    `language`, or the session's own when None (a Korean interview, a Korean report). `reviews_writing`:
+    answers whose review the interviewer model is still writing (the report says so)."""
     from engine.errors import StorageError
     from engine.report.answer_view import session_view
     from engine.report.session_summary import summarise
@@ -333,11 +340,18 @@ async def gather(store: Any, session_id: int, language: str | None = None) -> Re
     previous_id = await store.previous_session(session_id)
     previous = await store.session_detail(previous_id) if previous_id is not None else None
     words = language or detail.language
-    return ReportInput(session_view(detail), summarise(detail, previous), await store.trend(), words)
+    return ReportInput(session_view(detail, reviews_writing), summarise(detail, previous), await store.trend(), words)
 
 
 async def export_report(
-    store: Any, session_id: int, path: Path, page: str, language: str | None = None, *, here: bool = False
+    store: Any,
+    session_id: int,
+    path: Path,
+    page: str,
+    language: str | None = None,
+    *,
+    here: bool = False,
+    reviews_writing: Collection[int] = (),
 ) -> Path:
     """Render a stored session's report to `path`; `language` as for `gather`. The app renders on a worker
     thread, off its loop. `here`: on this thread, the Qt application's (the `report` command, which has
@@ -345,7 +359,7 @@ async def export_report(
     prints no warning about a thread without one."""
     from engine.errors import StorageError
 
-    report = await gather(store, session_id, language)
+    report = await gather(store, session_id, language, reviews_writing)
     render = partial(write_pdf, report, path, page)
     try:
         return render() if here else await asyncio.to_thread(render)

@@ -320,7 +320,9 @@ class ReviewPage(Page):
                 # The report prints the stored transcripts: answers still being read again are waited for.
                 self.export_button.setText(self.tr("Reading the answers again…"))
                 await self.ctx.keeper.catch_up(session_id)
-            written = await export_report(self.ctx.store, session_id, path, size, None)  # in the interview's language
+            written = await export_report(  # in the interview's language
+                self.ctx.store, session_id, path, size, None, reviews_writing=self.ctx.reviews_writing
+            )
         finally:
             self._exporting = False
             self.export_button.setEnabled(self.detail is not None)

@@ -13,6 +13,12 @@ REPORT_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "ko": "{measure}: 지난 면접 #{before_id}({before_date}) {before} → 이번 면접 #{after_id}({after_date}) {after}",
     },
     "report.pace_measure": {"en": "Pace ({unit})", "ko": "말하기 속도({unit})"},
+    "report.review_writing": {
+        "en": "The interviewer model was still writing its review of this answer when this report was made: "
+        "export the report again once it is done to include it.",
+        "ko": "이 보고서를 만들 때 면접관 모델이 아직 이 답변의 검토를 쓰고 있었습니다. 검토가 끝난 뒤 다시 "
+        "내보내면 보고서에 들어갑니다.",
+    },
     "report.scores_all_zero": {
         "en": "Every answer scored 0 for content; each question's page says why.",
         "ko": "모든 답변의 내용 점수가 0점입니다. 이유는 질문별 페이지에 있습니다.",

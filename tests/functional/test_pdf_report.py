@@ -290,6 +290,35 @@ async def test_a_korean_session_reads_in_korean_with_dates_and_only_charts_that_
     assert {"0", "100", "200", "300", "400"} <= set(labels)
 
 
+async def test_a_review_the_model_is_still_writing_or_never_wrote_is_said_not_left_out(
+    tmp_path: Path, qapp: Any
+) -> None:
+    from desktop.fonts import install_fonts
+    from desktop.report_pdf import export_report
+    from engine.storage.store import Store
+
+    install_fonts(qapp)
+    store = await Store.open(tmp_path / "data" / "interview-coach.sqlite3")
+    try:
+        session = await store.create_session({"language": "ko", "interviewer_model": "model.gguf"}, "local")
+        await _answer(store, session, 1, KO_LONG, 0.5)
+        await store.set_session_status(session, "complete", ended=True)
+        detail = await store.session_detail(session)
+        assert detail is not None
+        (answer_id,) = [a.id for q in detail.questions for a in q.answers]
+        writing = await export_report(store, session, tmp_path / "writing.pdf", "a4", reviews_writing={answer_id})
+        missing = await export_report(store, session, tmp_path / "missing.pdf", "a4")
+    finally:
+        await store.close()
+
+    def said(key: str) -> str:
+        return " ".join(messages.text(key, "ko").split())
+
+    in_writing, in_missing = (" ".join(extracted(pdf).split()) for pdf in (writing, missing))
+    assert said("report.review_writing") in in_writing and said("rubric.unavailable") not in in_writing
+    assert said("rubric.unavailable") in in_missing and said("report.review_writing") not in in_missing
+
+
 async def test_a_single_session_has_no_trend_chart(tmp_path: Path, qapp: Any) -> None:
     from desktop.fonts import install_fonts
     from desktop.report_pdf import build_document, gather
