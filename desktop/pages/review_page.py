@@ -321,7 +321,7 @@ class ReviewPage(Page):
                 self.export_button.setText(self.tr("Reading the answers again…"))
                 await self.ctx.keeper.catch_up(session_id)
             written = await export_report(  # in the interview's language
-                self.ctx.store, session_id, path, size, None, reviews_writing=self.ctx.reviews_writing
+                self.ctx.store, session_id, path, size, None, reviews_writing=frozenset(self.ctx.reviews_writing)
             )
         finally:
             self._exporting = False

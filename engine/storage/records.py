@@ -210,8 +210,11 @@ def timing_of(config: Mapping[str, Any]) -> tuple[float, float] | None:
     if not isinstance(timing, Mapping):
         return None
     prep, answer = timing.get("prep_s"), timing.get("answer_s")
-    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (prep, answer))
-    return (float(prep), float(answer)) if numbers else None  # type: ignore[arg-type]
+    if isinstance(prep, bool) or isinstance(answer, bool):
+        return None
+    if isinstance(prep, (int, float)) and isinstance(answer, (int, float)):
+        return float(prep), float(answer)
+    return None
 
 
 def config_of(config_json: str | None) -> dict[str, Any]:
