@@ -26,9 +26,6 @@ class Advice:
     params: tuple[tuple[str, Any], ...] = ()
     good: bool = False  # praise rather than something to work on
 
-    def kwargs(self) -> dict[str, Any]:
-        return dict(self.params)
-
 
 def advise(figures: AnswerMetrics, voice: VoiceDelivery | None = None) -> list[Advice]:
     """Advice on an answer's speech figures, and on its voice reading when there is one."""
@@ -50,10 +47,9 @@ def advise(figures: AnswerMetrics, voice: VoiceDelivery | None = None) -> list[A
         fillers = round(figures.fillers_per_minute, 1)
         if fillers <= FILLERS_PER_MIN_FLUENT:
             out.append(Advice("advice.fillers_fluent", (("count", count),), good=True))
-        elif fillers < FILLERS_PER_MIN_HESITANT:
-            out.append(Advice("advice.fillers_some", (("count", count), ("per_minute", fillers))))
         else:
-            out.append(Advice("advice.fillers_many", (("count", count), ("per_minute", fillers))))
+            key = "advice.fillers_some" if fillers < FILLERS_PER_MIN_HESITANT else "advice.fillers_many"
+            out.append(Advice(key, (("count", count), ("per_minute", fillers))))
     elif count == 0:
         out.append(Advice("advice.fillers_fluent", (("count", count),), good=True))
     out.extend(voice_advice(voice))
@@ -88,5 +84,4 @@ def render(advice: Advice, language: str) -> str:
             return messages.text(value, language)
         return value
 
-    params = {name: show(value) for name, value in advice.params}
-    return messages.text(advice.key, language, **params)
+    return messages.text(advice.key, language, **{name: show(value) for name, value in advice.params})

@@ -33,8 +33,7 @@ def rates_supported(metrics: AnswerMetrics) -> bool:
 def delivery_line(metrics: AnswerMetrics, lang: str) -> str:
     t = messages.text
     # A Korean answer's units are eojeol and syllables, whatever the interface language; others', words.
-    size_key = "delivery.eojeol" if metrics.language == "ko" else "delivery.words"
-    parts = [t(size_key, lang, count=metrics.word_count)]
+    parts = [t("delivery.eojeol" if metrics.language == "ko" else "delivery.words", lang, count=metrics.word_count)]
     if rates_supported(metrics):
         rate, unit, _ = pace(metrics)
         parts.append(t(unit, lang, rate=rate))

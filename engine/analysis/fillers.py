@@ -66,7 +66,6 @@ def _find_english(words: Sequence[Word]) -> list[FillerHit]:
     hits: list[FillerHit] = []
     i = 0
     while i < len(words):
-        matched = False
         for phrase in multi:
             n = len(phrase)
             if tuple(norm[i : i + n]) != phrase:
@@ -81,14 +80,12 @@ def _find_english(words: Sequence[Word]) -> list[FillerHit]:
                 continue  # "what I mean is" stays; "I mean, ..." is a filler
             hits.append(FillerHit(i, " ".join(phrase), words[i].start))
             i += n
-            matched = True
             break
-        if matched:
-            continue
-        token = norm[i]
-        if token in always or (token in contextual and _contextual_filler(words, norm, i, like_exceptions, hits)):
-            hits.append(FillerHit(i, token, words[i].start))
-        i += 1
+        else:  # no phrase of several words starts here: this word alone
+            token = norm[i]
+            if token in always or (token in contextual and _contextual_filler(words, norm, i, like_exceptions, hits)):
+                hits.append(FillerHit(i, token, words[i].start))
+            i += 1
     return hits
 
 

@@ -42,9 +42,7 @@ def live_pace(words: Sequence[Word], language: str, now_s: float, window_s: floa
     """
     band, unit = band_for(language)
     recent = [w for w in words if w.end > now_s - window_s and WORDLIKE.search(w.text)]
-    if not recent:
-        return Pace(0.0, unit, band, PaceVerdict.UNKNOWN)
-    span = max(recent[-1].end, now_s - 1.0) - recent[0].start
+    span = max(recent[-1].end, now_s - 1.0) - recent[0].start if recent else 0.0
     if span < MIN_SPAN_S:
         return Pace(0.0, unit, band, PaceVerdict.UNKNOWN)
     count = sum(len(HANGUL_SYLLABLE.findall(w.text)) for w in recent) if language == "ko" else len(recent)

@@ -64,12 +64,10 @@ def _frames(audio: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
 
 
 def measure(samples: npt.NDArray[np.int16]) -> VoiceDelivery:
-    audio = samples.astype(np.float32) / 32768.0
-    frames = _frames(audio)
+    frames = _frames(samples.astype(np.float32) / 32768.0)
     if len(frames) == 0:
         return VoiceDelivery(0.0, -120.0, 0.0, 0.0, 0.0)
-    rms = np.sqrt(np.mean(frames**2, axis=1) + 1e-12)
-    level = 20 * np.log10(rms)
+    level = 20 * np.log10(np.sqrt(np.mean(frames**2, axis=1) + 1e-12))  # of each frame's RMS
     speech = frames[level > SPEECH_DBFS]
     speech_level = level[level > SPEECH_DBFS]
     if len(speech) == 0:
@@ -86,8 +84,7 @@ def measure(samples: npt.NDArray[np.int16]) -> VoiceDelivery:
     acf = acf / np.maximum(acf[:, :1], 1e-12) / np.maximum(window_acf, 1e-3)
     low, high = int(SAMPLE_RATE / F0_MAX), int(SAMPLE_RATE / F0_MIN)
     lags = np.argmax(acf[:, low:high], axis=1) + low
-    clarity = acf[np.arange(len(acf)), lags]
-    voiced = clarity >= VOICED_CLARITY
+    voiced = acf[np.arange(len(acf)), lags] >= VOICED_CLARITY
     f0 = SAMPLE_RATE / lags[voiced].astype(np.float32)
     voiced_s = float(voiced.sum() * HOP / SAMPLE_RATE)
     if len(f0) < 10:

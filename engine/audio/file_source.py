@@ -7,7 +7,7 @@ Decoding is blocking, so it runs in a worker thread a block at a time; pacing at
 from __future__ import annotations
 
 import asyncio
-import logging
+import itertools
 from collections.abc import AsyncIterator, Generator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,10 +16,8 @@ import av
 import numpy as np
 import numpy.typing as npt
 
-from engine.audio.frames import FRAME_MS, SAMPLE_RATE, AudioFrame, FrameChunker
+from engine.audio.frames import SAMPLE_RATE, AudioFrame, FrameChunker
 from engine.errors import AudioFileError
-
-log = logging.getLogger(__name__)
 
 
 def _decode_blocks(path: Path) -> Generator[npt.NDArray[np.int16], None, None]:
@@ -37,15 +35,11 @@ def _decode_blocks(path: Path) -> Generator[npt.NDArray[np.int16], None, None]:
         stream = container.streams.audio[0]
         resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
         try:
-            for frame in container.decode(stream):
+            for frame in itertools.chain(container.decode(stream), [None]):  # None: flush the resampler
                 for out in resampler.resample(frame):
                     block = out.to_ndarray().reshape(-1).astype(np.int16, copy=False)
                     decoded += len(block)
                     yield block
-            for out in resampler.resample(None):
-                block = out.to_ndarray().reshape(-1).astype(np.int16, copy=False)
-                decoded += len(block)
-                yield block
         except (av.error.FFmpegError, ValueError) as error:
             if decoded == 0:
                 raise AudioFileError("audio.file_unreadable", path=str(path), detail=_short(error)) from error
@@ -61,10 +55,9 @@ def _short(error: BaseException) -> str:
 class FileSource:
     """Frames of an audio file, optionally paced at real time (as a microphone would deliver them)."""
 
-    def __init__(self, path: Path | str, *, realtime: bool = False, frame_ms: int = FRAME_MS) -> None:
+    def __init__(self, path: Path | str, *, realtime: bool = False) -> None:
         self.path = Path(path)
         self.realtime = realtime
-        self._frame_samples = SAMPLE_RATE * frame_ms // 1000
         self._stopped = False
 
     def stop(self) -> None:
@@ -77,7 +70,7 @@ class FileSource:
         # "generator already executing" when the answer is cancelled mid-decode, and keeps FFmpeg's file
         # closing off the loop.
         decoder_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decode")
-        chunker = FrameChunker(self._frame_samples)
+        chunker = FrameChunker()
         started = loop.time()
         try:
             while not self._stopped:

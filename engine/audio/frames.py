@@ -54,13 +54,12 @@ class FrameChunker:
     def push(self, block: npt.NDArray[np.int16]) -> list[AudioFrame]:
         self._pending.append(block)
         self._pending_len += len(block)
-        frames: list[AudioFrame] = []
-        if self._pending_len < self._frame_samples:
-            return frames
+        size = self._frame_samples
+        if self._pending_len < size:
+            return []
         joined = np.concatenate(self._pending)
-        cut = (len(joined) // self._frame_samples) * self._frame_samples
-        for offset in range(0, cut, self._frame_samples):
-            frames.append(self._emit(joined[offset : offset + self._frame_samples]))
+        cut = (len(joined) // size) * size
+        frames = [self._emit(joined[offset : offset + size]) for offset in range(0, cut, size)]
         rest = joined[cut:]
         self._pending = [rest] if len(rest) else []
         self._pending_len = len(rest)

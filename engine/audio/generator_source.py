@@ -8,14 +8,13 @@ from collections.abc import AsyncIterator
 import numpy as np
 import numpy.typing as npt
 
-from engine.audio.frames import FRAME_MS, SAMPLE_RATE, AudioFrame, FrameChunker
+from engine.audio.frames import SAMPLE_RATE, AudioFrame, FrameChunker
 
 
 class ArraySource:
-    def __init__(self, samples: npt.NDArray[np.int16], *, realtime: bool = False, frame_ms: int = FRAME_MS) -> None:
+    def __init__(self, samples: npt.NDArray[np.int16], *, realtime: bool = False) -> None:
         self._samples = np.asarray(samples, dtype=np.int16)
         self.realtime = realtime
-        self._frame_samples = SAMPLE_RATE * frame_ms // 1000
         self._stopped = False
 
     def stop(self) -> None:
@@ -23,7 +22,7 @@ class ArraySource:
 
     async def frames(self) -> AsyncIterator[AudioFrame]:
         loop = asyncio.get_running_loop()
-        chunker = FrameChunker(self._frame_samples)
+        chunker = FrameChunker()
         started = loop.time()
         for frame in chunker.push(self._samples) + chunker.flush():
             if self._stopped:

@@ -33,21 +33,14 @@ STALL_TIMEOUT_S = 2.0
 class InputDevice:
     index: int
     name: str
-    default_samplerate: float
-    is_default: bool
 
 
 def list_input_devices(sd: ModuleType | Any) -> list[InputDevice]:
     try:
         devices = sd.query_devices()
-        default_in = sd.default.device[0]
     except (sd.PortAudioError, OSError) as error:
         raise MicrophoneError("mic.open_failed", device="?", detail=str(error)) from error
-    return [
-        InputDevice(i, str(d["name"]), float(d["default_samplerate"]), i == default_in)
-        for i, d in enumerate(devices)
-        if d.get("max_input_channels", 0) > 0
-    ]
+    return [InputDevice(i, str(d["name"])) for i, d in enumerate(devices) if d.get("max_input_channels", 0) > 0]
 
 
 class _StreamEnded:
@@ -55,10 +48,9 @@ class _StreamEnded:
 
 
 class MicrophoneSource:
-    def __init__(self, sd: ModuleType | Any, device: int | str | None = None, *, frame_ms: int = FRAME_MS) -> None:
+    def __init__(self, sd: ModuleType | Any, device: int | str | None = None) -> None:
         self._sd = sd
         self._device = device
-        self._frame_samples = SAMPLE_RATE * frame_ms // 1000
         self._stopping = False
         self._queue: asyncio.Queue[npt.NDArray[np.int16] | _StreamEnded] | None = None
 
@@ -85,8 +77,7 @@ class MicrophoneSource:
             sd.check_input_settings(device=self._device, channels=1, dtype="int16", samplerate=SAMPLE_RATE)
             rate = SAMPLE_RATE
         except (sd.PortAudioError, ValueError):  # no 16 kHz on this device: open at its own rate, resample here
-            info = sd.query_devices(self._device, "input")
-            rate = int(info["default_samplerate"])
+            rate = int(sd.query_devices(self._device, "input")["default_samplerate"])
         try:
             stream = sd.InputStream(
                 device=self._device,
@@ -109,7 +100,7 @@ class MicrophoneSource:
         self._queue = asyncio.Queue()
         stream, rate = self._open(loop)
         resampler = None if rate == SAMPLE_RATE else av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
-        chunker = FrameChunker(self._frame_samples)
+        chunker = FrameChunker()
         try:
             while True:
                 try:

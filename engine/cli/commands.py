@@ -7,15 +7,16 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from engine import messages
 from engine.analysis.delivery_view import delivery_line
 from engine.analysis.delivery_view import shown as shown_figure
 from engine.audio.recording import salvage_recordings
-from engine.cli.feedback_command import feedback
+from engine.cli.feedback_command import feedback, llm_choice
 from engine.cli.parser import display_width
 from engine.cli.practice_options import check_language, interview_config, list_drill
 from engine.cli.practice_output import AnswerFiles, answer_json, collect, indented, printer, skipped_json
@@ -23,17 +24,13 @@ from engine.config.settings import AppPaths, SpeechSettings, default_data_dir
 from engine.errors import AppError, AudioFileError, ConfigError, ModelError, StorageError
 from engine.feedback.view import FeedbackView, render_text
 from engine.interview.driver import drive
-from engine.interview.events import (
-    TranscriptStored,
-)
+from engine.interview.events import TranscriptStored
 from engine.interview.session import InterviewSession
 from engine.interview.stored_transcript import TranscriptKeeper
 from engine.interview.turns import START_DEADLINE_S
-from engine.llm.choice import LlmChoice
 from engine.llm.lifecycle import InterviewerModel, LlmStage
 from engine.llm.rubric import ModelReview
 from engine.llm.summary import Summaries
-from engine.messages.cli_help import help_text
 from engine.report.answer_view import session_view
 from engine.storage.records import SessionRow, StoredSession
 from engine.storage.store import Store
@@ -42,6 +39,7 @@ from engine.stt.speech_model import SpeechModel
 from models.catalogue import WHISPER_BASE
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _paths(args: argparse.Namespace) -> AppPaths:
@@ -73,15 +71,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     model = SpeechModel(speech, paths.models)
     model.start()  # loads while the history opens and the first question is asked
     interviewer = InterviewerModel()  # the same lifecycle as the desktop's: opened here, loading meanwhile
-    interviewer.start(
-        LlmChoice(
-            gguf_path=str(args.llm) if args.llm else "",
-            server_url=args.llm_url,
-            server_model=args.llm_model,
-            n_ctx=args.llm_context,
-            state_dir=str(paths.model_states),
-        )
-    )
+    interviewer.start(llm_choice(args, args.llm_context, str(paths.model_states)))
     language_model = await interviewer.get()
     status = interviewer.status
     if status.stage is LlmStage.FAILED and not status.opened and status.error is not None:
@@ -116,8 +106,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             start_deadline_s=START_DEADLINE_S if args.realtime else None,
             summaries=Summaries(paths.summaries),  # those the app made of the same posting and résumé
         )
-        shown = printer(ui, out, err, quiet=args.json, blind_check=config.blind_check)
-        session.subscribe(shown)
+        session.subscribe(printer(ui, out, err, quiet=args.json, blind_check=config.blind_check))
         session.subscribe(lambda e: collect(e, feedback_views, reviews, stored, blind_check=config.blind_check))
         run = await drive(session, AnswerFiles(args.answers, realtime=args.realtime))
         # What is printed and stored is each answer read in full, with the model's review.
@@ -137,12 +126,10 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                     for t in run.turns
                 ],
             }
-            json.dump(document, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
         else:
             print(messages.text("cli.stored", ui, session_id=session.session_id, path=paths.database), file=out)
-        failed = any(t.outcome is not None and t.outcome.status == "failed" for t in run.turns)
-        return 1 if failed else 0
+        return 1 if any(t.outcome is not None and t.outcome.status == "failed" for t in run.turns) else 0
     finally:
         try:
             await _settle_owed(owed)
@@ -157,8 +144,7 @@ async def _settle_owed(owed: asyncio.Task[Any] | None) -> None:
     error or Ctrl+C, stopped (they stay owed), and never in the way of the run's own result."""
     if owed is None:
         return
-    error = sys.exc_info()[1]
-    if error is not None:
+    if sys.exc_info()[1] is not None:
         owed.cancel()
     await asyncio.wait({owed})
     if not owed.cancelled() and owed.exception() is not None:
@@ -176,21 +162,23 @@ def _check_inputs(args: argparse.Namespace, paths: AppPaths) -> None:
             raise ModelError("model.not_installed_cli", name=args.model, folder=str(paths.models))
 
 
-async def list_sessions(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
+async def _reading(args: argparse.Namespace, ui: str, err: TextIO, read: Callable[[Store], Awaitable[T]]) -> T:
+    """Open the history, read from it, and close it again."""
     store = await open_store(_paths(args), ui, err)
     try:
-        rows = await store.list_sessions()
+        return await read(store)
     finally:
         await store.close()
+
+
+async def list_sessions(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
+    rows = await _reading(args, ui, err, lambda store: store.list_sessions())
     if args.json:
-        json.dump([asdict(row) for row in rows], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
-    if not rows:
+        print(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2), file=out)
+    elif not rows:
         print(messages.text("cli.no_sessions", ui), file=out)
-        return 0
-    for line in sessions_table(rows, ui):
-        print(line, file=out)
+    else:
+        print("\n".join(sessions_table(rows, ui)), file=out)
     return 0
 
 
@@ -201,7 +189,7 @@ def sessions_table(rows: list[SessionRow], ui: str) -> list[str]:
     """The `sessions` listing: a header, then a row a session, columns aligned by the width they take on
     screen (Korean characters take two columns), and each pace with its unit: syllables a minute for a
     Korean session, words a minute for an English one; "-" where there is none."""
-    table = [[help_text(f"sessions.col.{column}", ui) for column in _SESSION_COLUMNS]]
+    table = [[messages.text(f"sessions.col.{column}", ui) for column in _SESSION_COLUMNS]]
     for row in rows:
         language = f"language.{row.language}"
         table.append(
@@ -231,25 +219,16 @@ def _pace_cell(row: SessionRow, ui: str) -> str:
 
 
 async def drill(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
-    store = await open_store(_paths(args), ui, err)
-    try:
-        await list_drill(store, args.lang, ui, out)
-    finally:
-        await store.close()
+    await _reading(args, ui, err, lambda store: list_drill(store, args.lang, ui, out))
     return 0
 
 
 async def show_session(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
-    store = await open_store(_paths(args), ui, err)
-    try:
-        detail = await store.session_detail(args.session_id)
-    finally:
-        await store.close()
+    detail = await _reading(args, ui, err, lambda store: store.session_detail(args.session_id))
     if detail is None:
         raise StorageError("storage.session_missing", session_id=args.session_id)
     if args.json:
-        json.dump(_session_json(detail, ui), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        print(json.dumps(_session_json(detail, ui), ensure_ascii=False, indent=2), file=out)
         return 0
     view = session_view(detail)
     state = messages.text(f"state.{detail.status}", ui)

@@ -9,9 +9,9 @@ The same engine scores a spoken answer's transcript (engine/interview/session.py
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -40,7 +40,8 @@ class Written:
 
 
 async def feedback(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) -> int:
-    model = _model(args)
+    choice = llm_choice(args, JUDGE_CONTEXT)
+    model = open_model(choice) if choice.enabled else None
     try:
         if model is not None:
             try:
@@ -51,9 +52,7 @@ async def feedback(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 model = None
         if args.batch is not None:
             return await _batch(args.batch, model, out, err, ui)
-        written = _single(args)
-        result = await _assessed(written, model, err, ui)
-        view = build_view(result)
+        view = build_view(await _assessed(_single(args), model, err, ui))
         print(json.dumps(view.to_json(), ensure_ascii=False) if args.json else render_text(view, ui), file=out)
         return 0
     finally:
@@ -61,14 +60,9 @@ async def feedback(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             await model.close()
 
 
-def _model(args: argparse.Namespace) -> LanguageModel | None:
-    choice = LlmChoice(
-        gguf_path=str(args.llm) if args.llm else "",
-        server_url=args.llm_url,
-        server_model=args.llm_model,
-        n_ctx=JUDGE_CONTEXT,
-    )
-    return open_model(choice) if choice.enabled else None
+def llm_choice(args: argparse.Namespace, n_ctx: int, state_dir: str = "") -> LlmChoice:
+    """The model `--llm` (a GGUF file) or `--llm-url` and `--llm-model` (a server) name; none without either."""
+    return LlmChoice(str(args.llm) if args.llm else "", args.llm_url, args.llm_model, n_ctx, state_dir)
 
 
 def _single(args: argparse.Namespace) -> Written:
@@ -99,18 +93,10 @@ async def _assessed(written: Written, model: LanguageModel | None, err: TextIO, 
     )
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    if str(path) == "-":  # standard input: read, never closed (it is not ours)
-        yield from _numbered(sys.stdin)
-        return
-    with path.open(encoding="utf-8") as stream:
-        yield from _numbered(stream)
-
-
-def _numbered(stream: TextIO) -> Iterator[tuple[int, str]]:
-    for number, line in enumerate(stream, start=1):
-        if line.strip():
-            yield number, line
+def _lines(path: Path) -> list[tuple[int, str]]:
+    """The lines that are not blank, numbered; "-" is standard input (read, never closed: it is not ours)."""
+    with contextlib.nullcontext(sys.stdin) if str(path) == "-" else path.open(encoding="utf-8") as stream:
+        return [(number, line) for number, line in enumerate(stream, start=1) if line.strip()]
 
 
 def _parse(line: str) -> Written:
@@ -129,7 +115,7 @@ def _parse(line: str) -> Written:
 async def _batch(path: Path, model: LanguageModel | None, out: TextIO, err: TextIO, ui: str) -> int:
     """One JSON object a line, in input order; a bad line gets an object with its error, and exit code 1."""
     try:
-        lines = list(_lines(path))
+        lines = _lines(path)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError("feedback.answer_file_unreadable", path=path, reason=error) from error
     failed = 0

@@ -14,7 +14,7 @@ from engine.config.settings import DATA_DIR_ENV
 from engine.feedback.question_type import QuestionType
 from engine.interview.modes import DEFAULT_PRESET, PRESETS, Mode, Persona
 from engine.interview.questions import ROLE_FAMILIES, SENIORITIES, InterviewKind
-from engine.messages.cli_help import help_text
+from engine.messages import text as help_text
 
 _PRESET = PRESETS[DEFAULT_PRESET]
 UI_LANGUAGES = ("en", "ko")
@@ -140,10 +140,7 @@ def build_parser(ui: str = "en") -> argparse.ArgumentParser:
     parser.add_argument("--startup-trace", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(
-        dest="command",
-        title=help_text("help.commands", ui),
-        metavar="COMMAND",
-        help=help_text("help.command", ui),
+        dest="command", title=help_text("help.commands", ui), metavar="COMMAND", help=help_text("help.command", ui)
     )
 
     def command(name: str) -> argparse.ArgumentParser:
@@ -193,16 +190,14 @@ def build_parser(ui: str = "en") -> argparse.ArgumentParser:
     practice.add_argument("--json", action="store_true", help=h("help.practice.json"))
     _add_practice_modes(practice, ui)
 
-    sessions = command("sessions")
-    sessions.add_argument("--json", action="store_true", help=h("help.sessions.json"))
+    command("sessions").add_argument("--json", action="store_true", help=h("help.sessions.json"))
 
     report = command("report")
     report.add_argument("session_id", type=int, help=h("help.report.session_id"))
     report.add_argument("--out", type=Path, required=True, help=h("help.report.out"))
     report.add_argument("--page-size", choices=["a4", "letter"], default="a4", help=h("help.report.page_size"))
 
-    drill = command("drill")
-    drill.add_argument("--lang", choices=UI_LANGUAGES, default=None, help=h("help.drill.lang"))
+    command("drill").add_argument("--lang", choices=UI_LANGUAGES, default=None, help=h("help.drill.lang"))
 
     show = command("show")
     show.add_argument("session_id", type=int, help=h("help.show.session_id"))
@@ -212,37 +207,24 @@ def build_parser(ui: str = "en") -> argparse.ArgumentParser:
 
 
 def _add_practice_modes(practice: argparse.ArgumentParser, ui: str) -> None:
+    def h(key: str, **params: object) -> str:
+        return help_text(f"help.practice.{key}", ui, **params)
+
     asked = practice.add_mutually_exclusive_group()
-    asked.add_argument("--redo", default=None, metavar="SESSION:N", help=help_text("help.practice.redo", ui))
-    asked.add_argument("--drill", action="store_true", help=help_text("help.practice.drill", ui))
+    asked.add_argument("--redo", default=None, metavar="SESSION:N", help=h("redo"))
+    asked.add_argument("--drill", action="store_true", help=h("drill"))
+    practice.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.PRACTICE.value, help=h("mode"))
     practice.add_argument(
-        "--mode", choices=[m.value for m in Mode], default=Mode.PRACTICE.value, help=help_text("help.practice.mode", ui)
+        "--prep-seconds", type=float, default=None, help=h("prep_seconds", seconds=f"{_PRESET.prep_s:g}")
     )
     practice.add_argument(
-        "--prep-seconds",
-        type=float,
-        default=None,
-        help=help_text("help.practice.prep_seconds", ui, seconds=f"{_PRESET.prep_s:g}"),
+        "--answer-seconds", type=float, default=None, help=h("answer_seconds", seconds=f"{_PRESET.answer_s:g}")
     )
     practice.add_argument(
-        "--answer-seconds",
-        type=float,
-        default=None,
-        help=help_text("help.practice.answer_seconds", ui, seconds=f"{_PRESET.answer_s:g}"),
+        "--persona", choices=[p.value for p in Persona], default=Persona.NEUTRAL.value, help=h("persona")
     )
-    practice.add_argument(
-        "--persona",
-        choices=[p.value for p in Persona],
-        default=Persona.NEUTRAL.value,
-        help=help_text("help.practice.persona", ui),
-    )
-    practice.add_argument("--closing", action="store_true", help=help_text("help.practice.closing", ui))
-    practice.add_argument(
-        "--no-blind-check",
-        dest="blind_check",
-        action="store_false",
-        help=help_text("help.practice.no_blind_check", ui),
-    )
+    practice.add_argument("--closing", action="store_true", help=h("closing"))
+    practice.add_argument("--no-blind-check", dest="blind_check", action="store_false", help=h("no_blind_check"))
 
 
 def _add_feedback(feedback: argparse.ArgumentParser, ui: str) -> None:

@@ -51,8 +51,8 @@ async def interview_config(args: argparse.Namespace, store: Store, count: int) -
     origin = ""
     language = args.lang
     if args.redo is not None:
-        language, question = await redo_question(store, *_redo_spec(args.redo))
-        given, origin = (question,), "redo"
+        session, question = await redo_question(store, *_redo_spec(args.redo))
+        language, given, origin = session.language, (question,), "redo"
     elif args.drill:
         given, origin = await drill_questions(store, language, limit=count), "drill"
     return InterviewConfig(

@@ -74,8 +74,7 @@ class Preferences:
 
     def llm_choice(self) -> LlmChoice:
         if self.llm_mode == "file" and self.llm_path:
-            states = str(self.paths().model_states)
-            return LlmChoice(gguf_path=self.llm_path, n_ctx=self.llm_context, state_dir=states)
+            return LlmChoice(gguf_path=self.llm_path, n_ctx=self.llm_context, state_dir=str(self.paths().model_states))
         if self.llm_mode == "server" and self.llm_server_url:
             return LlmChoice(server_url=self.llm_server_url, server_model=self.llm_server_model)
         return LlmChoice()

@@ -22,38 +22,49 @@ def _llm_account(url: str) -> str:
     return f"llm-api-key:{url.rstrip('/')}"
 
 
-def llm_api_key(url: str) -> str:
-    """The API key for a model server: the environment variable, else the keyring, else ""."""
-    if value := os.environ.get(LLM_API_KEY_ENV):
-        redact_later(value)
-        return value
+def _keyring_read(what: str, *accounts: str) -> tuple[str, ...] | None:
+    """The values kept for `accounts` ("" for one not kept); None where no keyring service runs."""
     import keyring
     from keyring.errors import KeyringError
 
     try:
-        key = keyring.get_password(SERVICE, _llm_account(url)) or ""
+        return tuple(keyring.get_password(SERVICE, account) or "" for account in accounts)
     except KeyringError as error:  # no service running: behave as if none was stored, and say why in the log
-        log.warning("keyring unavailable, no API key read: %s", type(error).__name__)
-        return ""
+        log.warning("keyring unavailable, no %s read: %s", what, type(error).__name__)
+        return None
+
+
+def _keyring_write(values: dict[str, str], error_key: str) -> None:
+    """Keep each account's value, or forget the account when it is empty. Raises ConfigError (`error_key`)
+    without a working keyring."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        for account, value in values.items():
+            if value:
+                keyring.set_password(SERVICE, account, value)
+            else:
+                try:
+                    keyring.delete_password(SERVICE, account)
+                except PasswordDeleteError:
+                    log.debug("no stored %s to forget", account)
+    except KeyringError as error:
+        raise ConfigError(error_key, detail=type(error).__name__) from error
+
+
+def llm_api_key(url: str) -> str:
+    """The API key for a model server: the environment variable, else the keyring, else ""."""
+    key = os.environ.get(LLM_API_KEY_ENV, "")
+    if not key:
+        (key,) = _keyring_read("API key", _llm_account(url)) or ("",)
     redact_later(key)
     return key
 
 
 def store_llm_api_key(url: str, key: str) -> None:
     """Keep (or, with an empty key, forget) the key for this server. Raises ConfigError if no keyring works."""
-    import keyring
-    from keyring.errors import KeyringError, PasswordDeleteError
-
-    try:
-        if key:
-            keyring.set_password(SERVICE, _llm_account(url), key)
-        else:
-            try:
-                keyring.delete_password(SERVICE, _llm_account(url))
-            except PasswordDeleteError:
-                log.debug("no stored key to forget for %s", url)
-    except KeyringError as error:
-        raise ConfigError("llm.keyring_unavailable", detail=type(error).__name__) from error
+    _keyring_write({_llm_account(url): key}, "llm.keyring_unavailable")
 
 
 # -- keeping secrets out of logs -------------------------------------------------------------------------
@@ -101,18 +112,8 @@ _RTZR_ID, _RTZR_SECRET = "rtzr-client-id", "rtzr-client-secret"
 def rtzr_credentials() -> tuple[str, str]:
     """(client id, client secret): the environment variables, else the keyring, else empty strings."""
     client_id, secret = os.environ.get(RTZR_CLIENT_ID_ENV, ""), os.environ.get(RTZR_CLIENT_SECRET_ENV, "")
-    if client_id and secret:
-        redact_later(secret)
-        return client_id, secret
-    import keyring
-    from keyring.errors import KeyringError
-
-    try:
-        client_id = keyring.get_password(SERVICE, _RTZR_ID) or ""
-        secret = keyring.get_password(SERVICE, _RTZR_SECRET) or ""
-    except KeyringError as error:
-        log.warning("keyring unavailable, no RTZR credentials read: %s", type(error).__name__)
-        return "", ""
+    if not (client_id and secret):
+        client_id, secret = _keyring_read("RTZR credentials", _RTZR_ID, _RTZR_SECRET) or ("", "")
     redact_later(secret)
     return client_id, secret
 
@@ -120,17 +121,4 @@ def rtzr_credentials() -> tuple[str, str]:
 def store_rtzr_credentials(client_id: str, secret: str) -> None:
     """Keep (or, when both are empty, forget) the RTZR client id and secret. Raises ConfigError without a
     working keyring."""
-    import keyring
-    from keyring.errors import KeyringError, PasswordDeleteError
-
-    try:
-        for account, value in ((_RTZR_ID, client_id), (_RTZR_SECRET, secret)):
-            if value:
-                keyring.set_password(SERVICE, account, value)
-            else:
-                try:
-                    keyring.delete_password(SERVICE, account)
-                except PasswordDeleteError:
-                    log.debug("no stored %s to forget", account)
-    except KeyringError as error:
-        raise ConfigError("stt.cloud.keyring_unavailable", detail=type(error).__name__) from error
+    _keyring_write({_RTZR_ID: client_id, _RTZR_SECRET: secret}, "stt.cloud.keyring_unavailable")

@@ -18,26 +18,20 @@ LOG_DIR_ENV = "INTERVIEW_COACH_LOG_DIR"
 def default_data_dir() -> Path:
     """The data folder: $INTERVIEW_COACH_DATA_DIR if set, else the OS's per-user data folder."""
     override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_cache_dir() -> Path:
     """Machine-level facts worth keeping between runs (which native libraries run here): $INTERVIEW_COACH_CACHE_DIR,
     else the OS's per-user cache folder."""
     override = os.environ.get(CACHE_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return Path(override).expanduser() if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def default_log_dir() -> Path:
     """The log folder: $INTERVIEW_COACH_LOG_DIR, else the OS's per-user log folder."""
     override = os.environ.get(LOG_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return Path(override).expanduser() if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
 @dataclass(frozen=True)

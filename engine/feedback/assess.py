@@ -23,7 +23,7 @@ from engine.feedback.question_type import QuestionType
 from engine.feedback.screening import JunkKind, Relevance, junk_kind, relevance, topic_stems
 from engine.feedback.star import StarTag, star_tags
 from engine.feedback.star_model import star_model
-from engine.feedback.text import HANGUL, has_phrase, is_korean, phrase_hits, sentences, words
+from engine.feedback.text import HANGUL, has_phrase, phrase_hits, sentences
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,6 @@ class Assessment:
     keywords_hit: tuple[str, ...]
     keywords_missed: tuple[str, ...]
     vague: tuple[Quote, ...]  # vague wording, quoted
-    size: int  # words (English) or Hangul syllables (Korean)
     personal: tuple[PersonalDetail, ...] = ()  # the blind-hiring check's findings (they cost no points)
 
     @property
@@ -64,16 +63,6 @@ class Assessment:
 
     def criterion(self, name: str) -> Criterion | None:
         return next((c for c in self.criteria if c.name == name), None)
-
-    @property
-    def quotes(self) -> tuple[Quote, ...]:
-        return tuple(q for c in self.criteria for q in c.quotes)
-
-
-def _size(text: str, language: str) -> int:
-    if is_korean(language):
-        return sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
-    return sum(1 for w in words(text) if w[0].isalpha())
 
 
 def assess(
@@ -133,8 +122,7 @@ def assess(
     )
     draft = Assessment(
         language, kind, 0.0, tuple(criteria), fit, junk, tags, hit,
-        tuple(k for k in keywords if k not in hit), vague, _size(answer, language),
-        personal_details(answer, language),
+        tuple(k for k in keywords if k not in hit), vague, personal_details(answer, language),
     )  # fmt: skip
     return replace(draft, score=_score(draft, bool(keywords)))
 

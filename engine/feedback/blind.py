@@ -112,10 +112,7 @@ _STUDY_KO = r"(?:졸업|나왔|나와|나온|다녔|다니|재학|입학|석사|
 _TENS_KO = r"(?:\d{2}|스물|서른|마흔|쉰)"
 
 _KO: tuple[tuple[DetailKind, re.Pattern[str]], ...] = (
-    (
-        DetailKind.FAMILY,
-        re.compile(rf"(?<![가-힣]){_KIN_KO}(?:께서|가|이|는|은|도)\s?[^.?!]{{0,14}}?{_JOBS_KO}"),
-    ),
+    (DetailKind.FAMILY, re.compile(rf"(?<![가-힣]){_KIN_KO}(?:께서|가|이|는|은|도)\s?[^.?!]{{0,14}}?{_JOBS_KO}")),
     (
         DetailKind.HOMETOWN,
         re.compile(

@@ -84,10 +84,6 @@ def _quote(sentence: Sentence) -> Quote:
     return Quote(sentence.text, sentence.start, sentence.end, "cue")
 
 
-def _with(said: Sequence[Sentence], phrases: tuple[str, ...], language: str) -> list[Sentence]:
-    return [s for s in said if has_phrase(s.text, phrases, language)]
-
-
 def _credit(found: Sequence[Sentence], need: int) -> tuple[float, tuple[Quote, ...]]:
     """Credit for `need` sentences at most, and each of them quoted: no point rests on an unquoted one."""
     distinct = list(dict.fromkeys(found))[:need]  # a sentence found by two cues is still one piece of evidence
@@ -135,7 +131,7 @@ class Reading:
         return [s for s, t in zip(self.said, self.tags, strict=True) if t.part in parts and t.sure]
 
     def cued(self, phrases: tuple[str, ...]) -> list[Sentence]:
-        return _with(self.said, phrases, self.table.language)
+        return [s for s in self.said if has_phrase(s.text, phrases, self.table.language)]
 
 
 Finder = Callable[[Reading], tuple[float, tuple[Quote, ...]]]
@@ -195,8 +191,7 @@ def _explanation(r: Reading) -> tuple[float, tuple[Quote, ...]]:
         own = stems(sentence.text, language)
         return any(same_stem(t, s) for t in r.topic for s in own)
 
-    found = [s for s in r.said if on_topic(s)] or r.cued(r.table.type_cues[QuestionType.TECHNICAL])
-    return _credit(found, 2)
+    return _credit([s for s in r.said if on_topic(s)] or r.cued(r.table.type_cues[QuestionType.TECHNICAL]), 2)
 
 
 def _concrete(r: Reading, found: Sequence[Sentence]) -> list[Sentence]:

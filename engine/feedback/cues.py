@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
 from engine.feedback.question_model import question_model
@@ -41,9 +41,6 @@ class Cues:
     ask_topics: tuple[str, ...]  # what a good closing question is about
 
 
-_PHRASE_LISTS = ("reasoning", "example", "contrast", "future", "question_ask", "ask_topics")
-
-
 def _compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in patterns)
 
@@ -60,17 +57,11 @@ def cues(language: str) -> Cues:
         opinion_patterns=_compiled(data["opinion_patterns"]),
         star_explicit={part: _compiled(patterns) for part, patterns in data["star_explicit"].items()},
         past_tense=_compiled(data["past_tense"]),
-        evasion=tuple(data["evasion"]),
         star_labels=frozenset(data["star_labels"]),
         generic=frozenset(data["generic"]),
-        hedges=tuple(data["hedges"]),
-        ownership_first=tuple(data["ownership_first"]),
-        ownership_team=tuple(data["ownership_team"]),
-        vague=tuple(data["vague"]),
         posting_stopwords=frozenset(data["posting_stopwords"]),
-        work_words=tuple(data["work_words"]),
-        leisure_words=tuple(data["leisure_words"]),
-        **{name: tuple(data[name]) for name in _PHRASE_LISTS},
+        # Every list of plain phrases, as it is in the file.
+        **{f.name: tuple(data[f.name]) for f in fields(Cues) if f.type == "tuple[str, ...]"},
     )
 
 

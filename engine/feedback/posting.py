@@ -10,27 +10,8 @@ from engine.feedback.text import HANGUL as HANGUL_SYLLABLE
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]|[\uac00-\ud7a3]+|\d+(?:[.,]\d+)?%?")
 # Korean particles and endings trimmed from a posting's words, so 파이썬을 and 파이썬 are one keyword.
-_PARTICLES = (
-    "으로",
-    "에서",
-    "에게",
-    "까지",
-    "부터",
-    "이나",
-    "과",
-    "와",
-    "을",
-    "를",
-    "이",
-    "가",
-    "은",
-    "는",
-    "에",
-    "의",
-    "로",
-    "도",
-    "및",
-)
+_PARTICLES = ("으로", "에서", "에게", "까지", "부터", "이나", "과", "와", "을", "를",
+              "이", "가", "은", "는", "에", "의", "로", "도", "및")  # fmt: skip
 _VERB_ENDINGS = ("니다", "한", "하는", "하고", "하며", "된", "되는", "있는", "적인", "하실", "해요", "세요")
 
 

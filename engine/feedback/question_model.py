@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from engine.feedback.question_type import QuestionType
+from engine.feedback.text import ngrams
 from engine.runtime.resources import resource_path
 
 _WORD = re.compile(r"[a-z']+|[\uac00-\ud7a3]+")
@@ -22,13 +23,7 @@ SMOOTHING = 0.3  # additive smoothing; chosen by cross-validation on the trainin
 
 
 def features(question: str, language: str) -> set[str]:
-    lowered = question.lower()
-    if language == "ko":
-        text = " " + " ".join(_WORD.findall(lowered)) + " "
-        return {text[i : i + n] for n in (2, 3) for i in range(len(text) - n + 1)}
-    tokens = ["<s>", *_WORD.findall(lowered)]
-    grams = [*tokens, *(" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1))]
-    return {*grams, *(" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2))}
+    return ngrams(question.lower(), _WORD, language, longest=3)
 
 
 @dataclass(frozen=True)

@@ -63,13 +63,10 @@ def _hits(text: str, phrases: tuple[str, ...], language: str) -> int:
 
 
 def topic_stems(question: str, table: Cues) -> list[str]:
-    seen: list[str] = []
-    for stem in stems(question, table.language):
-        if any(stem.startswith(g) or same_stem(stem, g) for g in table.generic):
-            continue
-        if stem not in seen:
-            seen.append(stem)
-    return seen
+    own = (
+        s for s in stems(question, table.language) if not any(s.startswith(g) or same_stem(s, g) for g in table.generic)
+    )
+    return list(dict.fromkeys(own))  # each once, in the question's order
 
 
 def relevance(question: str, answer: str, kind: QuestionType, table: Cues) -> Relevance:
@@ -87,19 +84,15 @@ def relevance(question: str, answer: str, kind: QuestionType, table: Cues) -> Re
     else:
         score = type_fit
     distinct = set(said)
-    work = sum(1 for w in _work_stems(table) if w in distinct or any(same_stem(w, s) for s in distinct))
+    work = sum(1 for w in _work_stems(table.language) if w in distinct or any(same_stem(w, s) for s in distinct))
     leisure = _hits(answer, table.leisure_words, table.language)
     return Relevance(round(score, 3), hits, cue_count, work, leisure)
 
 
 @cache
-def _work_stems_of(language: str) -> frozenset[str]:
-    return frozenset(s for word in cues(language).work_words for s in stems(word, language))
-
-
-def _work_stems(table: Cues) -> frozenset[str]:
+def _work_stems(language: str) -> frozenset[str]:
     """The work words as stems, so "working", "projects" and 프로젝트를 count like their root."""
-    return _work_stems_of(table.language)
+    return frozenset(s for word in cues(language).work_words for s in stems(word, language))
 
 
 def _without_hedges(text: str, table: Cues) -> list[str]:
@@ -183,10 +176,9 @@ def _restates(question: str, answer: str, table: Cues) -> bool:
     echoed = len(said) - sum(1 for s in said if s in own)
     if echoed < 2:
         return False
-    limit = 4
     share = echoed / len(said)
     # Mostly the question's own words, with little besides: a short wrong answer is still an answer.
     marked = bool(_QUESTION_MARKERS.search(answer.lower()))
     if share < (ECHO_SHARE_MARKED if marked else ECHO_SHARE):
         return False
-    return len(own) <= (limit if share < ECHO_MOSTLY and not marked else 2 * limit)
+    return len(own) <= (4 if share < ECHO_MOSTLY and not marked else 8)

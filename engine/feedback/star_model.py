@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from engine.feedback.text import ngrams
 from engine.runtime.resources import resource_path
 
 _WORD = re.compile(r"[a-z']+|\d+|[\uac00-\ud7a3]+")
@@ -22,15 +23,8 @@ SMOOTHING = 0.5
 
 
 def features(sentence: str, index: int, count: int, language: str) -> set[str]:
-    lowered = sentence.lower()
     place = "first" if index == 0 else "last" if index == count - 1 else "middle"
-    if language == "ko":
-        text = " " + " ".join(_WORD.findall(lowered)) + " "
-        grams = {text[i : i + n] for n in (2, 3) for i in range(len(text) - n + 1)}
-    else:
-        tokens = ["<s>", *_WORD.findall(lowered)]
-        grams = {*tokens, *(" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1))}
-    return grams | {f"place={place}"}
+    return ngrams(sentence.lower(), _WORD, language, longest=2) | {f"place={place}"}
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,16 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def ngrams(lowered: str, word: re.Pattern[str], language: str, longest: int) -> set[str]:
+    """A lower-cased text as the naive Bayes readers see it: Korean as the syllable pairs and triples of its words
+    (they survive particles and endings); else its words and word n-grams up to `longest`, after a start mark."""
+    if language == "ko":
+        text = " " + " ".join(word.findall(lowered)) + " "
+        return {text[i : i + n] for n in (2, 3) for i in range(len(text) - n + 1)}
+    tokens = ["<s>", *word.findall(lowered)]
+    return {" ".join(tokens[i : i + n]) for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)}
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 

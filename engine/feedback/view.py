@@ -149,22 +149,14 @@ def render_text(view: FeedbackView, ui: str) -> str:
     if view.raise_keys:
         lines.append(t("feedback.raise_title", ui) + ":")
         lines.extend("  - " + t(key, ui, **dict(params)) for key, params in view.raise_keys)
-    lines.extend(personal_lines(view, ui))
+    if view.personal:  # the blind-hiring check: each detail with the sentence that gives it away, what to do
+        lines.append(t("blind.title", ui) + ":")
+        lines.extend(
+            "  - " + t("blind.finding", ui, what=t(f"blind.{p.kind.value}", ui), quote=_short(p.quote))
+            for p in view.personal
+        )
+        lines.append("  " + t("blind.advice", ui))
     return "\n".join(lines)
-
-
-def personal_lines(view: FeedbackView, ui: str) -> list[str]:
-    """The blind-hiring check's findings as text: a title, each detail with its sentence, what to do."""
-    if not view.personal:
-        return []
-    t = messages.text
-    lines = [t("blind.title", ui) + ":"]
-    lines.extend(
-        "  - " + t("blind.finding", ui, what=t(f"blind.{p.kind.value}", ui), quote=_short(p.quote))
-        for p in view.personal
-    )
-    lines.append("  " + t("blind.advice", ui))
-    return lines
 
 
 def _short(quote: str, limit: int = 160) -> str:

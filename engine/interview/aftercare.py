@@ -16,14 +16,7 @@ from engine.errors import AppError, LlmError
 from engine.feedback.assess import assess
 from engine.feedback.question_type import QuestionType
 from engine.feedback.view import build_view
-from engine.interview.events import (
-    ErrorRaised,
-    InterviewEvent,
-    Notice,
-    ReviewWriting,
-    ScoreUpdated,
-    TranscriptStored,
-)
+from engine.interview.events import ErrorRaised, InterviewEvent, Notice, ReviewWriting, ScoreUpdated, TranscriptStored
 from engine.interview.stored_transcript import TranscriptKeeper
 from engine.llm.interviewer import Exchange, LlmInterviewer
 from engine.storage.store import Store
@@ -70,9 +63,32 @@ class Aftercare:
         kind: QuestionType,
         keywords: Iterable[str],
     ) -> None:
-        task = asyncio.get_running_loop().create_task(
-            self._score(interviewer, answer_id, so_far, kind, tuple(keywords)), name="llm-score"
-        )
+        """The model's review of the answer, in the background: on its stored transcript once it is read again."""
+        terms = tuple(keywords)
+
+        async def scored() -> None:
+            reread, stored = self._rereads.get(answer_id), None
+            if reread is not None:
+                with contextlib.suppress(Exception):  # a failed re-read is said by done() or cancel()
+                    stored = await reread
+            # Scored on the stored transcript where there is one: the one the review and the PDF show.
+            exchanges = so_far if stored is None else [*so_far[:-1], replace(so_far[-1], answer=stored.transcript)]
+            try:
+                review = await interviewer.score(exchanges, kind)
+            except LlmError as error:  # malformed twice, or the model is gone: model-free feedback stands
+                log.warning("answer %d not scored: %s", answer_id, error)
+                self._emit(Notice(self._session_id(), error.key, tuple((k, str(v)) for k, v in error.params.items())))
+                return
+            asked = exchanges[-1]
+            # The model's quotes count only where they are in the transcript; its verdict only confirms.
+            reading = await asyncio.to_thread(
+                assess, asked.question, asked.answer, self._language, kind, terms, review.quotes, review.relevant
+            )
+            content = build_view(reading)
+            await self._store.save_score(answer_id, review.to_dict(), content.to_stored())
+            self._emit(ScoreUpdated(self._session_id(), answer_id, content, review))
+
+        task = asyncio.get_running_loop().create_task(scored(), name="llm-score")
         self._scoring.add(task)
         self._emit(ReviewWriting(self._session_id(), answer_id, done=False))
 
@@ -82,41 +98,10 @@ class Aftercare:
 
         task.add_done_callback(ended)
 
-    async def _score(
-        self,
-        interviewer: LlmInterviewer,
-        answer_id: int,
-        so_far: list[Exchange],
-        kind: QuestionType,
-        keywords: tuple[str, ...],
-    ) -> None:
-        reread, stored = self._rereads.get(answer_id), None
-        if reread is not None:
-            with contextlib.suppress(Exception):  # a failed re-read is said by done() or settle()
-                stored = await reread
-        if stored is not None:  # scored on the stored transcript: the one review and the PDF show
-            so_far = [*so_far[:-1], replace(so_far[-1], answer=stored.transcript)]
-        try:
-            review = await interviewer.score(so_far, kind)
-        except LlmError as error:  # malformed twice, or the model is gone: model-free feedback stands
-            log.warning("answer %d not scored: %s", answer_id, error)
-            params = tuple((k, str(v)) for k, v in error.params.items())
-            self._emit(Notice(self._session_id(), error.key, params))
-            return
-        asked = so_far[-1]
-        # The model's quotes count only where they are in the transcript; its verdict only confirms.
-        reading = await asyncio.to_thread(
-            assess, asked.question, asked.answer, self._language, kind, keywords, review.quotes, review.relevant
-        )
-        content = build_view(reading)
-        await self._store.save_score(answer_id, review.to_dict(), content.to_stored())
-        self._emit(ScoreUpdated(self._session_id(), answer_id, content, review))
-
-    async def settle(self, *, cancel: bool) -> None:
-        """Wait for every score (or cancel them, and the re-reads too); their failures are said, not raised.
-        Re-reads go on unless cancelled: `done()` waits for them."""
-        pending: list[asyncio.Task[Any]] = [*self._scoring, *(self._rereads.values() if cancel else ())]
-        for task in pending if cancel else ():
+    async def cancel(self) -> None:
+        """Cancel every score and re-read (a cancelled re-read stays owed); their failures are said, not raised."""
+        pending: list[asyncio.Task[Any]] = [*self._scoring, *self._rereads.values()]
+        for task in pending:
             task.cancel()
         await self._said(pending)
 
@@ -136,6 +121,6 @@ class Aftercare:
     async def _said(self, pending: list[asyncio.Task[Any]]) -> None:
         for outcome in await asyncio.gather(*pending, return_exceptions=True):
             if isinstance(outcome, AppError):  # e.g. the score could not be stored: say so, go on
-                self._emit(ErrorRaised(self._session_id(), outcome, recoverable=True))
+                self._emit(ErrorRaised(self._session_id(), outcome))
             elif isinstance(outcome, Exception):
                 log.error("work after an answer failed unexpectedly", exc_info=outcome)

@@ -36,8 +36,7 @@ def read_document(path: Path) -> str:
         raise DocumentError("document.too_large", name=path.name, megabytes=MAX_BYTES // (1024 * 1024))
     text = _read_pdf(path) if suffix == ".pdf" else _read_text(path)
     # One space between words reads the same to a model, whatever the PDF put there.
-    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n"))
-    text = "\n".join(lines).strip()
+    text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")).strip()
     if not text:
         raise DocumentError("document.empty", name=path.name)
     return text[:MAX_CHARS]

@@ -51,18 +51,15 @@ class Choices(Protocol):
     @property
     def ending(self) -> bool:
         """The user has ended the interview: no further question is asked."""
-        ...
 
     async def choose(self, asked: QuestionAsked) -> Choice: ...
 
     async def question_put(self, asked: QuestionAsked) -> None:
         """Returns once the question has been put to the user (read aloud, shown): real mode's preparation
         time starts then."""
-        ...
 
     def time_to_answer(self, asked: QuestionAsked) -> Choice:
         """Real mode: the preparation time is over, and the answer starts now (the microphone, the next file)."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,10 +121,9 @@ class SessionComplete:
 
 
 @dataclass(frozen=True, slots=True)
-class ErrorRaised:
+class ErrorRaised:  # the interview goes on (e.g. one answer's file was damaged); an error that ends it is raised
     session_id: int
     error: AppError
-    recoverable: bool  # True: the interview goes on (e.g. one answer's file was damaged)
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,11 +114,7 @@ def choose_questions(
         for category in categories:
             if by_category[category] and len(chosen) < count:
                 chosen.append(by_category[category].pop(0))
-    for q in stale:
-        if len(chosen) >= count:
-            break
-        chosen.append(q)
-    return chosen[:count]
+    return (chosen + stale)[:count]
 
 
 def interview_questions(config: InterviewConfig, recently_asked: frozenset[str]) -> list[Question]:

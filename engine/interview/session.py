@@ -43,10 +43,10 @@ from engine.interview.events import (
 )
 from engine.interview.modes import Mode
 from engine.interview.progress import AnswerOutcome, Progress
-from engine.interview.questions import Question, interview_questions
+from engine.interview.questions import interview_questions
 from engine.interview.state import SessionState, check_move
 from engine.interview.stored_transcript import TranscriptKeeper, hotwords
-from engine.interview.turns import START_DEADLINE_S, PlanNotice, TurnPlan
+from engine.interview.turns import START_DEADLINE_S, TurnPlan
 from engine.llm.contract import LanguageModel
 from engine.llm.desk import desk_for
 from engine.llm.interviewer import LlmInterviewer
@@ -88,12 +88,11 @@ class InterviewSession:
         # A pasted posting or résumé is capped like an opened file: a 5 MB paste made a 21 MB database.
         capped = tuple(name for name in ("job_posting", "resume") if len(getattr(config, name)) > MAX_CHARS)
         self.config = replace(config, **{name: getattr(config, name)[:MAX_CHARS] for name in capped})
-        notices = notices + tuple("document.pasted_capped" for _ in capped[:1])
         self._store = store
         self._paths = paths
         self._stt_factory = stt_factory
         self._stt_backend = stt_backend
-        self._notices = notices
+        self._notices = notices + tuple("document.pasted_capped" for _ in capped[:1])
         self._listeners: list[Listener] = []
         self.state = SessionState.SETTING_UP
         self.session_id = 0
@@ -126,17 +125,8 @@ class InterviewSession:
 
     # -- the interview ------------------------------------------------------------------------------
     @property
-    def questions(self) -> list[Question]:
-        return list(self._progress.questions)
-
-    @property
     def has_next_question(self) -> bool:
-        plan = self._progress.plan
-        return plan.has_next if plan is not None else False
-
-    @property
-    def interviewer(self) -> LlmInterviewer | None:
-        return self._interviewer
+        return self._progress.plan is not None and self._progress.plan.has_next
 
     async def begin(self) -> None:
         recent = await self._store.recent_bank_ids(self.config.language, RECENT_SESSIONS)
@@ -194,7 +184,8 @@ class InterviewSession:
         finally:
             if self._keeper is not None and self._interviewer is not None:
                 self._keeper.release()
-        self._notify(notices)
+        for notice in notices:
+            self._emit(Notice(self.session_id, notice.key, notice.params))
         if planned is None:
             return None
         if last_chance:  # asking only once there is something to ask: else the interview completes from here
@@ -235,10 +226,6 @@ class InterviewSession:
             plan.prime()
         return event
 
-    def _notify(self, notices: list[PlanNotice]) -> None:
-        for notice in notices:
-            self._emit(Notice(self.session_id, notice.key, notice.params))
-
     def finish_answer(self) -> None:
         """The user is done speaking (button, key, or end of silence): stop the audio source."""
         if self._source is not None:
@@ -260,8 +247,7 @@ class InterviewSession:
         async def store_final(event: TranscriptEvent) -> None:
             await self._store.add_final(answer_id, event)
             if self._progress.plan is not None:  # the next question is drafted as the answer grows
-                finals = heard.finals + [event]
-                self._progress.plan.answer_progress(" ".join(f.text for f in finals))
+                self._progress.plan.answer_progress(" ".join(f.text for f in [*heard.finals, event]))
 
         def time_up() -> None:
             seconds = (("seconds", f"{timing.answer_s:g}" if timing else ""),)
@@ -282,7 +268,7 @@ class InterviewSession:
                 await capture(source, stt, recorder, heard, hooks, limit=limit)
             except* AppError as errors:
                 error = errors.exceptions[0]
-                await self._settle_answer(answer_id, recorder, heard.finals, heard.samples, "failed", error)
+                await self._settle_answer(answer_id, recorder, heard, "failed", error)
                 raise error from None
             finally:
                 self._source = None
@@ -290,28 +276,23 @@ class InterviewSession:
         finally:
             if self._keeper is not None:
                 self._keeper.release()
-        finals, samples = heard.finals, heard.samples
-        status = "complete" if heard.source_error is None else ("incomplete" if finals or samples else "failed")
-        return await self._settle_answer(answer_id, recorder, finals, samples, status, heard.source_error)
+        cut_short = "incomplete" if heard.finals or heard.samples else "failed"
+        status = "complete" if heard.source_error is None else cut_short
+        return await self._settle_answer(answer_id, recorder, heard, status, heard.source_error)
 
     def _recognition_notice(self, notice: RecognitionNotice) -> None:
         """A cloud backend's news: its state for the status bar; a fallback as a notice, or as an error when
         the user has something to fix (the answer itself goes on either way)."""
         self._emit(RecognitionChanged(self.session_id, notice.backend, notice.state))
         if notice.error is not None:
-            self._emit(ErrorRaised(self.session_id, notice.error, recoverable=True))
+            self._emit(ErrorRaised(self.session_id, notice.error))
         elif notice.key:
             self._emit(Notice(self.session_id, notice.key, notice.params))
 
     async def _settle_answer(
-        self,
-        answer_id: int,
-        recorder: AnswerRecorder,
-        finals: list[TranscriptEvent],
-        samples: int,
-        status: str,
-        error: BaseException | None,
+        self, answer_id: int, recorder: AnswerRecorder, heard: Captured, status: str, error: BaseException | None
     ) -> AnswerOutcome:
+        finals, samples = heard.finals, heard.samples
         write_error = await recorder.close()
         app_error = error if isinstance(error, AppError) else None
         if write_error is not None and app_error is None:
@@ -336,14 +317,18 @@ class InterviewSession:
             figures = await figures_of(words, transcript, duration, language, question, keywords, recording)
             await self._store.save_metrics(answer_id, figures.document)
         if self._keeper is not None:  # before scoring is queued: the score waits for this reading
-            if recorder.exists and write_error is None and (finals or samples):
-                self._reread(answer_id, recorder.path, duration, transcript)
+            if recorder.exists and write_error is None and (finals or samples):  # read again, in the background
+                config, progress = self.config, self._progress
+                self._aftercare.reread(OwedReread(
+                    answer_id, self.session_id, config.language, recorder.path, duration, progress.question,
+                    progress.question_type.value, config.job_posting, config.resume, None, transcript,
+                ))  # fmt: skip
             else:
                 await self._store.give_up_reread(answer_id)  # nothing to read again: the live text stays
         self._emit(AnswerFinished(self.session_id, answer_id, transcript, duration, status))
         self._after_answer(answer_id, transcript, figures.content if figures else None)
         if app_error is not None:
-            self._emit(ErrorRaised(self.session_id, app_error, recoverable=True))
+            self._emit(ErrorRaised(self.session_id, app_error))
         if figures is not None:
             self._emit(FeedbackReady(self.session_id, answer_id, figures.metrics, figures.content))
         await self._move(SessionState.FEEDBACK)
@@ -364,16 +349,6 @@ class InterviewSession:
         self._after_answer(answer_id, "")
         await self._move(SessionState.FEEDBACK)
 
-    def _reread(self, answer_id: int, audio: Path, duration: float, live: str) -> None:
-        """Read the answer's whole audio again, in the background, for its stored transcript."""
-        question, kind = self._progress.question, self._progress.question_type.value
-        config = self.config
-        owed = OwedReread(
-            answer_id, self.session_id, config.language, audio, duration, question, kind,
-            config.job_posting, config.resume, None, live,
-        )  # fmt: skip
-        self._aftercare.reread(owed)
-
     def _after_answer(self, answer_id: int, transcript: str, content: FeedbackView | None = None) -> None:
         plan = self._progress.plan
         if plan is None or plan.current is None:
@@ -381,11 +356,6 @@ class InterviewSession:
         so_far = plan.record_answer(transcript, content)
         if plan.interviewer is not None and transcript.strip():
             self._aftercare.score(plan.interviewer, answer_id, so_far, self._progress.question_type, self._keywords)
-
-    async def _settle_scoring(self, *, cancel: bool) -> None:
-        if self._interviewer is not None:
-            await self._interviewer.close()  # a draft of a question that will not be asked
-        await self._aftercare.settle(cancel=cancel)
 
     async def complete(self) -> SessionState:
         """The interview ran to its end: complete if any question was answered; failed if answers were tried
@@ -405,7 +375,9 @@ class InterviewSession:
 
     async def end(self, state: SessionState) -> None:
         """End early: the user stopped (INTERRUPTED) or an error made going on impossible (FAILED)."""
-        await self._settle_scoring(cancel=True)
+        if self._interviewer is not None:
+            await self._interviewer.close()  # a draft of a question that will not be asked
+        await self._aftercare.cancel()
         if self.state.is_terminal or self.session_id == 0:
             return
         await self._move(state)

@@ -185,21 +185,9 @@ def _worked_out(owed: OwedReread, reading: Reading) -> tuple[AnswerMetrics | Non
     against the new transcript, as they were against the live one."""
     if not reading.segments:
         return None, None
-    transcript = reading.text
     metrics = analyse([w for s in reading.segments for w in s.words], owed.language, owed.duration_s)
-    try:
-        kind = QuestionType(owed.question_type)
-    except ValueError:
-        kind = classify(owed.question, owed.language)
-    review = owed.review
+    known = owed.question_type in set(QuestionType)
+    kind = QuestionType(owed.question_type) if known else classify(owed.question, owed.language)
     keywords = posting_keywords(owed.posting, owed.language) if owed.posting else ()
-    assessment = assess(
-        owed.question,
-        transcript,
-        owed.language,
-        kind,
-        keywords,
-        review.quotes if review else None,
-        review.relevant if review else None,
-    )
-    return metrics, build_view(assessment)
+    quotes, relevant = (owed.review.quotes, owed.review.relevant) if owed.review else (None, None)
+    return metrics, build_view(assess(owed.question, reading.text, owed.language, kind, keywords, quotes, relevant))

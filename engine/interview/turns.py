@@ -72,9 +72,6 @@ class TurnPlan:
     def has_next(self) -> bool:
         return self.main_asked < len(self.bank) or self.follow_up_due
 
-    def _next_kind(self) -> TurnKind:
-        return TurnKind.FOLLOW_UP if self.follow_up_due else TurnKind.MAIN
-
     @property
     def only_a_follow_up_left(self) -> bool:
         """The last main question is asked and a follow-up is due: if the model cannot write it, nothing is left."""
@@ -84,7 +81,7 @@ class TurnPlan:
         self, on_text: TextListener | None = None
     ) -> tuple[PlannedQuestion | None, list[PlanNotice]]:
         """The next question, or None when the model could not write the last follow-up and the bank is done."""
-        kind = self._next_kind()
+        kind = TurnKind.FOLLOW_UP if self.follow_up_due else TurnKind.MAIN
         notices: list[PlanNotice] = []
         seed = self.bank[self.main_asked] if kind is TurnKind.MAIN else self.current.bank  # type: ignore[union-attr]
         planned: PlannedQuestion | None = None
@@ -171,10 +168,7 @@ class TurnPlan:
 
     def answer_progress(self, answer_so_far: str) -> None:
         """A final arrived: draft what would follow the answer as it stands."""
-        if self.interviewer is None or self.current is None:
-            return
-        kind = self._kind_after(answer_so_far)
-        if kind is None:
+        if self.interviewer is None or self.current is None or (kind := self._kind_after(answer_so_far)) is None:
             return
         self.interviewer.draft(self.exchanges, self.current.text, answer_so_far, kind)
 

@@ -59,7 +59,6 @@ class ModelInfo:
 
     name: str
     backend: str  # "local" or "remote"
-    context_tokens: int
     notes: tuple[str, ...] = field(default_factory=tuple)  # message keys, e.g. a context lowered for memory
 
 

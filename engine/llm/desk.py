@@ -17,7 +17,6 @@ import enum
 import heapq
 import itertools
 import logging
-import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,8 +36,6 @@ class Priority(enum.IntEnum):
 class Generation:
     text: str
     finish: FinishReason
-    first_token_s: float  # from the job's start on the model to its first text
-    total_s: float
 
 
 TextListener = Callable[[str], None]  # the text so far
@@ -156,18 +153,13 @@ class ModelDesk:
                 return
 
     async def _collect(self, request: GenerationRequest, on_text: TextListener | None) -> Generation:
-        started = time.perf_counter()
-        first: float | None = None
         text = ""
         finish = FinishReason.STOP
         async with contextlib.aclosing(self.model.stream(request)) as chunks:  # type: ignore[type-var]
             async for chunk in chunks:
-                if chunk.text and first is None:
-                    first = time.perf_counter() - started
                 text += chunk.text
                 if on_text is not None and chunk.text:
                     on_text(text)
                 if chunk.finish is not None:
                     finish = chunk.finish
-        total = time.perf_counter() - started
-        return Generation(text, finish, first if first is not None else total, total)
+        return Generation(text, finish)

@@ -6,22 +6,17 @@ context can be lowered, with a message, where memory is short.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from engine.errors import LlmError
-
-log = logging.getLogger(__name__)
 
 GGUF_MAGIC = b"GGUF"
 
 
 @dataclass(frozen=True)
 class GgufInfo:
-    path: Path
     size_bytes: int
-    architecture: str
     name: str
     trained_context: int
     layers: int
@@ -81,9 +76,7 @@ def read_info(path: Path) -> GgufInfo:
         raise LlmError("llm.file_damaged", path=str(path), detail=f"{size} bytes, the tensors need {last}")
     template = value("tokenizer.chat_template")
     return GgufInfo(
-        path=path,
         size_bytes=size,
-        architecture=arch,
         name=str(value("general.name", path.stem)),
         trained_context=trained,
         layers=layers,

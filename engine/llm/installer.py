@@ -8,7 +8,6 @@ kept, so the next attempt resumes).
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import threading
 from collections.abc import Callable
@@ -17,8 +16,6 @@ from pathlib import Path
 from engine.errors import LlmError
 from models.download import DownloadCancelled, DownloadFailed, Expected, FailureKind, download, part_path
 from models.llm_catalogue import LlmSpec
-
-log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int | None], None]  # bytes so far, total
 

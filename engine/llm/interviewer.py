@@ -51,9 +51,8 @@ class Exchange:
 class QuestionUnusable(LlmError):
     """The model's reply is not a question we can ask (empty, cut off, or far too long)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self) -> None:
         super().__init__("llm.question_unusable")
-        self.text = text
 
 
 class ScoreUnavailable(LlmError):
@@ -84,9 +83,9 @@ def clean_question(text: str) -> str:
         if len(candidate) > QUESTION_CHARS[1]:
             candidate = candidate[: QUESTION_CHARS[1]].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     if not (QUESTION_CHARS[0] <= len(candidate) <= QUESTION_CHARS[1]) or not any(ch.isalpha() for ch in candidate):
-        raise QuestionUnusable(text)
+        raise QuestionUnusable
     if _NOT_PROSE.search(candidate):  # JSON, markup or code from a misbehaving server is no question to ask
-        raise QuestionUnusable(text)
+        raise QuestionUnusable
     return candidate
 
 
@@ -146,10 +145,8 @@ class LlmInterviewer:
     def question_messages(self, exchanges: list[Exchange], kind: TurnKind) -> tuple[ChatMessage, ...]:
         """What the model reads to write the question that follows the last exchange, of this kind."""
         if not exchanges:  # the very first question: no answer yet
-            note = prompts.note(self.brief.language, "next_question")
-            return (self._system, ChatMessage(Role.USER, note))
-        last = replace(exchanges[-1], then=kind)
-        return tuple(self._history([*exchanges[:-1], last]))
+            return (self._system, ChatMessage(Role.USER, prompts.note(self.brief.language, "next_question")))
+        return tuple(self._history([*exchanges[:-1], replace(exchanges[-1], then=kind)]))
 
     def _question_request(self, messages: tuple[ChatMessage, ...]) -> GenerationRequest:
         return GenerationRequest(
@@ -225,7 +222,6 @@ class LlmInterviewer:
 
         Malformed or truncated output is retried once; then ScoreUnavailable.
         """
-        history = self._history(exchanges)
         language = self.brief.language
         note = prompts.note(
             language,
@@ -235,7 +231,7 @@ class LlmInterviewer:
             criteria=criteria_lines(kind, language),
         )
         request = GenerationRequest(
-            prompts.with_note(history, note),
+            prompts.with_note(self._history(exchanges), note),
             max_tokens=self.score_max_tokens,
             temperature=0.2,
             json_schema=review_schema(kind),
@@ -262,16 +258,12 @@ class LlmInterviewer:
         """Cancel a draft or read-ahead still running, and wait for questions given up on to stop (the owner of
         this interviewer calls it at the end)."""
         await asyncio.gather(*self._abandoned, return_exceptions=True)
-        if self._reading is not None:
-            self._reading.cancel()
-            with contextlib.suppress(asyncio.CancelledError, LlmError):
-                await self._reading
-            self._reading = None
-        if self._draft is not None and self._draft.task is not None:
-            self._draft.task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, LlmError):
-                await self._draft.task
-        self._draft = None
+        for task in (self._reading, self._draft.task if self._draft is not None else None):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, LlmError):
+                    await task
+        self._reading = self._draft = None
 
 
 def read_ahead(desk: ModelDesk, brief: prompts.InterviewBrief) -> asyncio.Task[Generation]:

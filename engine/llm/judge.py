@@ -6,7 +6,6 @@ are checked against the transcript and scored like the model-free cues (engine/f
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,8 +16,6 @@ from engine.feedback.question_type import QuestionType
 from engine.llm import prompts
 from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, LanguageModel, Role
 from engine.llm.rubric import review_schema
-
-log = logging.getLogger(__name__)
 
 JUDGE_MAX_TOKENS = 700  # a quote per criterion (at most seven) and the verdict, Korean included
 ANSWER_MAX_CHARS = 6_000  # a longer answer is cut: the prompt must fit a small model's context

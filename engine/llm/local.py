@@ -30,7 +30,7 @@ import psutil
 
 from engine.errors import LlmError, MissingPackageError
 from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, ModelInfo, Role, StreamChunk
-from engine.llm.gguf_file import GgufInfo, fit_context, read_info
+from engine.llm.gguf_file import fit_context, read_info
 from engine.llm.model_state import keep_state, restore_state
 from engine.llm.prefix_cache import PrefixCache
 from engine.native.probe import Library, ensure_safe, stop_probes
@@ -62,23 +62,29 @@ class _Cancelled(Exception):
     pass
 
 
-class _CancelToken:
-    """Set from the loop, checked by the model thread after each unit of work (a prefill chunk, a token)."""
+class _Job:
+    """One generation as the model thread runs it: `emit` hands the loop a chunk or a failure; a cancel, set from
+    the loop, is checked after each unit of work (a prefill chunk, a token), which also reports its stage."""
 
-    def __init__(self) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop, on_stage: Callable[[str], None]) -> None:
+        self.queue: asyncio.Queue[StreamChunk | BaseException] = asyncio.Queue()
+        self._loop = loop
+        self._on_stage = on_stage
         self._event = threading.Event()
         self.set_at: float | None = None
-        self.units_after = 0  # units finished after the cancel: the bound on how late a stop can be
+
+    def emit(self, item: StreamChunk | BaseException) -> None:
+        self._loop.call_soon_threadsafe(self.queue.put_nowait, item)
 
     def set(self) -> None:
         if not self._event.is_set():
             self.set_at = time.perf_counter()
             self._event.set()
 
-    def unit_done(self) -> None:
+    def unit_done(self, stage: str) -> None:
         if self._event.is_set():
-            self.units_after += 1
             raise _Cancelled
+        self._loop.call_soon_threadsafe(self._on_stage, stage)
 
 
 class LocalModel:
@@ -89,22 +95,15 @@ class LocalModel:
         self._thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="llm")
         self._loading: concurrent.futures.Future[None] | None = None
         self._llm: Llama | None = None
-        self._info = ModelInfo(path.stem, "local", self.options.n_ctx)
-        self._gguf: GgufInfo | None = None
+        self.info = ModelInfo(path.stem, "local")
         self._chunk = 64  # prefill tokens per chunk; adapted to the machine as it runs
         self._grammars: dict[str, LlamaGrammar] = {}
         self._lock = asyncio.Lock()  # one generation at a time, in the order asked
         self.prefilled_tokens = 0  # of the last request: what the cache did not already hold
         self.restored_tokens = 0  # of the last request: what a saved prefix state gave
         self._saved: PrefixCache | None = None
-        self.cancel_latency_s = 0.0  # of the last cancelled request: from the cancel to the thread letting go
-        self.units_after_cancel = 0
         self._stage_waiters: dict[str, list[asyncio.Future[None]]] = {}
         self._closed = False
-
-    @property
-    def info(self) -> ModelInfo:
-        return self._info
 
     # -- loading ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -119,7 +118,6 @@ class LocalModel:
 
     def _load(self) -> None:
         info = read_info(self.path)  # a missing or foreign file is named before any native code runs
-        self._gguf = info
         # llama.cpp runs once in a child process first: if it faults on this CPU, only the child dies.
         gpu = "auto" if self.options.gpu_layers is None else str(self.options.gpu_layers)
         ensure_safe(Library.LLAMA, self.path, f"gpu={gpu}")
@@ -154,7 +152,7 @@ class LocalModel:
             raise LlmError("llm.file_damaged", path=str(self.path), detail=str(error)) from error
         if info.chat_template is None:
             notes.append("llm.no_chat_template")
-        self._info = ModelInfo(info.name, "local", n_ctx, tuple(notes))
+        self.info = ModelInfo(info.name, "local", tuple(notes))
         if self.options.state_dir is not None:
             try:
                 self._saved = PrefixCache(self.options.state_dir, self.path)
@@ -168,27 +166,18 @@ class LocalModel:
             raise LlmError("llm.generation_failed", detail="the model was closed")
         await self.ready()
         async with self._lock:
-            loop = asyncio.get_running_loop()
-            queue: asyncio.Queue[StreamChunk | BaseException] = asyncio.Queue()
-            cancel = _CancelToken()
-
-            def emit(item: StreamChunk | BaseException) -> None:
-                loop.call_soon_threadsafe(queue.put_nowait, item)
-
-            def reached(stage: str) -> None:
-                loop.call_soon_threadsafe(self._stage_reached, stage)
-
-            work = self._thread.submit(self._generate, request, cancel, emit, reached)
+            job = _Job(asyncio.get_running_loop(), self._stage_reached)
+            work = self._thread.submit(self._generate, request, job)
             try:
                 while True:
-                    item = await queue.get()
+                    item = await job.queue.get()
                     if isinstance(item, BaseException):
                         raise item
                     yield item
                     if item.finish is not None:
                         break
             finally:
-                cancel.set()
+                job.set()
                 # Wait for the thread to let go of the context, so that the next request starts clean.
                 await asyncio.shield(asyncio.wrap_future(work))
 
@@ -203,25 +192,18 @@ class LocalModel:
             if not waiter.done():
                 waiter.set_result(None)
 
-    def _generate(
-        self,
-        request: GenerationRequest,
-        cancel: _CancelToken,
-        emit: Callable[[Any], None],
-        reached: Callable[[str], None],
-    ) -> None:
+    def _generate(self, request: GenerationRequest, job: _Job) -> None:
         try:
-            self._run(request, cancel, emit, reached)
-        except _Cancelled:
-            self.cancel_latency_s = time.perf_counter() - (cancel.set_at or time.perf_counter())
-            self.units_after_cancel = cancel.units_after
-            log.debug("generation cancelled; stopped %.0f ms after", self.cancel_latency_s * 1000)
+            self._run(request, job)
+        except _Cancelled:  # from the cancel to the thread letting go of the context
+            stopped_after_s = time.perf_counter() - (job.set_at or time.perf_counter())
+            log.debug("generation cancelled; stopped %.0f ms after", stopped_after_s * 1000)
         except LlmError as error:
-            emit(error)
+            job.emit(error)
         except Exception as error:  # llama.cpp refused (a decode failure), a template error, a full disk…
             # Every failure reaches the waiting stream, which would otherwise wait for ever.
             log.exception("generation failed")
-            emit(LlmError("llm.generation_failed", detail=str(error)))
+            job.emit(LlmError("llm.generation_failed", detail=str(error)))
 
     def _prompt_tokens(self, request: GenerationRequest) -> tuple[list[int], list[str]]:
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
@@ -269,7 +251,7 @@ class LocalModel:
             common += 1
         return max(0, common - 1)
 
-    def _prefill(self, tokens: list[int], cancel: _CancelToken, reached: Callable[[str], None], keep: int = 0) -> None:
+    def _prefill(self, tokens: list[int], job: _Job, keep: int = 0) -> None:
         """Bring the cache to hold all of `tokens` but the last (which `generate` evaluates to sample); once it
         holds the first `keep`, save their state for later interviews."""
         llm = self._llm
@@ -299,18 +281,11 @@ class LocalModel:
             position += size
             if position == keep:
                 keep_state(llm, self._saved, tokens[:keep])
-            cancel.unit_done()
-            reached("prefill")
+            job.unit_done("prefill")
             if size == self._chunk and took > 0:  # adapt: aim each chunk at PREFILL_TARGET_S
                 self._chunk = int(min(MAX_CHUNK, max(MIN_CHUNK, size * PREFILL_TARGET_S / took)))
 
-    def _run(
-        self,
-        request: GenerationRequest,
-        cancel: _CancelToken,
-        emit: Callable[[Any], None],
-        reached: Callable[[str], None],
-    ) -> None:
+    def _run(self, request: GenerationRequest, job: _Job) -> None:
         from llama_cpp import llama_model_get_vocab, llama_vocab_is_eog
 
         llm = self._llm
@@ -318,7 +293,7 @@ class LocalModel:
         tokens, stops = self._prompt_tokens(request)
         if len(tokens) + request.max_tokens > llm.n_ctx():
             raise LlmError("llm.context_full", tokens=len(tokens), context=llm.n_ctx())
-        self._prefill(tokens, cancel, reached, self._kept_length(request, tokens))
+        self._prefill(tokens, job, self._kept_length(request, tokens))
         grammar = self._grammar(request.json_schema) if request.json_schema is not None else None
         # A fixed seed repeats a run (tests, benchmarks); otherwise each generation samples afresh.
         llm.set_seed(request.seed if request.seed is not None else random.randrange(1 << 31))
@@ -329,8 +304,7 @@ class LocalModel:
         finish = FinishReason.LENGTH
         sampling = {"temp": request.temperature, "top_p": 0.95, "top_k": 40, "repeat_penalty": 1.1}
         for token in llm.generate(tokens, grammar=grammar, **sampling):  # type: ignore[arg-type]
-            cancel.unit_done()
-            reached("sampling")
+            job.unit_done("sampling")
             if llama_vocab_is_eog(vocab, token):
                 finish = FinishReason.STOP
                 break
@@ -343,12 +317,12 @@ class LocalModel:
             # Hold back what could be the start of a stop string, so that none is ever shown.
             safe = len(text) - _partial_stop(text, stops)
             if safe > sent:
-                emit(StreamChunk(text[sent:safe]))
+                job.emit(StreamChunk(text[sent:safe]))
                 sent = safe
             if len(generated) >= request.max_tokens:
                 break
         text += decoder.decode(b"", final=True) if finish is FinishReason.LENGTH else ""
-        emit(StreamChunk(text[sent:], finish))
+        job.emit(StreamChunk(text[sent:], finish))
 
     async def close(self) -> None:
         """Release the model (its memory) once any generation in progress has stopped."""

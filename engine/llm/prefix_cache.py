@@ -16,7 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ class PrefixCache:
         return self.folder / entry.file
 
     def used(self, entry: SavedPrefix) -> None:
-        self._entries = [e if e is not entry else _touched(e) for e in self._entries]
+        self._entries = [e if e is not entry else replace(e, used_at=time.time()) for e in self._entries]
         self._write_index()
 
     def covers(self, tokens: Sequence[int]) -> bool:
@@ -125,8 +125,7 @@ class PrefixCache:
 
     def _read_index(self) -> list[SavedPrefix]:
         try:
-            found = json.loads((self.folder / INDEX).read_text("utf-8"))
-            return [SavedPrefix(**e) for e in found]
+            return [SavedPrefix(**e) for e in json.loads((self.folder / INDEX).read_text("utf-8"))]
         except FileNotFoundError:
             return []
         except (OSError, ValueError, TypeError) as error:  # a damaged index: start afresh, the states go too
@@ -143,7 +142,3 @@ class PrefixCache:
             os.replace(temporary, self.folder / INDEX)  # atomic: a kill leaves the old index or the new
         except OSError as error:  # the states stay usable in this run; the next one may not know them
             log.warning("could not write the saved model states' index: %s", error)
-
-
-def _touched(entry: SavedPrefix) -> SavedPrefix:
-    return SavedPrefix(entry.file, entry.model, entry.tokens, entry.token_hash, entry.size, time.time())

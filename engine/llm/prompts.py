@@ -63,8 +63,7 @@ class InterviewBrief:
 
 
 def system_prompt(brief: InterviewBrief) -> str:
-    labels = _LABELS[brief.language]
-    seeds = "\n".join(f"- {seed}" for seed in brief.seeds) or labels["none"]
+    seeds = "\n".join(f"- {seed}" for seed in brief.seeds) or _LABELS[brief.language]["none"]
     return stable_prompt(brief) + "\n\n" + _template(brief.language, "seeds").substitute(seeds=seeds)
 
 
@@ -97,6 +96,5 @@ def with_note(history: list[ChatMessage], text: str) -> tuple[ChatMessage, ...]:
     and works with every chat template (some reject two user turns in a row).
     """
     if history and history[-1].role is Role.USER:
-        last = history[-1]
-        return (*history[:-1], ChatMessage(Role.USER, f"{last.content}\n\n{text}"))
+        return (*history[:-1], ChatMessage(Role.USER, f"{history[-1].content}\n\n{text}"))
     return (*history, ChatMessage(Role.USER, text))

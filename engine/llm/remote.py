@@ -40,10 +40,6 @@ class RemoteOptions:
     chunk_timeout_s: float = 15.0
 
 
-def redact(text: str, secret: str) -> str:
-    return text.replace(secret, "***") if secret else text
-
-
 @dataclass(frozen=True)
 class ServerAddress:
     """A server address split into what may be shown and what is a credential. `user:pass@` and a query
@@ -76,11 +72,7 @@ class RemoteModel:
             headers=headers, timeout=timeout, params=list(address.params), auth=address.auth
         )
         self._schema_style = "json_schema"
-        self._info = ModelInfo(options.model or self._base, "remote", 0)
-
-    @property
-    def info(self) -> ModelInfo:
-        return self._info
+        self.info = ModelInfo(options.model or self._base, "remote")
 
     async def ready(self) -> None:
         """Check the server answers and knows the model (GET /models)."""
@@ -88,7 +80,7 @@ class RemoteModel:
         models = [m.get("id", "") for m in response.json().get("data", []) if isinstance(m, dict)]
         if self.options.model and models and self.options.model not in models:
             raise LlmError("llm.remote_model_unknown", model=self.options.model, models=", ".join(models[:8]))
-        self._info = ModelInfo(self.options.model or (models[0] if models else self._base), "remote", 0)
+        self.info = ModelInfo(self.options.model or (models[0] if models else self._base), "remote")
 
     async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
@@ -102,7 +94,9 @@ class RemoteModel:
         if response.status_code in (401, 403):
             raise LlmError("llm.remote_auth", url=self._base)
         if response.status_code >= 400:
-            detail = redact(body.decode("utf-8", "replace")[:300], self.options.api_key)
+            detail = body.decode("utf-8", "replace")[:300]
+            if self.options.api_key:  # a server may echo the key back: never shown
+                detail = detail.replace(self.options.api_key, "***")
             raise LlmError("llm.remote_refused", url=self._base, status=response.status_code, detail=detail)
 
     def _payload(self, request: GenerationRequest) -> dict[str, Any]:
@@ -154,15 +148,13 @@ class RemoteModel:
         except httpx.TransportError as error:
             raise LlmError("llm.remote_unreachable", url=self._base, detail=type(error).__name__) from error
         try:
-            asked_schema = request.json_schema is not None and self._schema_style == "json_schema"
-            # 400/422 by the book; llama-cpp-python's server answers a validation error with 500.
-            if r.status_code in (400, 422, 500) and asked_schema:
+            if r.status_code >= 400:
                 body = await r.aread()
-                if b"response_format" in body or b"json_schema" in body:
+                # 400/422 by the book; llama-cpp-python's server answers a validation error with 500.
+                rejected = r.status_code in (400, 422, 500) and (b"response_format" in body or b"json_schema" in body)
+                if rejected and request.json_schema is not None and self._schema_style == "json_schema":
                     raise _SchemaStyleRejected
                 self._check(r, body)
-            if r.status_code >= 400:
-                self._check(r, await r.aread())
             finish: FinishReason | None = None
             waiting_s = self.options.first_token_timeout_s  # what `deadline` stands for, for the message
             lines = r.aiter_lines()
@@ -213,7 +205,6 @@ def _delta(data: str) -> tuple[str, str | None]:
         choice = event["choices"][0] if event.get("choices") else {}
         if "error" in event:
             raise LlmError("llm.remote_refused", url="", status=0, detail=str(event["error"])[:300])
-        text = (choice.get("delta") or {}).get("content") or ""
-        return str(text), choice.get("finish_reason")
+        return str((choice.get("delta") or {}).get("content") or ""), choice.get("finish_reason")
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         raise LlmError("llm.remote_malformed", detail=data[:200]) from error

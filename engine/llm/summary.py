@@ -61,8 +61,7 @@ class Summaries:
         note = prompts.note(language, "summary", what=_WHAT[language][kind], text=body)
         # Greedy: the same text gives the same summary, on every run (it is kept, and read by every interview).
         request = GenerationRequest((ChatMessage(Role.USER, note),), max_tokens=SUMMARY_MAX_TOKENS, temperature=0.0)
-        generation = await desk.generate(request, Priority.DRAFT)
-        summary = generation.text.strip()
+        summary = (await desk.generate(request, Priority.DRAFT)).text.strip()
         if len(summary) < MIN_SUMMARY_CHARS:
             log.info("the model's summary of a %s was too short to use (%d characters)", kind, len(summary))
             return None

@@ -76,10 +76,6 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "ko": "ID {session_id}인 저장된 면접이 없습니다. `sessions`로 목록을 확인하세요.",
     },
     # Configuration / CLI
-    "config.unknown_language": {
-        "en": "Unknown interview language '{lang}'. Use 'en' or 'ko'.",
-        "ko": "알 수 없는 면접 언어 '{lang}'입니다. 'en' 또는 'ko'를 사용하세요.",
-    },
     "config.too_many_answers": {
         "en": "{answers} answer files were given but the interview has only {questions} questions.",
         "ko": "답변 파일은 {answers}개인데 면접 질문은 {questions}개뿐입니다.",
@@ -96,7 +92,6 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     },
     # CLI output
     "cli.question": {"en": "Question {number}", "ko": "질문 {number}"},
-    "cli.transcript": {"en": "Transcript", "ko": "전사"},
     "cli.no_speech": {"en": "(no speech heard)", "ko": "(인식된 말이 없습니다)"},
     # An answer's error stored before errors were kept as message keys: its English message, as written.
     "answer.error_as_stored": {"en": "{text}", "ko": "{text}"},

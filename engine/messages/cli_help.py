@@ -1,6 +1,6 @@
 """The command line's help: what each command and option does, with examples, and the `sessions` table's
-headers. This part of the engine's message catalogue (merged into engine.messages.CATALOGUE); the parser and the
-`sessions` table read it through `help_text`.
+headers. This part of the engine's message catalogue (merged into engine.messages.CATALOGUE, read through
+engine.messages.text like the rest).
 
 Epilogs and descriptions are printed as written (argparse's RawDescriptionHelpFormatter): keep their line
 breaks and indentation. No help text may hold a bare "%": argparse formats help with it.
@@ -8,7 +8,7 @@ breaks and indentation. No help text may hold a bare "%": argparse formats help 
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 _TERMINAL_NOTE_EN = "Runs in the terminal and opens no window (run interview-coach with no command for the app)."
 _TERMINAL_NOTE_KO = "터미널에서만 실행되며 창을 열지 않습니다(앱을 열려면 명령 없이 interview-coach를 실행하세요)."
@@ -381,11 +381,3 @@ CLI_HELP_MESSAGES: Final[dict[str, dict[str, str]]] = {
     **_OTHER_COMMANDS,
     **_SESSIONS_TABLE,
 }
-
-
-def help_text(key: str, lang: str, /, **params: Any) -> str:
-    """An entry of this part of the catalogue in `lang` (English where the language is unknown), formatted
-    as engine.messages.text formats it."""
-    entry = CLI_HELP_MESSAGES[key]
-    template = entry.get(lang) or entry["en"]
-    return template.format(**params) if params else template

@@ -120,12 +120,6 @@ LLM_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "feedback shown is the app's own analysis.",
         "ko": "이 답변에 대한 모델 점수를 다시 시도해도 읽을 수 없어({detail}) 앱 자체 분석 결과만 보여 드립니다.",
     },
-    "llm.loading": {"en": "Loading the interviewer model…", "ko": "면접관 모델을 불러오는 중…"},
-    "llm.ready": {"en": "Interviewer model ready: {name}", "ko": "면접관 모델 준비 완료: {name}"},
-    "llm.none": {
-        "en": "No interviewer model: questions come from the bank, feedback from the app's own analysis.",
-        "ko": "면접관 모델 없음: 질문은 기본 질문 목록에서, 피드백은 앱 자체 분석으로 드립니다.",
-    },
     "llm.download_network": {
         "en": "The download stopped: the network connection was lost ({detail}). Start it again to resume "
         "where it stopped.",

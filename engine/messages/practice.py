@@ -63,11 +63,6 @@ _HINTS: Final[dict[str, dict[str, str]]] = {
 }
 
 _PRACTICE: Final[dict[str, dict[str, str]]] = {
-    "mode.practice": {"en": "Practice", "ko": "연습"},
-    "mode.real": {"en": "Real interview", "ko": "실전"},
-    "persona.friendly": {"en": "Friendly", "ko": "친절한 면접관"},
-    "persona.neutral": {"en": "Neutral", "ko": "중립적인 면접관"},
-    "persona.pressure": {"en": "Pressure", "ko": "압박 면접관"},
     "cli.hint": {"en": "Hint: {hint}", "ko": "힌트: {hint}"},
     "timer.prep": {"en": "Prepare: {seconds} s", "ko": "준비 시간: {seconds}초"},
     "timer.answer": {"en": "Answer: {seconds} s left", "ko": "답변 시간: {seconds}초 남음"},

@@ -49,9 +49,6 @@ SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "ko": "내장 'base' 음성 모델은 한국어 인식이 약합니다(문자 오류율 약 21~23%, 'medium'은 약 12%). "
         "더 정확한 한국어 전사를 원하시면 더 큰 모델을 설치하세요.",
     },
-    "model.preparing": {"en": "Preparing the speech model…", "ko": "음성 모델을 준비하는 중…"},
-    "model.loading": {"en": "Loading the speech model…", "ko": "음성 모델을 불러오는 중…"},
-    "model.ready": {"en": "Speech model ready", "ko": "음성 모델 준비 완료"},
     # Audio
     "audio.file_missing": {
         "en": "The audio file {path} does not exist. Check the path and try again.",

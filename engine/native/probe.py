@@ -159,8 +159,7 @@ class ProofBook:
 
     def read(self, key: str) -> Verdict | None:
         try:
-            entries = json.loads(self.path.read_text(encoding="utf-8"))
-            entry = entries[key]
+            entry = json.loads(self.path.read_text(encoding="utf-8"))[key]
             return Verdict(bool(entry["proven"]), bool(entry["crashed"]), str(entry["reason"]), int(entry["exit_code"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -267,9 +266,8 @@ def prove(library: Library, target: Path, option: str = "", book: ProofBook | No
 def ensure_safe(library: Library, target: Path, option: str = "", book: ProofBook | None = None) -> None:
     """Return if the library may run in this process; raise the feature's AppError if it crashed here."""
     verdict = prove(library, target, option, book)
-    if not verdict.crashed:
-        return
-    raise crash_error(library, verdict)
+    if verdict.crashed:
+        raise crash_error(library, verdict)
 
 
 class _CrashMessage(AppError):
@@ -298,9 +296,6 @@ class SpeechCrashError(_CrashMessage, ModelError):
 def crash_error(library: Library, verdict: Verdict) -> AppError:
     from engine.runtime.logs import log_file
 
-    where = str(log_file() or "-")
-    if library is Library.LLAMA:
-        return LlmCrashError("native.llm_crashed", fault=verdict.reason, code=verdict.exit_code, log=where)
-    if library is Library.VAD:
-        return SpeechCrashError("native.vad_crashed", fault=verdict.reason, code=verdict.exit_code, log=where)
-    return SpeechCrashError("native.speech_crashed", fault=verdict.reason, code=verdict.exit_code, log=where)
+    key = {Library.LLAMA: "native.llm_crashed", Library.VAD: "native.vad_crashed"}.get(library, "native.speech_crashed")
+    error = LlmCrashError if library is Library.LLAMA else SpeechCrashError
+    return error(key, fault=verdict.reason, code=verdict.exit_code, log=str(log_file() or "-"))

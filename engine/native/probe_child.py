@@ -50,14 +50,13 @@ def _run_speech(model_file: Path, option: str) -> None:
     import numpy as np
     from faster_whisper import WhisperModel
 
-    from engine.stt.vad import StreamingVad
     from engine.stt.whisper_decode import WhisperDecoder
 
     compute_type, _, device = (option or "int8@cpu").partition("@")
     folder = model_file.parent if model_file.is_file() else model_file
     model = WhisperModel(str(folder), device=device or "cpu", compute_type=compute_type, cpu_threads=1)
     WhisperDecoder(model).decode(np.zeros(16_000, dtype=np.float32), "en")
-    StreamingVad().process(np.zeros(2_048, dtype=np.int16))
+    _run_vad()
 
 
 def main(argv: list[str]) -> int:

@@ -13,54 +13,37 @@ from engine.interview.config import InterviewConfig
 from engine.interview.modes import Mode, Persona, Timing
 from engine.interview.questions import Category, InterviewKind, Question, bank_question
 from engine.practice.drill import DrillItem, due_now, schedule
-from engine.storage.records import Attempt, StoredSession
+from engine.storage.records import Attempt, StoredQuestion, StoredSession
 from engine.storage.store import Store
 
 
-def as_question(language: str, text: str, bank_id: str, category: str, question_type: str) -> Question:
+def as_question(language: str, asked: StoredQuestion | Attempt) -> Question:
     """A stored question as the interview asks it: the bank's own when the wording is the bank's."""
-    bank = bank_question(language, bank_id) if bank_id else None
-    if bank is not None and bank.text == text:
+    bank = bank_question(language, asked.bank_id) if asked.bank_id else None
+    if bank is not None and bank.text == asked.text:
         return bank
-    try:
-        kind = QuestionType(question_type)
-    except ValueError:  # stored before types were kept: read from its wording, as a model's question is
-        kind = classify(text, language)
-    try:
-        group = Category(category)
-    except ValueError:
-        group = Category.BEHAVIOURAL
-    return Question(bank_id, group, ("any",), "any", text, kind)
+    # No type: stored before types were kept, it is read from its wording, as a model's question is.
+    known = asked.question_type in set(QuestionType)
+    kind = QuestionType(asked.question_type) if known else classify(asked.text, language)
+    group = Category(asked.category) if asked.category in set(Category) else Category.BEHAVIOURAL
+    return Question(asked.bank_id, group, ("any",), "any", asked.text, kind)
 
 
-def attempt_question(attempt: Attempt) -> Question:
-    a = attempt
-    return as_question(a.language, a.text, a.bank_id, a.category, a.question_type)
-
-
-async def _stored_question(store: Store, session_id: int, position: int) -> tuple[StoredSession, Question]:
+async def redo_question(store: Store, session_id: int, position: int) -> tuple[StoredSession, Question]:
+    """Session `session_id`'s question `position` (1-based, as `show` lists them), and that session."""
     session = await store.session_detail(session_id)
     found = next((q for q in session.questions if q.position == position), None) if session else None
     if session is None or found is None:
         raise ConfigError("config.redo_not_found", session_id=session_id, position=position)
     if found.follow_up:  # it rests on the answer before it: asked alone it makes no sense
         raise ConfigError("config.redo_follow_up", session_id=session_id, position=position)
-    question = await asyncio.to_thread(
-        as_question, session.language, found.text, found.bank_id, found.category, found.question_type
-    )
-    return session, question
-
-
-async def redo_question(store: Store, session_id: int, position: int) -> tuple[str, Question]:
-    """Session `session_id`'s question `position` (1-based, as `show` lists them), and its language."""
-    session, question = await _stored_question(store, session_id, position)
-    return session.language, question
+    return session, await asyncio.to_thread(as_question, session.language, found)
 
 
 async def redo_config(store: Store, session_id: int, position: int, *, blind_check: bool) -> InterviewConfig:
     """A one-question interview that asks session `session_id`'s question `position` again as it was first
     asked: its kind, role, posting and résumé, mode with its timers, and interviewer, so the attempts compare."""
-    s, question = await _stored_question(store, session_id, position)
+    s, question = await redo_question(store, session_id, position)
     mode = Mode(s.mode) if s.mode in set(Mode) else Mode.PRACTICE
     return InterviewConfig(
         language=s.language,
@@ -92,4 +75,4 @@ async def drill_questions(
     due = due_now(await drill_queue(store, language), now, limit)
     if not due:
         raise ConfigError("config.drill_empty")
-    return tuple([await asyncio.to_thread(attempt_question, item.latest) for item in due])
+    return tuple([await asyncio.to_thread(as_question, item.latest.language, item.latest) for item in due])

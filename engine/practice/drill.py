@@ -34,7 +34,6 @@ class DrillItem:
     attempts: int
     due: datetime  # UTC
     interval: timedelta
-    weakest_score: int
 
     @property
     def last_score(self) -> int:
@@ -42,10 +41,6 @@ class DrillItem:
 
     def is_due(self, now: datetime) -> bool:
         return self.due <= now
-
-    @property
-    def mastered(self) -> bool:
-        return self.interval >= MASTERED
 
 
 def weak(attempt: Attempt) -> bool:
@@ -89,8 +84,7 @@ def schedule(attempts: Iterable[Attempt]) -> list[DrillItem]:
             elif queued:  # fair: neither weak nor good; asked again after the same interval
                 due = at + max(interval, FIRST_INTERVAL / 2)
         if queued and due is not None and interval < MASTERED:
-            scores = [a.score for a in tries if a.score is not None]
-            queue.append(DrillItem(key, tries[-1], len(tries), due, interval, min(scores) if scores else 0))
+            queue.append(DrillItem(key, tries[-1], len(tries), due, interval))
     queue.sort(key=lambda item: (item.due, item.last_score))
     return queue
 

@@ -78,9 +78,8 @@ def _answers(session: StoredSession) -> list[StoredAnswer]:
 
 def session_averages(answers: Sequence[StoredAnswer]) -> dict[str, float]:
     averages: dict[str, float] = {}
-    timed = [
-        a.figures for a in answers if a.figures is not None and rates_supported(a.figures)
-    ]  # rates a minute only where they mean something
+    # Rates a minute only where they mean something.
+    timed = [a.figures for a in answers if a.figures is not None and rates_supported(a.figures)]
     if timed:
         averages["pace"] = mean(pace(f)[0] for f in timed)
         averages["fillers"] = mean(f.fillers_per_minute for f in timed)

@@ -67,19 +67,10 @@ def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | N
 
     Returns the log file, or None if its folder cannot be written (then stderr alone, with a warning).
     """
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, _AppHandler)]:
-        root.removeHandler(handler)
-        handler.close()
-    _stop_faults()
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    formatter = RedactingFormatter(FORMAT)
-    console = _StreamHandler(sys.stderr)
-    console.setLevel(logging.INFO if verbose else logging.WARNING)
-    console.setFormatter(RedactingFormatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    console.addFilter(RedactingFilter())
-    console.addFilter(_NoFrames())
-    root.addHandler(console)
+    _take_off()
+    logging.getLogger().setLevel(logging.DEBUG if verbose else logging.INFO)
+    console_format = "%(asctime)s %(name)s %(levelname)s %(message)s"
+    _add(_StreamHandler(sys.stderr), logging.INFO if verbose else logging.WARNING, console_format)
     folder = folder or default_log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -88,25 +79,34 @@ def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | N
         _state.file = None
         logging.getLogger(__name__).warning("no log file (%s cannot be written: %s)", folder, error)
         return None
-    file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
-    file_handler.setFormatter(formatter)
-    file_handler.addFilter(RedactingFilter())
-    file_handler.addFilter(_NoFrames())
-    root.addHandler(file_handler)
+    _add(file_handler, logging.DEBUG if verbose else logging.INFO, FORMAT)
     _state.file = folder / LOG_FILE
     _capture_faults(folder)
     return folder / LOG_FILE
 
 
-def faults_file(folder: Path, pid: int | None = None) -> Path:
-    return folder / f"faults-{pid or os.getpid()}.log"
+def _add(handler: logging.Handler, level: int, line_format: str) -> None:
+    """Install one of this module's handlers: secrets scrubbed, websockets' frames left out."""
+    handler.setLevel(level)
+    handler.setFormatter(RedactingFormatter(line_format))
+    handler.addFilter(RedactingFilter())
+    handler.addFilter(_NoFrames())
+    logging.getLogger().addHandler(handler)
 
 
-def _stop_faults() -> None:
+def _take_off() -> None:
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _AppHandler)]:
+        root.removeHandler(handler)
+        handler.close()
     if _state.faults is not None:
         faulthandler.disable()
         _state.faults.close()
         _state.faults = None
+
+
+def faults_file(folder: Path, pid: int | None = None) -> Path:
+    return folder / f"faults-{pid or os.getpid()}.log"
 
 
 def _capture_faults(folder: Path) -> None:
@@ -146,11 +146,7 @@ def take_previous_crash() -> bool:
 
 def shutdown_logging() -> None:
     """Take this module's handlers off the root logger and stop writing native faults to the log folder."""
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, _AppHandler)]:
-        root.removeHandler(handler)
-        handler.close()
-    _stop_faults()
+    _take_off()
     _state.file = None
     _state.previous_crash = False
 
@@ -165,8 +161,7 @@ def log_tail(max_chars: int = 20_000) -> str:
     try:
         with path.open("rb") as stream:
             stream.seek(0, 2)
-            size = stream.tell()
-            stream.seek(max(0, size - max_chars * 2))
+            stream.seek(max(0, stream.tell() - max_chars * 2))
             text = stream.read().decode("utf-8", errors="replace")
     except OSError:
         return ""

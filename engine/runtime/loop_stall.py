@@ -39,8 +39,7 @@ class StallMonitor:
         self._woke = time.perf_counter()
         self._task = asyncio.get_running_loop().create_task(self._watch(), name="stall-monitor")
         if self._blame_after is not None:
-            loop_thread = threading.get_ident()
-            self._watcher = threading.Thread(target=self._blame, args=(loop_thread,), daemon=True)
+            self._watcher = threading.Thread(target=self._blame, args=(threading.get_ident(),), daemon=True)
             self._watcher.start()
 
     async def stop(self) -> float:

@@ -7,7 +7,7 @@ import json
 
 import sqlite_utils
 
-from engine.storage.records import Attempt, answer_metrics, feedback_view, question_key
+from engine.storage.records import Attempt, answer_metrics, feedback_view, from_row, question_key
 
 # Answers that were heard: a skipped, failed or still-recording answer is no attempt.
 _HEARD = "('complete', 'incomplete', 'interrupted')"
@@ -28,20 +28,11 @@ def attempts(db: sqlite_utils.Database, language: str | None = None) -> list[Att
     for r in rows:
         document = json.loads(r["metrics_json"]) if r["metrics_json"] else None
         found.append(
-            Attempt(
+            from_row(
+                Attempt,
+                r,
                 key=question_key(str(r["language"]), str(r["text"])),
-                question_id=int(r["question_id"]),
-                session_id=int(r["session_id"]),
-                position=int(r["position"]),
-                language=str(r["language"]),
-                text=str(r["text"]),
-                bank_id=str(r["bank_id"] or ""),
-                category=str(r["category"] or ""),
-                question_type=str(r["question_type"] or ""),
                 follow_up=r["kind"] == "follow_up",
-                answer_id=int(r["answer_id"]),
-                answered_at=str(r["answered_at"] or ""),
-                transcript=str(r["transcript"] or ""),
                 figures=answer_metrics(document) if document else None,
                 content=feedback_view(document),
             )
@@ -51,19 +42,9 @@ def attempts(db: sqlite_utils.Database, language: str | None = None) -> list[Att
 
 def attempts_of(db: sqlite_utils.Database, question_id: int) -> list[Attempt]:
     """Every attempt at the question asked as `question_id` (the same wording, in any session), oldest first."""
-    rows = list(
-        db.query(
-            "select q.text, s.language from questions q join sessions s on s.id = q.session_id where q.id = ?",
-            [question_id],
-        )
-    )
-    if not rows:
+    sql = "select s.language, q.text from questions q join sessions s on s.id = q.session_id where q.id = ?"
+    row = db.execute(sql, (question_id,)).fetchone()
+    if row is None:
         return []
-    key = question_key(str(rows[0]["language"]), str(rows[0]["text"]))
-    return [a for a in attempts(db, str(rows[0]["language"])) if a.key == key]
-
-
-def question_at(db: sqlite_utils.Database, session_id: int, position: int) -> int | None:
-    """The id of session `session_id`'s question number `position` (as `show` numbers them)."""
-    rows = list(db.query("select id from questions where session_id = ? and position = ?", [session_id, position]))
-    return int(rows[0]["id"]) if rows else None
+    key = question_key(str(row[0]), str(row[1]))
+    return [a for a in attempts(db, str(row[0])) if a.key == key]

@@ -41,20 +41,16 @@ def search(db: sqlite_utils.Database, text: str) -> list[SearchHit]:
     if not query:
         return []
     matches: dict[int, int] = {}
-    first: dict[int, tuple[str, str]] = {}  # session → the snippet of its first hit and where it was
-    sql_answers = (
-        "select a.session_id, snippet(answers_fts, 0, '[', ']', '…', 12) from answers_fts "
-        "join answers a on a.rowid = answers_fts.rowid where answers_fts match ? order by rank limit ?"
-    )
-    sql_questions = (
-        "select q.session_id, snippet(questions_fts, 0, '[', ']', '…', 12) from questions_fts "
-        "join questions q on q.rowid = questions_fts.rowid where questions_fts match ? order by rank limit ?"
-    )
-    for sql, where in ((sql_answers, "answer"), (sql_questions, "question")):
+    first: dict[int, str] = {}  # session → the snippet of its first hit
+    for table in ("answers", "questions"):  # answers first: their hit is the snippet where both match
+        sql = (
+            f"select t.session_id, snippet({table}_fts, 0, '[', ']', '…', 12) from {table}_fts "
+            f"join {table} t on t.rowid = {table}_fts.rowid where {table}_fts match ? order by rank limit ?"
+        )
         for session_id, snippet in db.execute(sql, [query, MAX_HITS]):
             matches[int(session_id)] = matches.get(int(session_id), 0) + 1
-            first.setdefault(int(session_id), (str(snippet), where))
-    return [SearchHit(sid, matches[sid], *first[sid]) for sid in sorted(matches, reverse=True)]
+            first.setdefault(int(session_id), str(snippet))
+    return [SearchHit(sid, matches[sid], first[sid]) for sid in sorted(matches, reverse=True)]
 
 
 def trend(db: sqlite_utils.Database) -> list[TrendPoint]:
@@ -84,14 +80,12 @@ def delete_session(db: sqlite_utils.Database, session_id: int, data_dir: Path) -
             "select audio_path from answers where session_id = ? and audio_path != ''", (session_id,)
         ).fetchall()
     ]
+    # Children before parents, so foreign keys hold at every step.
     answer_ids = "select id from answers where session_id = ?"
-    db.execute(f"delete from metrics where answer_id in ({answer_ids})", (session_id,))
-    db.execute(f"delete from scores where answer_id in ({answer_ids})", (session_id,))
-    db.execute(f"delete from transcript_segments where answer_id in ({answer_ids})", (session_id,))
-    db.execute(f"delete from live_segments where answer_id in ({answer_ids})", (session_id,))
-    db.execute("delete from answers where session_id = ?", (session_id,))
-    db.execute("delete from questions where session_id = ?", (session_id,))
-    db.execute("delete from sessions where id = ?", (session_id,))
+    for table in ("metrics", "scores", "transcript_segments", "live_segments"):
+        db.execute(f"delete from {table} where answer_id in ({answer_ids})", (session_id,))
+    for table, column in (("answers", "session_id"), ("questions", "session_id"), ("sessions", "id")):
+        db.execute(f"delete from {table} where {column} = ?", (session_id,))
     return recordings
 
 

@@ -61,11 +61,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id"), ("question_id", "questions", "id")],
     )
-    db.table("transcript_segments").create(
-        SEGMENT_COLUMNS,
-        pk="id",
-        foreign_keys=[("answer_id", "answers", "id")],
-    )
+    db.table("transcript_segments").create(SEGMENT_COLUMNS, pk="id", foreign_keys=[("answer_id", "answers", "id")])
     # A final is stored once: the same utterance of the same answer cannot be inserted twice.
     db.table("transcript_segments").create_index(["answer_id", "utterance_id"], unique=True)
     db.table("metrics").create(
@@ -124,11 +120,7 @@ def _v4(db: sqlite_utils.Database) -> None:
     answer holds: 'live' (a re-read is owed), 'reread', or 'live_only' (none will come: cloud recognition,
     no audio, or an answer stored before this version)."""
     db.table("answers").add_column("transcript_source", str, not_null_default="live_only")
-    db.table("live_segments").create(
-        SEGMENT_COLUMNS,
-        pk="id",
-        foreign_keys=[("answer_id", "answers", "id")],
-    )
+    db.table("live_segments").create(SEGMENT_COLUMNS, pk="id", foreign_keys=[("answer_id", "answers", "id")])
     db.table("live_segments").create_index(["answer_id"])
 
 

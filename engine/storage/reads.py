@@ -1,6 +1,6 @@
 """Reads of stored interviews as typed records (engine/storage/records.py): a session with its questions
 and answers, and the history list. Plain functions of a sqlite-utils Database; Store runs them on its one
-database thread. Rows are read by column name here, and nowhere else."""
+database thread. Rows are read by column name, and only in storage."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from engine.storage.records import (
     config_of,
     error_of,
     feedback_view,
+    from_row,
     review_of,
     timing_of,
     voice_of,
@@ -34,30 +35,12 @@ def session_detail(db: sqlite_utils.Database, session_id: int) -> StoredSession 
     config = config_of(row["config_json"])
     answers = _answers(db, session_id)
     questions = tuple(
-        StoredQuestion(
-            id=int(q["id"]),
-            position=int(q["position"]),
-            text=str(q["text"]),
-            follow_up=q["kind"] == "follow_up",
-            source=str(q["source"]),
-            category=str(q["category"] or ""),
-            answers=answers.get(int(q["id"]), ()),
-            bank_id=str(q["bank_id"] or ""),
-            question_type=str(q["question_type"] or ""),
-        )
+        from_row(StoredQuestion, q, follow_up=q["kind"] == "follow_up", answers=answers.get(int(q["id"]), ()))
         for q in db.query("select * from questions where session_id = ? order by position", [session_id])
     )
-    return StoredSession(
-        id=int(row["id"]),
-        created_at=str(row["created_at"]),
-        ended_at=str(row["ended_at"] or ""),
-        status=str(row["status"]),
-        language=str(row["language"]),
-        role=str(row["role"] or ""),
-        company=str(row["company"] or ""),
-        seniority=str(row["seniority"] or ""),
-        kind=str(row["kind"] or ""),
-        stt_backend=str(row["stt_backend"] or ""),
+    return from_row(
+        StoredSession,
+        row,
         job_posting=str(config.get("job_posting", "")),
         resume=str(config.get("resume", "")),
         interviewer_model=str(config.get("interviewer_model") or ""),
@@ -79,16 +62,7 @@ def _answers(db: sqlite_utils.Database, session_id: int) -> dict[int, tuple[Stor
         "where a.session_id = ? order by t.answer_id, t.start",
         [session_id],
     ):
-        segments.setdefault(int(s["answer_id"]), []).append(
-            StoredSegment(
-                start=float(s["start"]),
-                end=float(s["end"]),
-                text=str(s["text"]),
-                words=words_of(s["words_json"]),
-                confidence=float(s["confidence"] or 0.0),
-                backend=str(s["backend"]),
-            )
-        )
+        segments.setdefault(int(s["answer_id"]), []).append(from_row(StoredSegment, s, words=words_of(s["words_json"])))
     found: dict[int, list[StoredAnswer]] = {}
     for a in db.query(
         "select a.*, m.metrics_json, s.rubric_json from answers a left join metrics m on m.answer_id = a.id "
@@ -97,16 +71,10 @@ def _answers(db: sqlite_utils.Database, session_id: int) -> dict[int, tuple[Stor
     ):
         document = json.loads(a["metrics_json"]) if a["metrics_json"] else None
         found.setdefault(int(a["question_id"]), []).append(
-            StoredAnswer(
-                id=int(a["id"]),
-                status=str(a["status"]),
-                started_at=str(a["started_at"] or ""),
-                ended_at=str(a["ended_at"] or ""),
-                transcript=str(a["transcript"] or ""),
-                transcript_source=str(a["transcript_source"]),
+            from_row(
+                StoredAnswer,
+                a,
                 segments=tuple(segments.get(int(a["id"]), ())),
-                audio_path=str(a["audio_path"] or ""),
-                duration_s=float(a["duration_s"] or 0.0),
                 error=error_of(a["error"]),
                 figures=answer_metrics(document) if document else None,
                 content=feedback_view(document),
@@ -120,19 +88,7 @@ def _answers(db: sqlite_utils.Database, session_id: int) -> dict[int, tuple[Stor
 def list_sessions(db: sqlite_utils.Database) -> list[SessionRow]:
     """Every session, newest first, with its answered count and mean pace (syllables for Korean)."""
     return [
-        SessionRow(
-            id=int(r["id"]),
-            created_at=str(r["created_at"]),
-            ended_at=str(r["ended_at"] or ""),
-            status=str(r["status"]),
-            language=str(r["language"]),
-            role=str(r["role"] or ""),
-            kind=str(r["kind"] or ""),
-            stt_backend=str(r["stt_backend"] or ""),
-            questions=int(r["questions"]),
-            answers=int(r["answers"]),
-            pace=r["pace"],
-        )
+        from_row(SessionRow, r, pace=r["pace"])
         for r in db.query(
             "select s.*, (select count(*) from questions q where q.session_id = s.id) as questions, "
             "(select count(*) from answers a where a.session_id = s.id and a.status not in ('skipped', 'failed')) "

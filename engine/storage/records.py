@@ -8,7 +8,7 @@ import logging
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from engine import messages
 from engine.analysis.delivery_view import RATE_MIN_S
@@ -20,7 +20,11 @@ from engine.feedback.question_type import QuestionType
 from engine.feedback.view import EvidenceView, FeedbackView, PartView, PersonalView
 from engine.llm.rubric import ModelReview
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 log = logging.getLogger(__name__)
+R = TypeVar("R", bound="DataclassInstance")
 
 _SCALARS = tuple(f.name for f in fields(AnswerMetrics) if f.name not in ("fillers", "pauses"))
 
@@ -154,7 +158,6 @@ class SearchHit:
     session_id: int
     matches: int
     snippet: str  # the first hit's context, the match in [brackets]
-    found_in: str  # answer or question
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +172,17 @@ class TrendPoint:
     fillers_per_minute: float | None
     answers: int
     content_score: float | None
+
+
+# A record's plain fields, by their annotations (text: this module postpones them), and each one's empty value.
+_PLAIN: dict[str, type[Any]] = {"str": str, "int": int, "float": float, "bool": bool}
+
+
+def from_row(record: type[R], row: Mapping[str, Any], **given: Any) -> R:
+    """A `record` whose plain fields are `row`'s same-named columns (NULL read as the field type's empty
+    value); `given` holds its other fields."""
+    plain = {f.name: _PLAIN[str(f.type)] for f in fields(record) if f.name not in given}
+    return record(**given, **{name: kind(row[name] or kind()) for name, kind in plain.items()})
 
 
 def when(created_at: str) -> str:
@@ -190,8 +204,7 @@ def error_of(stored: str | None) -> StoredError | None:
     except json.JSONDecodeError:
         found = None
     if isinstance(found, dict) and str(found.get("key")) in messages.CATALOGUE:
-        params = found.get("params", {})
-        return StoredError(str(found["key"]), tuple((str(k), _param(v)) for k, v in params.items()))
+        return StoredError(str(found["key"]), tuple((str(k), _param(v)) for k, v in found.get("params", {}).items()))
     return StoredError("answer.error_as_stored", (("text", stored),))
 
 
@@ -207,14 +220,10 @@ def _param(value: object) -> str | int | float:
 def timing_of(config: Mapping[str, Any]) -> tuple[float, float] | None:
     """A real-mode session's timers as it kept them (InterviewConfig.timing); None when it had none."""
     timing = config.get("timing")
-    if not isinstance(timing, Mapping):
-        return None
-    prep, answer = timing.get("prep_s"), timing.get("answer_s")
-    if isinstance(prep, bool) or isinstance(answer, bool):
-        return None
-    if isinstance(prep, (int, float)) and isinstance(answer, (int, float)):
-        return float(prep), float(answer)
-    return None
+    found = timing if isinstance(timing, Mapping) else {}
+    kept = [found.get(name) for name in ("prep_s", "answer_s")]
+    numbers = [float(v) for v in kept if isinstance(v, int | float) and not isinstance(v, bool)]
+    return (numbers[0], numbers[1]) if len(numbers) == 2 else None
 
 
 def config_of(config_json: str | None) -> dict[str, Any]:

@@ -28,16 +28,7 @@ log = logging.getLogger(__name__)
 BACKUP_EVERY_S = 24 * 3600  # a backup older than this is renewed at the next open
 
 # Parents before children, so foreign keys hold as rows arrive.
-TABLES = (
-    "sessions",
-    "questions",
-    "answers",
-    "transcript_segments",
-    "live_segments",
-    "metrics",
-    "scores",
-    "settings",
-)
+TABLES = ("sessions", "questions", "answers", "transcript_segments", "live_segments", "metrics", "scores", "settings")
 
 
 @dataclass(frozen=True)
@@ -81,8 +72,7 @@ def damage(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as error:  # "file is not a database", "database disk image is malformed"
         return str(error)
-    problems = [str(row[0]) for row in rows if row and row[0] != "ok"]
-    return "; ".join(problems[:3]) or None
+    return "; ".join([str(row[0]) for row in rows if row and row[0] != "ok"][:3]) or None
 
 
 def move_aside(path: Path) -> Path:

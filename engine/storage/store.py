@@ -80,12 +80,9 @@ class Store:
                 )
             else:  # only a sound file is backed up: a recovered one keeps the older, fuller backup
                 repair.refresh_backup(conn, self.path)
-        except sqlite3.DatabaseError as error:
-            raise StorageError("storage.open_failed", path=str(self.path), detail=str(error)) from error
-        except OSError as error:
-            raise StorageError(
-                "storage.open_failed", path=str(self.path), detail=error.strerror or str(error)
-            ) from error
+        except (sqlite3.DatabaseError, OSError) as error:  # an OSError says it best in its strerror
+            detail = getattr(error, "strerror", None) or str(error)
+            raise StorageError("storage.open_failed", path=str(self.path), detail=detail) from error
         self._db = db
 
     @property
@@ -129,17 +126,13 @@ class Store:
             # Called once at start-up, before this process runs any session: a row carrying our own pid
             # was written by an earlier process that happened to have the same pid, so it is dead too.
             dead = [sid for sid, pid in rows if not process_alive(int(pid or 0)) or int(pid or 0) == os.getpid()]
+            heard = "select text from transcript_segments where answer_id = ? order by start"
             for sid in dead:
                 db.execute("update sessions set status = 'interrupted', ended_at = ? where id = ?", (now_iso(), sid))
                 for (answer_id,) in db.execute(
                     "select id from answers where session_id = ? and status = 'recording'", (sid,)
                 ).fetchall():
-                    text = " ".join(
-                        t
-                        for (t,) in db.execute(
-                            "select text from transcript_segments where answer_id = ? order by start", (answer_id,)
-                        )
-                    )
+                    text = " ".join(t for (t,) in db.execute(heard, (answer_id,)))
                     db.execute(
                         "update answers set status = 'interrupted', transcript = ? where id = ?", (text, answer_id)
                     )
@@ -209,19 +202,7 @@ class Store:
 
     async def add_final(self, answer_id: int, event: TranscriptEvent) -> None:
         """Commit one final segment now (the unique index refuses a second copy of the same utterance)."""
-        row = {
-            "answer_id": answer_id,
-            "utterance_id": event.utterance_id,
-            "start": event.start,
-            "end": event.end,
-            "text": event.text,
-            "words_json": json.dumps(
-                [[w.text, w.start, w.end, round(w.probability, 4)] for w in event.words], ensure_ascii=False
-            ),
-            "confidence": event.confidence,
-            "backend": event.backend,
-            "created_at": now_iso(),
-        }
+        row = transcripts.segment_row(answer_id, event, now_iso())
         await self._call(self._write, lambda db: db["transcript_segments"].insert(row))
 
     async def finish_answer(
@@ -288,24 +269,17 @@ class Store:
 
     # -- reads --------------------------------------------------------------------------------------
     async def recent_bank_ids(self, language: str, sessions: int) -> set[str]:
-        def read() -> set[str]:
-            rows = self.db.execute(
-                "select q.bank_id from questions q join sessions s on s.id = q.session_id "
-                "where s.id in (select id from sessions where language = ? order by id desc limit ?)",
-                (language, sessions),
-            ).fetchall()
-            return {r[0] for r in rows if r[0]}
-
-        return await self._call(read)
+        sql = (
+            "select q.bank_id from questions q join sessions s on s.id = q.session_id "
+            "where s.id in (select id from sessions where language = ? order by id desc limit ?)"
+        )
+        return {r[0] for r in await self._call(lambda: self.db.execute(sql, (language, sessions)).fetchall()) if r[0]}
 
     async def attempts(self, language: str | None = None) -> list[Attempt]:
         return await self._call(attempts.attempts, self.db, language)
 
     async def attempts_of(self, question_id: int) -> list[Attempt]:
         return await self._call(attempts.attempts_of, self.db, question_id)
-
-    async def question_at(self, session_id: int, position: int) -> int | None:
-        return await self._call(attempts.question_at, self.db, session_id, position)
 
     async def list_sessions(self) -> list[SessionRow]:
         return await self._call(reads.list_sessions, self.db)
@@ -345,8 +319,7 @@ class Store:
 
     async def delete_session(self, session_id: int) -> None:
         """Delete a stored session and its recordings (the rows go in one transaction, then the files)."""
-        data_dir = self.path.parent
-        recordings = await self._call(self._write, lambda db: history.delete_session(db, session_id, data_dir))
+        recordings = await self._call(self._write, lambda db: history.delete_session(db, session_id, self.path.parent))
         # The backup is renewed at once: a deleted interview must not linger there, nor come back in a recovery.
         await self._call(lambda: repair.refresh_backup(self.db.conn, self.path, force=True))
         await self._call(history.remove_recordings, recordings)

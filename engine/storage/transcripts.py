@@ -17,7 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from engine.llm.rubric import ModelReview
-from engine.storage.records import review_of
+from engine.storage.records import from_row, review_of
 from engine.stt.contract import REREAD_BACKEND as READ_AGAIN
 from engine.stt.contract import TranscriptEvent
 
@@ -51,31 +51,20 @@ def owed(db: sqlite_utils.Database, data_dir: Path, session_id: int | None) -> l
     if session_id is not None:
         where += " and a.session_id = ?"
         params.append(session_id)
-    rows = db.execute(
-        "select a.id, a.session_id, s.language, a.audio_path, coalesce(a.duration_s, 0), q.text, s.config_json, "
-        "json_extract(m.metrics_json, '$.content.question_type'), sc.rubric_json, coalesce(a.transcript, '') "
-        "from answers a join sessions s on s.id = a.session_id join questions q on q.id = a.question_id "
-        "left join metrics m on m.answer_id = a.id left join scores sc on sc.answer_id = a.id "
+    found = []
+    for r in db.query(
+        "select a.id as answer_id, a.session_id, s.language, a.audio_path, a.duration_s, q.text as question, "
+        "json_extract(m.metrics_json, '$.content.question_type') as question_type, s.config_json, sc.rubric_json, "
+        "a.transcript as live from answers a join sessions s on s.id = a.session_id join questions q on "
+        "q.id = a.question_id left join metrics m on m.answer_id = a.id left join scores sc on sc.answer_id = a.id "
         f"where {where} order by a.id",
         params,
-    ).fetchall()
-    found = []
-    for answer_id, sid, language, audio, duration, question, config_json, kind, rubric, live in rows:
-        config = json.loads(config_json or "{}")
+    ):
+        config = json.loads(r["config_json"] or "{}")
+        posting, resume = str(config.get("job_posting", "")), str(config.get("resume", ""))
+        audio = data_dir / str(r["audio_path"])
         found.append(
-            OwedReread(
-                int(answer_id),
-                int(sid),
-                str(language),
-                data_dir / str(audio),
-                float(duration),
-                str(question),
-                str(kind or ""),
-                str(config.get("job_posting", "")),
-                str(config.get("resume", "")),
-                review_of(rubric),
-                str(live),
-            )
+            from_row(OwedReread, r, audio=audio, posting=posting, resume=resume, review=review_of(r["rubric_json"]))
         )
     return found
 
@@ -101,22 +90,7 @@ def store_reread(
     )
     db.execute("delete from transcript_segments where answer_id = ?", (answer_id,))
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    db.table("transcript_segments").insert_all(
-        {
-            "answer_id": answer_id,
-            "utterance_id": s.utterance_id,
-            "start": s.start,
-            "end": s.end,
-            "text": s.text,
-            "words_json": json.dumps(
-                [[w.text, w.start, w.end, round(w.probability, 4)] for w in s.words], ensure_ascii=False
-            ),
-            "confidence": s.confidence,
-            "backend": s.backend,
-            "created_at": now,
-        }
-        for s in segments
-    )
+    db.table("transcript_segments").insert_all(segment_row(answer_id, s, now) for s in segments)
     transcript = " ".join(s.text for s in segments)
     db.table("answers").update(answer_id, {"transcript": transcript, "transcript_source": "reread"})
     old = db.execute("select metrics_json from metrics where answer_id = ?", (answer_id,)).fetchone()
@@ -130,6 +104,23 @@ def store_reread(
     document = {**metrics, **({"voice": voice} if voice is not None else {})}
     db.table("metrics").insert(metrics_row(answer_id, document), replace=True)
     return True
+
+
+def segment_row(answer_id: int, event: TranscriptEvent, created_at: str) -> dict[str, Any]:
+    """The transcript_segments row of one final: its words as [text, start, end, probability] lists."""
+    return {
+        "answer_id": answer_id,
+        "utterance_id": event.utterance_id,
+        "start": event.start,
+        "end": event.end,
+        "text": event.text,
+        "words_json": json.dumps(
+            [[w.text, w.start, w.end, round(w.probability, 4)] for w in event.words], ensure_ascii=False
+        ),
+        "confidence": event.confidence,
+        "backend": event.backend,
+        "created_at": created_at,
+    }
 
 
 def metrics_row(answer_id: int, document: dict[str, Any]) -> dict[str, Any]:

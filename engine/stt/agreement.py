@@ -33,7 +33,3 @@ class LocalAgreement:
         self.stable.extend(tail[:agreed])
         self._previous_tail = tail[agreed:]
         return tail[agreed:]
-
-    def reset(self) -> None:
-        self.stable = []
-        self._previous_tail = []

@@ -25,16 +25,11 @@ class SttBackend(enum.StrEnum):
 
 
 # backend -> (module, the distribution to install if it is missing, feature name for the message)
+_WHISPER = ("faster_whisper", "faster-whisper", "local speech recognition")
 _REQUIREMENTS: dict[SttBackend, tuple[tuple[str, str, str], ...]] = {
-    SttBackend.LOCAL: (("faster_whisper", "faster-whisper", "local speech recognition"),),
-    SttBackend.GOOGLE: (
-        ("faster_whisper", "faster-whisper", "local speech recognition"),
-        ("google.cloud.speech_v1", "google-cloud-speech", "Google Cloud speech recognition"),
-    ),
-    SttBackend.RTZR: (
-        ("faster_whisper", "faster-whisper", "local speech recognition"),
-        ("websockets", "websockets", "RTZR speech recognition"),
-    ),
+    SttBackend.LOCAL: (_WHISPER,),
+    SttBackend.GOOGLE: (_WHISPER, ("google.cloud.speech_v1", "google-cloud-speech", "Google Cloud speech recognition")),
+    SttBackend.RTZR: (_WHISPER, ("websockets", "websockets", "RTZR speech recognition")),
 }
 
 

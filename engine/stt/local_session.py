@@ -24,7 +24,6 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.audio.frames import SAMPLE_RATE, AudioFrame
-from engine.config.settings import SpeechSettings
 from engine.stt.agreement import LocalAgreement
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 from engine.stt.event_queue import Done, EventQueue
@@ -82,24 +81,17 @@ class _Utterance:
 class LocalWhisperSession:
     backend = BACKEND
 
-    def __init__(
-        self,
-        model: SpeechModel,
-        language: str,
-        settings: SpeechSettings | None = None,
-        hotwords: tuple[str, ...] = (),
-    ) -> None:
+    def __init__(self, model: SpeechModel, language: str, hotwords: tuple[str, ...] = ()) -> None:
         """`hotwords`: the posting's and résumé's terms, which bias every pass (Whisper's prompt)."""
         self._model = model
         self._language = language
         self._hotwords = " ".join(hotwords[:MAX_HOTWORDS])
-        self._settings = settings or model.settings
         self._frames: asyncio.Queue[AudioFrame | Done] = asyncio.Queue()
         self._events: EventQueue[TranscriptEvent] = EventQueue()
         self._wake = asyncio.Event()
         self._vad_thread = ThreadPoolExecutor(1, thread_name_prefix="vad")
         self._whisper_thread = ThreadPoolExecutor(1, thread_name_prefix="whisper")
-        self._segmenter = Segmenter(self._settings.utterance_silence_ms)
+        self._segmenter = Segmenter(model.settings.utterance_silence_ms)
         self._chunks: list[npt.NDArray[np.float32]] = []
         self._chunks_start = 0  # sample index of the first kept chunk
         self._received = 0  # samples received so far (relative to the first frame)
@@ -246,8 +238,7 @@ class LocalWhisperSession:
     def _drop_audio_before(self, sample: int) -> None:
         if not self._chunks or sample <= self._chunks_start:
             return
-        joined = np.concatenate(self._chunks)
-        self._chunks = [joined[sample - self._chunks_start :]]
+        self._chunks = [np.concatenate(self._chunks)[sample - self._chunks_start :]]
         self._chunks_start = sample
 
     def _context_for(self, utterance: _Utterance, end: int) -> tuple[int, str, str]:
@@ -304,7 +295,6 @@ class LocalWhisperSession:
             audio_start, hypothesis = await self._final_pass(decoder, utterance, speculative_end)
             utterance.speculative = (speculative_end, audio_start, hypothesis)
             words = list(hypothesis.words)
-            stable = "".join(utterance.agreement.stable).strip()
         else:
             audio_start, context, prompt = self._context_for(utterance, end)
             stable_words = "".join(utterance.agreement.stable)
@@ -319,16 +309,14 @@ class LocalWhisperSession:
             while context and not stable_words and new_words and closes_previous_sentence(new_words[0]):
                 new_words.pop(0)  # the previous final's full stop, as in finals (whisper_decode.py)
             unstable = utterance.agreement.update(new_words)
-            stable = "".join(utterance.agreement.stable).strip()
             words = list(utterance.agreement.stable) + unstable
+        stable = "".join(utterance.agreement.stable).strip()
         if utterance.end is not None or hypothesis.is_silence or not words:
             return  # the utterance closed meanwhile (its final comes next), or nothing was said yet
         text = "".join(words).strip()
         if not text.startswith(stable):
             stable = ""  # a speculative pass may re-read the prefix differently; show it all as unstable
-        self._emit(
-            utterance, TranscriptKind.PARTIAL, text, stable, utterance.start, end, (), math.exp(hypothesis.avg_logprob)
-        )
+        self._emit(utterance, TranscriptKind.PARTIAL, text, stable, end, (), math.exp(hypothesis.avg_logprob))
         utterance.partial_sent = True
 
     async def _finalise(self, decoder: WhisperDecoder, utterance: _Utterance) -> None:
@@ -342,7 +330,7 @@ class LocalWhisperSession:
                 audio_start, hypothesis = await self._final_pass(decoder, utterance, end)
         if hypothesis is None or hypothesis.is_silence or hypothesis.is_repetition or not hypothesis.text:
             if utterance.partial_sent:
-                self._emit(utterance, TranscriptKind.FINAL, "", "", utterance.start, max(end, utterance.start), (), 0.0)
+                self._emit(utterance, TranscriptKind.FINAL, "", "", max(end, utterance.start), (), 0.0)
             return
         offset = audio_start / SAMPLE_RATE
         # Whisper's alignment tends to start the first word after a pause where the pause starts ("ask" at
@@ -371,7 +359,7 @@ class LocalWhisperSession:
             self._received / SAMPLE_RATE,
             end / SAMPLE_RATE,
         )
-        self._emit(utterance, TranscriptKind.FINAL, text, text, utterance.start, end, words, confidence)
+        self._emit(utterance, TranscriptKind.FINAL, text, text, end, words, confidence)
 
     def _emit(
         self,
@@ -379,7 +367,6 @@ class LocalWhisperSession:
         kind: TranscriptKind,
         text: str,
         stable: str,
-        start: int,
         end: int,
         words: tuple[Word, ...],
         confidence: float,
@@ -394,7 +381,7 @@ class LocalWhisperSession:
                 utterance_id=utterance.id,
                 text=text,
                 stable_text=stable,
-                start=round(origin + start / SAMPLE_RATE, 3),
+                start=round(origin + utterance.start / SAMPLE_RATE, 3),
                 end=round(origin + end / SAMPLE_RATE, 3),
                 words=shifted,
                 confidence=round(confidence, 4),

@@ -37,6 +37,7 @@ from engine.stt.whisper_decode import (
     PREPEND_PUNCTUATIONS,
     Hypothesis,
     WhisperDecoder,
+    run_length,
 )
 
 BEAM_SIZE = 5  # faster-whisper's default, the one-shot reading the stored transcript is measured against
@@ -111,7 +112,9 @@ def reread(
         kept = with_onsets(kept, speech)
         if not kept:
             continue
-        text = _joined(kept)
+        # Whisper's words carry their own spacing; stripped (_transcribe), so they are joined with one space (Korean
+        # eojeol and English words alike), as the live finals are.
+        text = " ".join(w.text for w in kept)
         segments.append(
             TranscriptEvent(
                 TranscriptKind.FINAL,
@@ -210,7 +213,7 @@ def without_unheard_repeats(
     while i < len(words):
         run, size = 1, 0
         for candidate in (1, 2, 3):
-            count = _run_length(norms, i, candidate)
+            count = run_length(norms, i, candidate)
             if count >= PHRASE_LOOP_RUN and count > run:
                 run, size = count, candidate
         if not size:
@@ -237,20 +240,9 @@ def without_unheard_repeats(
     return [w for w, k in zip(words, keep, strict=True) if k]
 
 
-def _run_length(norms: list[str], i: int, size: int) -> int:
-    """How many times the phrase of `size` words at `i` is said in a row from there."""
-    phrase = norms[i : i + size]
-    if len(phrase) < size or not all(phrase):
-        return 0
-    count = 1
-    while norms[i + count * size : i + (count + 1) * size] == phrase:
-        count += 1
-    return count
-
-
 def _longest_run(norms: list[str], phrase: list[str]) -> int:
     return max(
-        (_run_length(norms, i, len(phrase)) for i in range(len(norms)) if norms[i : i + len(phrase)] == phrase),
+        (run_length(norms, i, len(phrase)) for i in range(len(norms)) if norms[i : i + len(phrase)] == phrase),
         default=0,
     )
 
@@ -277,9 +269,3 @@ def with_onsets(words: list[Word], speech: npt.NDArray[np.float32]) -> list[Word
         start = float(inside[-1]) if inside.size else word.start
         result.append(Word(word.text, round(start, 3), round(word.end, 3), word.probability))
     return result
-
-
-def _joined(words: list[Word]) -> str:
-    # Whisper's words carry their own spacing; stripped here, so they are joined with one space (Korean
-    # eojeol and English words alike), as the live finals are.
-    return " ".join(w.text for w in words)

@@ -62,13 +62,8 @@ class Segmenter:
             window_end = self._window_index * WINDOW
             if not self._in_speech:
                 if p >= THRESHOLD:
-                    self._in_speech = True
-                    self._start = max(0, window_start - self._pad)
-                    self._silence_run = 0
-                    self._below_run = 0
                     self._last_speech_end = window_end
-                    self._candidate_cut = 0
-                    events.append(SegmentEvent(SegmentKind.SPEECH_START, self._start))
+                    events.append(self._begin(max(0, window_start - self._pad)))
                 continue
             if p >= THRESHOLD:
                 if self._below_run:
@@ -94,13 +89,15 @@ class Segmenter:
                 cut = self._candidate_cut if self._candidate_cut > self._start else window_end
                 events.extend(self._end(cut))
                 # Whatever follows the cut is speech still going on: a new utterance starts there.
-                self._in_speech = True
-                self._start = cut
-                self._silence_run = 0
-                self._below_run = 0
-                self._candidate_cut = 0
-                events.append(SegmentEvent(SegmentKind.SPEECH_START, cut))
+                events.append(self._begin(cut))
         return events
+
+    def _begin(self, start: int) -> SegmentEvent:
+        self._in_speech = True
+        self._start = start
+        self._silence_run = self._below_run = 0
+        self._candidate_cut = 0
+        return SegmentEvent(SegmentKind.SPEECH_START, start)
 
     def close_now(self) -> list[SegmentEvent]:
         """End the open utterance at its last speech now (the recogniser judged it complete early)."""
@@ -121,8 +118,7 @@ class Segmenter:
 
     def _end(self, end: int) -> list[SegmentEvent]:
         self._in_speech = False
-        self._silence_run = 0
-        self._below_run = 0
+        self._silence_run = self._below_run = 0
         if self._last_speech_end - self._start - self._pad < self._min_speech:
             return [SegmentEvent(SegmentKind.UTTERANCE_END, -1)]  # too short: dropped, sample -1
         return [SegmentEvent(SegmentKind.UTTERANCE_END, end)]

@@ -53,10 +53,9 @@ def model_folder(settings: SpeechSettings, models_dir: Path, report: Callable[[i
         try:
             return whisper_assembly.ensure_whisper_base(models_dir, report)
         except whisper_assembly.AssemblyError as error:
-            failure = error.failure
-            if failure is whisper_assembly.AssemblyFailure.PACKAGE_MISSING:
+            if error.failure is whisper_assembly.AssemblyFailure.PACKAGE_MISSING:
                 raise ModelError("model.packages_missing", package=error.detail) from error
-            if failure is whisper_assembly.AssemblyFailure.DISK_FULL:
+            if error.failure is whisper_assembly.AssemblyFailure.DISK_FULL:
                 raise ModelError("model.disk_full", folder=str(models_dir), megabytes=150) from error
             raise ModelError("model.package_damaged") from error
         except OSError as error:

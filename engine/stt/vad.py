@@ -33,9 +33,6 @@ def _session() -> onnxruntime.InferenceSession:
 class StreamingVad:
     def __init__(self) -> None:
         self._session = _session()
-        self.reset()
-
-    def reset(self) -> None:
         self._h = np.zeros((1, 1, 128), dtype=np.float32)
         self._c = np.zeros((1, 1, 128), dtype=np.float32)
         self._context = np.zeros(CONTEXT, dtype=np.float32)

@@ -22,6 +22,7 @@ from faster_whisper.tokenizer import Tokenizer
 from faster_whisper.transcribe import get_suppressed_tokens, merge_punctuations
 
 from engine.audio.frames import SAMPLE_RATE
+from engine.stt.contract import Word
 
 FRAMES_PER_SECOND = 100  # Whisper's log-mel hop is 10 ms
 MAX_FRAMES = 3000  # Whisper's 30 s window
@@ -51,17 +52,9 @@ APPEND_PUNCTUATIONS = "\"'.。,，!！?？:：”)]}、"
 
 
 @dataclass(frozen=True, slots=True)
-class DecodedWord:
-    text: str  # with its leading space, as Whisper writes it
-    start: float
-    end: float
-    probability: float
-
-
-@dataclass(frozen=True, slots=True)
 class Hypothesis:
     words: tuple[str, ...]  # the words after the forced prefix, with leading spaces; "".join() is the text
-    timed_words: tuple[DecodedWord, ...]  # only when word timings were asked for
+    timed_words: tuple[Word, ...]  # only with word timings: text as Whisper writes it, times in the pass's audio
     avg_logprob: float
     no_speech_prob: float
     compression_ratio: float
@@ -90,12 +83,7 @@ class Hypothesis:
         norm = [
             n for n in (w.strip().strip(APPEND_PUNCTUATIONS + PREPEND_PUNCTUATIONS).lower() for w in self.words) if n
         ]
-        for size in (1, 2, 3):
-            for i in range(len(norm) - size * PHRASE_LOOP_RUN + 1):
-                phrase = norm[i : i + size]
-                if all(norm[i + k * size : i + (k + 1) * size] == phrase for k in range(1, PHRASE_LOOP_RUN)):
-                    return True
-        return False
+        return any(run_length(norm, i, size) >= PHRASE_LOOP_RUN for size in (1, 2, 3) for i in range(len(norm)))
 
 
 def max_length(prompt: int, new: int) -> int:
@@ -109,18 +97,13 @@ def max_length(prompt: int, new: int) -> int:
 
 class WhisperDecoder:
     def __init__(self, model: WhisperModel) -> None:
-        self._model = model
+        self.model = model  # the loaded faster-whisper model (its one-shot transcribe: reread.py, benchmarks)
         self._tokenizers: dict[str, Tokenizer] = {}
-
-    @property
-    def model(self) -> WhisperModel:
-        """The loaded faster-whisper model (benchmarks compare against its one-shot transcribe)."""
-        return self._model
 
     def _tokenizer(self, language: str) -> Tokenizer:
         if language not in self._tokenizers:
             self._tokenizers[language] = Tokenizer(
-                self._model.hf_tokenizer, self._model.model.is_multilingual, task="transcribe", language=language
+                self.model.hf_tokenizer, self.model.model.is_multilingual, task="transcribe", language=language
             )
         return self._tokenizers[language]
 
@@ -140,8 +123,8 @@ class WhisperDecoder:
         window = min(MAX_FRAMES, math.ceil((speech_frames + TAIL_PAD_S * FRAMES_PER_SECOND) / 100) * 100)
         padded = np.zeros(window * SAMPLE_RATE // FRAMES_PER_SECOND + 400, dtype=np.float32)
         padded[: min(len(audio), len(padded))] = audio[: len(padded)]
-        features = self._model.feature_extractor(padded)[:, :window]
-        encoder_output = self._model.model.encode(
+        features = self.model.feature_extractor(padded)[:, :window]
+        encoder_output = self.model.model.encode(
             ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])), to_cpu=False
         )
         # The prefix is forced on the decoder and left out of the result (context, or settled words).
@@ -158,7 +141,7 @@ class WhisperDecoder:
             recent = tokenizer.encode(" " + prompt.strip())[-(room - len(hot)) :] if prompt and room > len(hot) else []
             tokens = [tokenizer.sot_prev] + hot + recent
         tokens += start
-        result = self._model.model.generate(
+        result = self.model.model.generate(
             encoder_output,
             [tokens + prefix_tokens],
             beam_size=beam_size,
@@ -177,7 +160,7 @@ class WhisperDecoder:
         if not word_timestamps:
             words, _ = tokenizer.split_to_word_tokens(new_tokens + [tokenizer.eot])
             return Hypothesis(tuple(w for w in words if w), (), avg_logprob, no_speech, ratio)
-        aligned = self._model.find_alignment(tokenizer, [text_tokens], encoder_output, speech_frames)[0]
+        aligned = self.model.find_alignment(tokenizer, [text_tokens], encoder_output, speech_frames)[0]
         # Skip the words of the forced prefix (counted in tokens, before punctuation is merged).
         skipped = 0
         while aligned and skipped < len(prefix_tokens):
@@ -187,11 +170,22 @@ class WhisperDecoder:
         merge_punctuations(aligned, PREPEND_PUNCTUATIONS, APPEND_PUNCTUATIONS)
         limit = len(audio) / SAMPLE_RATE
         timed = tuple(
-            DecodedWord(w["word"], min(float(w["start"]), limit), min(float(w["end"]), limit), float(w["probability"]))
+            Word(w["word"], min(float(w["start"]), limit), min(float(w["end"]), limit), float(w["probability"]))
             for w in aligned
             if w["word"]
         )
         return Hypothesis(tuple(w.text for w in timed), timed, avg_logprob, no_speech, ratio)
+
+
+def run_length(norms: list[str], i: int, size: int) -> int:
+    """How many times the phrase of `size` words at `i` is said in a row from there."""
+    phrase = norms[i : i + size]
+    if len(phrase) < size or not all(phrase):
+        return 0
+    count = 1
+    while norms[i + count * size : i + (count + 1) * size] == phrase:
+        count += 1
+    return count
 
 
 def closes_previous_sentence(word: str) -> bool:

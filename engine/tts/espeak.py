@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import logging
 import shutil
 import wave
 from dataclasses import dataclass
@@ -18,8 +17,6 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import AppError
-
-log = logging.getLogger(__name__)
 
 # espeak-ng's own voice names for the interview languages.
 VOICES = {"en": "en-us", "ko": "ko"}

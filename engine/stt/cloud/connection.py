@@ -46,7 +46,7 @@ _ALLOWED: dict[ConnectionState, frozenset[ConnectionState]] = {
 class ConnectionMachine:
     """Holds the state; refuses transitions the diagram does not have (a bug, not a user error)."""
 
-    def __init__(self, on_change: Callable[[ConnectionState], None] | None = None) -> None:
+    def __init__(self, on_change: Callable[[ConnectionState], None]) -> None:
         self.state = ConnectionState.DISCONNECTED
         self._on_change = on_change
         self.history: list[ConnectionState] = [self.state]
@@ -60,8 +60,7 @@ class ConnectionMachine:
         self.state = to
         if len(self.history) < 1000:  # enough to read a session's story; flat memory in long runs
             self.history.append(to)
-        if self._on_change is not None:
-            self._on_change(to)
+        self._on_change(to)
 
 
 class Retry(enum.Enum):
@@ -100,14 +99,12 @@ class Backoff:
     base_s: float = 0.2
     cap_s: float = 8.0
     attempt: int = 0
-    rng: random.Random | None = None
 
     def next_delay(self) -> float:
         ceiling = min(self.cap_s, self.base_s * (2.0**self.attempt))
         self.attempt += 1
         # Half fixed, half random: never zero (a tight loop against a server that is down), still spread out.
-        jitter: float = (self.rng or random).uniform(0, ceiling / 2)
-        return ceiling / 2 + jitter
+        return ceiling / 2 + random.uniform(0, ceiling / 2)
 
     def reset(self) -> None:
         self.attempt = 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import logging
 import os
 import time
 from collections.abc import AsyncIterator
@@ -27,12 +26,9 @@ if TYPE_CHECKING:
     import grpc
     from google.cloud.speech_v1 import SpeechAsyncClient, StreamingRecognizeRequest
 
-log = logging.getLogger(__name__)
-
 PROVIDER = "google"
 DEFAULT_ENDPOINT = "speech.googleapis.com:443"
-# Google ends a stream at 305 s ("Exceeded maximum allowed stream duration"); restart with room to spare.
-STREAM_LIMIT_S = 290.0
+STREAM_LIMIT_S = 290.0  # Google's own limit is 305 s ("Exceeded maximum allowed stream duration")
 # Until a stream has worked with these credentials, audio waits this long after the config for the server
 # to refuse the call: grpcio reports a refusal that lands while a request is being written as INTERNAL (a
 # failed write), which would hide "bad credentials" behind a retry.
@@ -50,10 +46,8 @@ CHANNEL_OPTIONS = (
 )
 
 _RETRY_NOW = {"OUT_OF_RANGE", "ABORTED", "DEADLINE_EXCEEDED", "CANCELLED"}
-_BACKOFF = {"RESOURCE_EXHAUSTED", "INTERNAL", "UNKNOWN", "DATA_LOSS"}
 _BAD_CREDENTIALS = {"UNAUTHENTICATED", "PERMISSION_DENIED"}
 _INVALID = {"INVALID_ARGUMENT", "FAILED_PRECONDITION", "NOT_FOUND", "UNIMPLEMENTED"}
-
 
 CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS"
 
@@ -277,8 +271,7 @@ class GoogleStreamer:
                     else:
                         partial.append(best.transcript.strip())
                 if partial:
-                    text = " ".join(p for p in partial if p)
-                    link.result(StreamResult(False, text, last_end, last_end, (), 0.0))
+                    link.result(StreamResult(False, " ".join(p for p in partial if p), last_end, last_end, (), 0.0))
         except GoogleAPICallError as error:
             code = error.grpc_status_code.name if error.grpc_status_code is not None else "UNKNOWN"
             raise classify(code, error.message) from error

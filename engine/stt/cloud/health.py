@@ -21,7 +21,6 @@ class HealthSnapshot:
     provider: str
     attempts: int
     successes: int
-    failures: int
     reconnects: int
     fallbacks: int  # answers that went on on local recognition
     connect_median_ms: float | None
@@ -41,7 +40,6 @@ class CloudHealth:
         self._born = clock()
         self._attempts = 0
         self._successes = 0
-        self._failures = 0
         self._reconnects = 0
         self._fallbacks = 0
         self._latencies_ms: deque[float] = deque(maxlen=LATENCY_WINDOW)
@@ -49,9 +47,8 @@ class CloudHealth:
         self._last_error = ""
         self._listeners: list[Callable[[HealthSnapshot], None]] = []
 
-    def subscribe(self, listener: Callable[[HealthSnapshot], None]) -> Callable[[], None]:
+    def subscribe(self, listener: Callable[[HealthSnapshot], None]) -> None:
         self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
 
     def attempt(self) -> None:
         self._attempts += 1
@@ -62,7 +59,6 @@ class CloudHealth:
         self._push()
 
     def failed(self, key: str) -> None:
-        self._failures += 1
         self._last_error = key
         self._push()
 
@@ -89,7 +85,6 @@ class CloudHealth:
             self.provider,
             self._attempts,
             self._successes,
-            self._failures,
             self._reconnects,
             self._fallbacks,
             median,

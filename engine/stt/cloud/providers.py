@@ -93,9 +93,6 @@ class CloudProviders:
         await self.aclose()
         self.settings = settings
 
-    def health(self) -> list[HealthSnapshot]:
-        return [p.health.snapshot() for p in (self._google, self._rtzr) if p is not None]
-
     async def aclose(self) -> None:
         google, rtzr, self._google, self._rtzr = self._google, self._rtzr, None, None
         if google is not None:

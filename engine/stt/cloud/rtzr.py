@@ -68,7 +68,7 @@ def keywords_from(hints: tuple[str, ...]) -> tuple[str, ...]:
 @dataclass
 class _Spare:
     query: str
-    task: asyncio.Task[tuple[ClientConnection, float]]
+    task: asyncio.Task[ClientConnection]
     born: float
 
 
@@ -114,10 +114,9 @@ class RtzrProvider:
         waited = time.perf_counter()
         spare, self._spare = self._spare, None
         if spare is not None:
-            fresh = spare.query == query and time.monotonic() - spare.born < SPARE_MAX_AGE_S
-            if fresh:
+            if spare.query == query and time.monotonic() - spare.born < SPARE_MAX_AGE_S:
                 try:
-                    socket, _connect_s = await spare.task
+                    socket = await spare.task
                     if socket.state.name == "OPEN":
                         self.stats.spares_used += 1
                         return socket, time.perf_counter() - waited
@@ -126,8 +125,7 @@ class RtzrProvider:
                     log.info("spare RTZR socket failed: %s", failure)
             else:
                 await _discard(spare)
-        socket, _connect_s = await self._open(query)
-        return socket, time.perf_counter() - waited
+        return await self._open(query), time.perf_counter() - waited
 
     def preconnect(self, query: str) -> None:
         if self.options.preconnect and self._spare is None:
@@ -135,15 +133,13 @@ class RtzrProvider:
             task.add_done_callback(_note_spare_failure)
             self._spare = _Spare(query, task, time.monotonic())
 
-    async def _open(self, query: str) -> tuple[ClientConnection, float]:
-        started = time.perf_counter()
+    async def _open(self, query: str) -> ClientConnection:
         if self._http is None:
             self._http = httpx.AsyncClient()
         token = await self.tokens.token(self._http)
-        url = f"{self.options.stream_url}?{query}"
         try:
             socket = await connect(
-                url,
+                f"{self.options.stream_url}?{query}",
                 additional_headers={"Authorization": f"bearer {token}"},
                 open_timeout=self.options.connect_timeout_s,
                 compression=None,  # PCM does not compress; deflate would only cost time
@@ -167,7 +163,7 @@ class RtzrProvider:
             raise StreamFailure(Retry.BACKOFF, "stt.rtzr.bad_reply", detail=type(error).__name__) from error
         except (OSError, TimeoutError) as error:  # refused, unreachable, DNS, handshake timeout
             raise StreamFailure(Retry.BACKOFF, "stt.cloud.unreachable", network=True, provider="RTZR") from error
-        return socket, time.perf_counter() - started
+        return socket
 
     async def aclose(self) -> None:
         spare, self._spare = self._spare, None
@@ -178,7 +174,7 @@ class RtzrProvider:
             self._http = None
 
 
-def _note_spare_failure(task: asyncio.Task[tuple[ClientConnection, float]]) -> None:
+def _note_spare_failure(task: asyncio.Task[ClientConnection]) -> None:
     # Read here so a spare nobody takes still has its failure logged; whoever takes it sees it again.
     if not task.cancelled() and (error := task.exception()) is not None:
         log.info("spare RTZR socket could not be opened: %s", error)
@@ -188,8 +184,8 @@ async def _discard(spare: _Spare) -> None:
     if not spare.task.done():
         spare.task.cancel()
     results = await asyncio.gather(spare.task, return_exceptions=True)  # ours: its failure no longer matters
-    if isinstance(results[0], tuple):
-        await results[0][0].close()
+    if isinstance(results[0], ClientConnection):
+        await results[0].close()
 
 
 class RtzrStreamer:

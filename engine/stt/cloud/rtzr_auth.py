@@ -22,6 +22,7 @@ from engine.stt.cloud.connection import Retry, StreamFailure
 log = logging.getLogger(__name__)
 
 REFRESH_MARGIN_S = 600.0  # refresh with ten minutes left: an answer never starts on a token about to lapse
+TIMEOUT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -38,18 +39,15 @@ class TokenCache:
         client_secret: str,
         *,
         clock: Callable[[], float] = time.time,
-        timeout_s: float = 5.0,
         load_credentials: Callable[[], tuple[str, str]] | None = None,
     ) -> None:
         self._url = auth_url
         self._id = client_id
         self._secret = client_secret
         self._clock = clock
-        self._timeout = timeout_s
         self._load = load_credentials  # the keyring, read on a worker thread when first needed
         self._token: Token | None = None
         self._lock = asyncio.Lock()
-        self.fetches = 0
         redact_later(client_secret)
 
     def invalidate(self, value: str) -> None:
@@ -71,14 +69,11 @@ class TokenCache:
             redact_later(self._secret)
         if not self._id or not self._secret:
             raise StreamFailure(Retry.NEVER, "stt.rtzr.no_credentials")
-        self.fetches += 1
         try:
             reply = await http.post(
-                self._url, data={"client_id": self._id, "client_secret": self._secret}, timeout=self._timeout
+                self._url, data={"client_id": self._id, "client_secret": self._secret}, timeout=TIMEOUT_S
             )
-        except httpx.TimeoutException as error:
-            raise StreamFailure(Retry.BACKOFF, "stt.cloud.unreachable", network=True, provider="RTZR") from error
-        except httpx.TransportError as error:  # refused, DNS, reset
+        except httpx.TransportError as error:  # a timeout, refused, DNS, reset
             raise StreamFailure(Retry.BACKOFF, "stt.cloud.unreachable", network=True, provider="RTZR") from error
         if reply.status_code in (400, 401, 403):
             raise StreamFailure(Retry.NEVER, "stt.rtzr.bad_credentials")

@@ -57,7 +57,6 @@ class StreamResult:
     end: float
     words: tuple[StreamWord, ...] = ()
     confidence: float = 1.0
-    stable_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,6 @@ class Streamer(Protocol):
         """Stream `link.audio()` and report results until the audio is finished and its finals are in.
 
         Raises StreamFailure when the stream ends any other way (including a planned restart)."""
-        ...
 
 
 @dataclass
@@ -197,8 +195,6 @@ class CloudSession:
                 await self._go_local(go.notice, go.__cause__)
         except AppError as error:
             outcome = error
-        except asyncio.CancelledError:
-            raise
         except Exception as error:  # a bug: logged, and handed to the consumer, who reports it
             log.exception("cloud recognition failed unexpectedly")
             outcome = error
@@ -268,11 +264,8 @@ class CloudSession:
         if self.machine.state is not ConnectionState.FAILED:
             self.machine.move(ConnectionState.FAILED)
         if self._fallback is None:  # nothing to go on with: the user hears what went wrong, not "goes on"
-            if notice.error is not None:
-                raise notice.error
-            if isinstance(cause, StreamFailure):
-                raise CloudSpeechError(cause.key, **cause.params)
-            raise CloudSpeechError(notice.key, **dict(notice.params))
+            assert isinstance(cause, StreamFailure)  # without a fallback, only the give-up counts go local
+            raise CloudSpeechError(cause.key, **cause.params)
         self.stats.fell_back = True
         self._health.fell_back()
         self._events.put(notice)
@@ -320,12 +313,11 @@ class CloudSession:
             Word(w.text, round(max(floor, origin + w.start), 3), round(max(floor, origin + w.end), 3), w.confidence)
             for w in result.words
         )
-        kind = TranscriptKind.FINAL if result.final else TranscriptKind.PARTIAL
         event = TranscriptEvent(
-            kind=kind,
+            kind=TranscriptKind.FINAL if result.final else TranscriptKind.PARTIAL,
             utterance_id=self._next_id,
             text=result.text,
-            stable_text=result.text if result.final else result.stable_text,
+            stable_text=result.text if result.final else "",  # no provider says which words are settled
             start=round(start, 3),
             end=round(end, 3),
             words=words,
