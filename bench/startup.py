@@ -4,10 +4,10 @@ Absolute times do not travel between machines, so each cold start of the app is 
 of a bare window (QApplication, QMainWindow, show, one paint) in the same run, alternating. Printed: the
 median (and spread) of --runs cold starts from process start to the first window painted and to "ready to
 practise" (the embedded speech model loaded), both also as ratios to the bare window's median, and the
-speech model loaded alone in a process (the floor under "ready"); then the
-longest event-loop stall while an answer is practised in the real window (an English clip fed at real
-time in the microphone's place), with the functions the loop was in whenever it stalled over 20 ms.
-Targets: window <= 2x bare, ready <= 8x bare, longest stall <= 20 ms. The last line reads
+speech model loaded alone in a process (the floor under "ready"); then, over --runs answers each
+practised in a fresh real window (an English clip fed at real time in the microphone's place), the median
+of each answer's longest event-loop stall, with the functions the loop was in whenever it stalled over
+20 ms. Targets: window <= 2x bare, ready <= 8x bare, stall <= 20 ms, each a median of --runs. The last line reads
 `window/bare R1, ready/bare R2, stall S ms`.
 
     uv run python bench/startup.py [--runs 5]
@@ -248,18 +248,29 @@ def main() -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         clip = SPEECH / "en" / "jfk.flac"
-        with loop:
-            longest, samples, seconds, blamed = loop.run_until_complete(practised_answer_stall(work, models, clip))
-        verdict = "met" if longest <= 0.020 else "MISSED"
+        stalls: list[float] = []
+        blamed: Counter[str] = Counter()
+        for _ in range(args.runs):  # a fresh window each time; the target is a median, like the starts above
+            with loop:
+                longest, samples, seconds, blamed_now = loop.run_until_complete(
+                    practised_answer_stall(work, models, clip)
+                )
+            stalls.append(longest)
+            blamed.update(blamed_now)
+            loop = qasync.QEventLoop(app)
+            asyncio.set_event_loop(loop)
+        stall = statistics.median(stalls)
+        verdict = "met" if stall <= 0.020 else "MISSED"
         print(
-            f"longest event-loop stall during a practised answer ({seconds:.1f} s, {samples} wake-ups): "
-            f"{longest * 1000:.1f} ms  target <= 20 ms: {verdict}"
+            f"longest event-loop stall during a practised answer ({seconds:.1f} s, {samples} wake-ups), "
+            f"{args.runs} answers: median {stall * 1000:.1f} ms (min {min(stalls) * 1000:.1f}, "
+            f"max {max(stalls) * 1000:.1f})  target <= 20 ms: {verdict}"
         )
         for where, count in blamed.most_common(8):
             print(f"  stalled over 20 ms in {where} ({count} samples)")
         print(
             f"window/bare {statistics.median(window) / bare:.2f}, ready/bare {statistics.median(ready) / bare:.2f}, "
-            f"stall {longest * 1000:.0f} ms"
+            f"stall {stall * 1000:.0f} ms"
         )
     return 0
 
