@@ -177,6 +177,11 @@ def test_a_model_that_calls_an_answer_irrelevant_flags_it_only_where_the_cues_do
         ("Redis를 사용해 본 경험을 바탕으로 캐시 전략을 설명해 주세요.", "ko", QuestionType.TECHNICAL),
         ("왜 이직을 결심하셨나요?", "ko", QuestionType.MOTIVATION),
         ("What are the longer-term trade-offs of using a NoSQL database?", "en", QuestionType.TECHNICAL),
+        # "…무엇인가요" and "설명해" ask about a thing only when nothing says whose past or which topic it is.
+        ("이전 직장에서 가장 보람 있었던 일은 무엇인가요?", "ko", QuestionType.BEHAVIOURAL),
+        ("업무 우선순위를 조정해야 했던 상황을 설명해 주세요.", "ko", QuestionType.BEHAVIOURAL),
+        ("다른 지원자와 차별화되는 본인만의 경쟁력은 무엇인가요?", "ko", QuestionType.STRENGTHS_WEAKNESSES),
+        ("본인을 한 단어로 표현한다면 무엇인가요?", "ko", QuestionType.SELF_INTRODUCTION),
     ],
 )
 def test_question_types_are_read_from_the_wording(question: str, language: str, kind: QuestionType) -> None:
