@@ -258,12 +258,17 @@ class LlmInterviewer:
         """Cancel a draft or read-ahead still running, and wait for questions given up on to stop (the owner of
         this interviewer calls it at the end)."""
         await asyncio.gather(*self._abandoned, return_exceptions=True)
-        for task in (self._reading, self._draft.task if self._draft is not None else None):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError, LlmError):
-                    await task
-        self._reading = self._draft = None
+        if self._reading is not None:
+            self._reading.cancel()
+            with contextlib.suppress(asyncio.CancelledError, LlmError):
+                await self._reading
+            self._reading = None
+        # Read only now: a draft begun while the read-ahead was awaited is the one to cancel.
+        if self._draft is not None and self._draft.task is not None:
+            self._draft.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, LlmError):
+                await self._draft.task
+        self._draft = None
 
 
 def read_ahead(desk: ModelDesk, brief: prompts.InterviewBrief) -> asyncio.Task[Generation]:
