@@ -365,6 +365,21 @@ def test_a_lesson_is_a_result_and_a_habit_of_effort_or_a_bare_yes_is_no_evidence
     assert not tags["네, 있었습니다."].sure  # too short to show as evidence of anything
 
 
+def test_a_habit_taken_up_after_the_story_is_not_shown_as_its_result_by_wording_alone() -> None:
+    question = "실수를 했던 경험과 그 뒤 어떻게 했는지 말씀해 주세요."
+    story = (
+        "작년 물류센터에서 일할 때 제가 출고 송장 두 장을 바꿔 붙여서 고객 두 분께 물건이 잘못 갔습니다. "
+        "저는 바로 팀장님께 보고하고 두 고객께 전화로 사과드린 뒤 당일 재배송을 잡았습니다. "
+    )
+    habit = "그 뒤로 저는 송장을 붙이기 전에 주문번호 끝 네 자리를 소리 내어 한 번 더 확인하는 습관을 들였습니다."
+    reading = assess(question, story + habit, "ko")
+    result = reading.criterion("result")
+    assert result is not None and not any(q.text == habit for q in result.quotes)
+    outcome = "그 결과 그 뒤 석 달 동안 오배송이 한 건도 없었습니다."
+    result = assess(question, story + outcome, "ko").criterion("result")
+    assert result is not None and result.points > 0 and [q.text for q in result.quotes] == [outcome]
+
+
 def test_korean_claims_count_when_concrete_and_promises_are_no_actions() -> None:
     # A real story in words the work list need not have (a wedding hall, a seating plan) is no off-topic answer.
     story = (
