@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -99,11 +100,19 @@ def is_korean(language: str) -> bool:
     return language == "ko"
 
 
-@cache
-def _english_stemmer() -> snowballstemmer.stemmer:
-    import snowballstemmer
+# A Snowball stemmer keeps the word it is cutting in itself, so one shared between the threads that assess
+# answers at once (a live answer's feedback, an earlier answer's re-read) cut one thread's word with another's
+# (an IndexError, seen at an answer's end): each thread has its own.
+_stemmers = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _english_stemmer() -> snowballstemmer.stemmer:
+    stemmer: snowballstemmer.stemmer | None = getattr(_stemmers, "english", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _stemmers.english = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def korean_stem(token: str) -> str:

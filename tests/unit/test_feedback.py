@@ -456,3 +456,41 @@ def test_a_direct_answer_with_its_own_story_is_not_off_topic_for_lacking_the_que
     # "I'd just do my best" is a promise, not a step of a plan.
     hedge = assess("What would you do if a customer shouted at you?", "I'd just do my best to stay calm.", "en")
     assert hedge.star and all(t.part == "" for t in hedge.star)
+
+
+def test_english_stems_are_right_when_threads_stem_at_once() -> None:
+    """Answers are assessed on several threads at once (a live answer, an earlier one's re-read): a stemmer
+    shared between them had cut one thread's word with another's and raised IndexError at an answer's end."""
+    import sys
+    import threading
+
+    from engine.feedback.text import stems
+
+    texts = [
+        "I coordinated the migration and measured the throughput improvements carefully",
+        "Stakeholders disagreed, so we prioritised the requirements and documented everything",
+        "It was a nationalisation of responsibilities across organisational boundaries",
+    ]
+    expected = {text: stems(text, "en") for text in texts}
+    got: list[tuple[str, list[str]]] = []
+    errors: list[BaseException] = []
+
+    def work(text: str) -> None:
+        try:
+            for _ in range(400):
+                got.append((text, stems(text, "en")))
+        except BaseException as error:  # noqa: BLE001 - any failure on a thread is the test's failure
+            errors.append(error)
+
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # hand the interpreter over as often as possible
+    try:
+        threads = [threading.Thread(target=work, args=(text,)) for text in texts * 2]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(previous)
+    assert errors == []
+    assert len(got) == 2400 and all(stemmed == expected[text] for text, stemmed in got)
