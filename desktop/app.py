@@ -48,6 +48,12 @@ log = logging.getLogger(__name__)
 # Closing mid-answer: the answer's last words are transcribed and stored before the app exits, up to this.
 CLOSE_GRACE_S = 15.0
 
+# How long a thread running Python keeps the interpreter before handing it on (Python's default is 5 ms).
+# At an answer's end several workers run Python at once (the re-read, the feedback, the database), and the
+# event loop waited behind their turns: its longest stall was 27-34 ms on two cores, about 10 ms with 1 ms
+# turns (bench/startup.py, docs/ARCHITECTURE.md).
+GIL_TURN_S = 0.001
+
 
 # What comes in behind the start window, on a worker thread so the window keeps painting, with what the
 # window says meanwhile. Only engine modules (no Qt: an import contract) go to the worker; a Qt module
@@ -71,8 +77,13 @@ async def run_app(
     """The app's lifetime: show the start window, bring in the engine behind it, open the history, start the
     model, swap in the main window, wait for it to close. Python's collector runs on this (the GUI) thread
     meanwhile: a Qt object it frees on a worker would leave its timers firing at freed memory."""
-    with GuiThreadCollector():
-        return await _run_app(app, launch, translations, start)
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(GIL_TURN_S)
+    try:
+        with GuiThreadCollector():
+            return await _run_app(app, launch, translations, start)
+    finally:
+        sys.setswitchinterval(previous)  # tests run many apps in one process
 
 
 async def _run_app(app: QApplication, launch: Launch, translations: Translations, start: StartWindow | None) -> int:
@@ -236,11 +247,13 @@ async def _warm_up(launch: Launch, model: SpeechModel, warm_up: Callable[[], Non
     from engine.errors import ModelError
 
     modules: tuple[str, ...] = ANSWER_MODULES
+    loaded = True
     try:
         try:
             await model.get()
         except ModelError:  # said by the "speech-model-ready" task; its libraries stay out of this process
             modules = ANSWER_MODULES[1:]
+            loaded = False
         for module in modules:
             await asyncio.to_thread(importlib.import_module, module)
         await asyncio.to_thread(warm_up)
@@ -249,6 +262,8 @@ async def _warm_up(launch: Launch, model: SpeechModel, warm_up: Callable[[], Non
         # what practice makes. One had fallen at an answer's end and held the loop (docs/ARCHITECTURE.md).
         gc.collect()
         gc.freeze()
+        if loaded:  # the first start only: the speech model's int8 copy, which later starts load unconverted
+            await asyncio.to_thread(model.keep_int8_copy)
     finally:
         mark(launch, "warm")
 

@@ -10,6 +10,8 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy, as the app has it: see engine/__init__.py
+
 import numpy as np
 import pytest
 

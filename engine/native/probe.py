@@ -250,6 +250,11 @@ def run_probe(library: Library, target: Path, option: str = "", timeout_s: float
     return Verdict(proven=False, crashed=False, exit_code=code)
 
 
+def kept_verdict(library: Library, target: Path, option: str = "", book: ProofBook | None = None) -> Verdict | None:
+    """The verdict a probe found earlier for this library, target and option on this machine, if any."""
+    return (book or ProofBook()).read(probe_key(library, target, option))
+
+
 def prove(library: Library, target: Path, option: str = "", book: ProofBook | None = None) -> Verdict:
     """The verdict for this library, target and option on this machine: kept, or found by a probe now."""
     book = book or ProofBook()

@@ -3,6 +3,8 @@
 Start-up calls `start()`; the first question is asked while the model loads, and a session awaits `get()`.
 Loading assembles the embedded base model when needed (models/whisper_assembly.py), loads it with
 CTranslate2 and runs one short warm-up pass, so that the first answer's first pass is not a cold one.
+Where an int8 copy of the model was kept and proven on this machine (models/whisper_int8.py), that loads
+instead: its weights need no conversion. The desktop keeps one once the first load is done.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ import numpy as np
 from engine.audio.frames import SAMPLE_RATE
 from engine.config.settings import SpeechSettings
 from engine.errors import ModelError
-from engine.native.probe import Library, ensure_safe
-from models import whisper_assembly
+from engine.native.probe import Library, ensure_safe, kept_verdict, prove
+from models import whisper_assembly, whisper_int8
 from models.catalogue import WHISPER_BASE
 
 if TYPE_CHECKING:
@@ -77,6 +79,8 @@ class SpeechModel:
         self._task: asyncio.Task[WhisperDecoder] | None = None
         self._listeners: list[ProgressListener] = []
         self.progress = ModelProgress(ModelStage.PREPARING, 0.0)
+        self.loaded_from: Path | None = None  # the folder the model was loaded from: its own, or its int8 copy
+        self._folder: Path | None = None  # the model's own folder, once found
 
     def subscribe(self, listener: ProgressListener) -> None:
         self._listeners.append(listener)
@@ -122,24 +126,41 @@ class SpeechModel:
         def assembly_progress(done: int, total: int) -> None:
             self._report(loop, ModelProgress(ModelStage.PREPARING, done / max(total, 1)))
 
-        folder = model_folder(self.settings, self.models_dir, assembly_progress)
+        folder = self._folder = model_folder(self.settings, self.models_dir, assembly_progress)
         self._report(loop, ModelProgress(ModelStage.LOADING, 0.0))
+        copy = self._proven_copy(folder)
         # CTranslate2 and ONNX Runtime run once in a child process first: a fault on this CPU kills only it.
-        ensure_safe(Library.SPEECH, folder / "model.bin", f"{self.settings.compute_type}@{self.settings.device}")
+        if copy is None:
+            ensure_safe(Library.SPEECH, folder / "model.bin", self._option)
         # Imported only now: importing ctranslate2 loads its native library (and takes about half a second,
         # which start-up need not wait for).
         from faster_whisper import WhisperModel
 
         from engine.stt.whisper_decode import WhisperDecoder
 
-        for attempt in (1, 2):
+        def load(path: Path) -> WhisperModel:
+            model = WhisperModel(
+                str(path),
+                device=self.settings.device,
+                compute_type=self.settings.compute_type,
+                cpu_threads=self.settings.cpu_threads,
+            )
+            self.loaded_from = path
+            return model
+
+        model: WhisperModel | None = None
+        if copy is not None:
             try:
-                model = WhisperModel(
-                    str(folder),
-                    device=self.settings.device,
-                    compute_type=self.settings.compute_type,
-                    cpu_threads=self.settings.cpu_threads,
-                )
+                model = load(copy)
+            except (RuntimeError, ValueError, OSError) as error:  # the original is still there: load it
+                log.warning("int8 copy %s failed to load (%s); loading %s, discarding it", copy, error, folder)
+                whisper_int8.discard_copy(self.models_dir, folder)
+                ensure_safe(Library.SPEECH, folder / "model.bin", self._option)
+        for attempt in (1, 2):
+            if model is not None:
+                break
+            try:
+                model = load(folder)
                 break
             except (RuntimeError, ValueError, OSError) as error:
                 # A file that passed the size/mtime check can still be unloadable (edited in place with its
@@ -149,7 +170,8 @@ class SpeechModel:
                 log.warning("speech model failed to load (%s); re-assembling", error)
                 (folder / whisper_assembly.MARKER).unlink(missing_ok=True)
                 (folder / "model.bin").unlink(missing_ok=True)
-                folder = model_folder(self.settings, self.models_dir, assembly_progress)
+                folder = self._folder = model_folder(self.settings, self.models_dir, assembly_progress)
+        assert model is not None  # the loop loaded it or raised
         decoder = WhisperDecoder(model)
         decoder.decode(np.zeros(SAMPLE_RATE, dtype=np.float32), "en")  # warm-up pass
         self._report(loop, ModelProgress(ModelStage.READY, 1.0))
@@ -157,3 +179,35 @@ class SpeechModel:
             "speech model %s ready (%s, %s)", self.settings.model, self.settings.device, self.settings.compute_type
         )
         return decoder
+
+    @property
+    def _option(self) -> str:
+        return f"{self.settings.compute_type}@{self.settings.device}"
+
+    def _proven_copy(self, folder: Path) -> Path | None:
+        """The model's int8 copy, when the model runs as int8 on the CPU (what the copy holds), the copy was
+        made from the file in `folder` as it is now, and the native probe passed on it on this machine."""
+        if (self.settings.compute_type, self.settings.device) != ("int8", "cpu"):
+            return None
+        copy = whisper_int8.usable_copy(self.models_dir, folder)
+        if copy is None:
+            return None
+        verdict = kept_verdict(Library.SPEECH, copy / "model.bin", self._option)
+        return copy if verdict is not None and verdict.proven and not verdict.crashed else None
+
+    def keep_int8_copy(self) -> Path | None:
+        """Blocking (about a second for base on two cores, then the native probe in a child): write the loaded
+        model's int8 copy and prove it here, so that later starts load it instead of converting the weights.
+        Nothing when the model is not int8 on the CPU, is not loaded, or already came from its copy."""
+        folder = self._folder
+        if (self.settings.compute_type, self.settings.device) != ("int8", "cpu"):
+            return None
+        if folder is None or self.loaded_from != folder or self._proven_copy(folder) is not None:
+            return None
+        try:
+            copy = whisper_int8.usable_copy(self.models_dir, folder) or whisper_int8.make_copy(self.models_dir, folder)
+        except (OSError, ValueError) as error:  # no room, or a layout this reader does not know: loads as before
+            log.warning("could not keep an int8 copy of %s: %s", folder, error)
+            return None
+        prove(Library.SPEECH, copy / "model.bin", self._option)
+        return copy
