@@ -1,6 +1,6 @@
 """How well the model-free feedback ranks answers, on labelled answers written apart from its rules.
 
-Reads tests/data/feedback/{dev,test}.jsonl (248 answers, ko/en, every question type; strong, weak and nine
+Reads tests/data/feedback/{dev,test}.jsonl (788 answers, ko/en, every question type; strong, weak and nine
 kinds of junk, each with its reason; split before any tuning, see feedback_split.py). Prints per split and
 language, beside answer length alone (the baseline to beat):
 - ROC AUC of the score, strong above weak (the chance a random strong answer outscores a random weak one);

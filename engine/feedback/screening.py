@@ -17,7 +17,17 @@ from functools import cache
 
 from engine.feedback.cues import Cues, cues
 from engine.feedback.question_type import QuestionType
-from engine.feedback.text import Texture, has_phrase, is_korean, phrase_hits, same_stem, stems, texture, words
+from engine.feedback.text import (
+    Texture,
+    has_phrase,
+    is_korean,
+    phrase_hits,
+    same_stem,
+    sentences,
+    stems,
+    texture,
+    words,
+)
 
 
 class JunkKind(enum.StrEnum):
@@ -47,6 +57,7 @@ ECHO_SHARE = 0.55  # over half the content words the question's own, and few bes
 ECHO_SHARE_MARKED = 0.3  # when the candidate says so ("this is the question, right?"), less echo is enough
 ECHO_MOSTLY = 0.6  # and this much: a little praise for the question between its words does not make an answer
 EVASION_MAX_STEMS = 30  # an evasion is short: a refusal followed by a real story is an answer
+EVASION_SENTENCES = 1  # the refusal opens it
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +141,7 @@ def junk_kind(
         return JunkKind.STAR_WORDS
     if _restates(question, answer, table):
         return JunkKind.QUESTION_REPEAT
-    if has_phrase(answer, table.evasion, language) and len(content) <= EVASION_MAX_STEMS:
+    if _evades(answer, table) and len(content) <= EVASION_MAX_STEMS:
         return JunkKind.EVASION
     if not fit.topic_hits and (
         (fit.type_cues <= OFF_TOPIC_MAX_CUES and fit.work_words <= 1 and not told)
@@ -144,6 +155,12 @@ def junk_kind(
     ):
         return JunkKind.OFF_TOPIC
     return None
+
+
+def _evades(answer: str, table: Cues) -> bool:
+    """A refusal opens an evasion ("딱히 없습니다", "I don't really have conflicts"); the same words later on
+    are a statement within an answer ("…야간 근무에 대한 부담은 없습니다")."""
+    return any(has_phrase(s.text, table.evasion, table.language) for s in sentences(answer)[:EVASION_SENTENCES])
 
 
 _ASKS_BACK = re.compile(r"(?:\?|나요|까요|니까|가요)$")

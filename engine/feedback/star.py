@@ -83,5 +83,7 @@ def star_tags(said: Sequence[Sentence], table: Cues, *, plans: bool = True) -> t
         agreed = model.part(s.text, i, len(said), table.language) == part
         # "네, 있었습니다." says nothing checkable of any part: a sentence this short is never evidence.
         sure = bool(part) and len(s.text.split()) >= MIN_EVIDENCE_WORDS and (opens or explicit or (cued and agreed))
+        # Effort promised in general words ("최선을 다하겠습니다", "잘 소통하면서 …") is no step anyone could check.
+        sure = sure and not any(p.search(s.text) for p in table.empty_steps)
         tags.append(StarTag(Quote(s.text, s.start, s.end, "cue"), part, sure))
     return tuple(tags)

@@ -494,3 +494,34 @@ def test_english_stems_are_right_when_threads_stem_at_once() -> None:
         sys.setswitchinterval(previous)
     assert errors == []
     assert len(got) == 2400 and all(stemmed == expected[text] for text, stemmed in got)
+
+
+def test_effort_promised_in_general_words_is_never_shown_as_a_step() -> None:
+    question = "출시 직후 큰 버그가 발견된다면 어떻게 하시겠어요?"
+    vague = "팀원들이랑 잘 소통하면서 최선의 방법을 찾아보겠습니다."
+    concrete = "먼저 직전 버전으로 롤백하고 오류 로그에서 처음 실패한 요청부터 확인하겠습니다."
+    steps = ("situation", "task", "action", "result", "plan", "outcome")  # the criteria that quote STAR parts
+    reading = assess(question, f"{concrete} {vague}", "ko")
+    quoted = [q.text for c in reading.criteria if c.name in steps for q in c.quotes]
+    assert concrete in quoted and vague not in quoted
+    tags = {t.sentence.text: t for t in reading.star}
+    assert tags[concrete].sure and not tags[vague].sure
+    english = assess(
+        "What would you do if a release broke checkout?",
+        "First I would roll back to the previous build and page the on-call engineer. "
+        "Then I would do my best to keep everyone calm and informed.",
+        "en",
+    )
+    assert not any("do my best" in q.text for c in english.criteria if c.name in steps for q in c.quotes)
+
+
+def test_a_refusal_opens_an_evasion_and_the_same_words_later_are_a_statement() -> None:
+    question = "마지막으로 하고 싶은 말이 있으면 해 주세요."
+    answer = (
+        "오늘 야간 근무에 대해 물어보셨는데 대답이 짧았던 것 같아 덧붙이고 싶습니다. "
+        "전 병원에서 3교대를 4년 했고 나이트 전담도 6개월 해서 야간 근무에 대한 부담은 없습니다."
+    )
+    assert assess(question, answer, "ko").junk is None
+    assert assess(question, "아니요, 딱히 없습니다. 뽑아 주시면 열심히 하겠습니다.", "ko").junk is JunkKind.EVASION
+    conflicts = "Tell me about a conflict with a colleague."
+    assert assess(conflicts, "I don't really have conflicts. I get along with everyone.", "en").junk is JunkKind.EVASION
