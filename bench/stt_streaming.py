@@ -27,9 +27,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import engine  # noqa: F401 - first, as in the app: it sets numpy's threads before numpy loads (engine/__init__.py)
+
+# isort: split
+import numpy as np
 
 from bench.wer import error_counts, normalise_words
 from engine.audio.file_source import FileSource

@@ -243,7 +243,8 @@ ANSWER_MODULES = (
 async def _warm_up(launch: Launch, model: SpeechModel, warm_up: Callable[[], None]) -> None:
     """What the first answer needs that the main window does not (the local recogniser's modules, the
     feedback's tables: wordfreq, the stemmer, the question and STAR models) loads on a worker now, while the
-    candidate sets up, instead of on the loop where the first answer would first need it."""
+    candidate sets up, instead of on the loop where the first answer would first need it. Then, on the first
+    start only, the speech model's int8 copy is written and proven (about 1.4 s, then a probe in a child)."""
     from engine.errors import ModelError
 
     modules: tuple[str, ...] = ANSWER_MODULES
@@ -262,7 +263,7 @@ async def _warm_up(launch: Launch, model: SpeechModel, warm_up: Callable[[], Non
         # what practice makes. One had fallen at an answer's end and held the loop (docs/ARCHITECTURE.md).
         gc.collect()
         gc.freeze()
-        if loaded:  # the first start only: the speech model's int8 copy, which later starts load unconverted
+        if loaded and launch.keep_int8_copy:  # later starts load this copy unconverted; nothing once it is kept
             await asyncio.to_thread(model.keep_int8_copy)
     finally:
         mark(launch, "warm")
@@ -289,6 +290,7 @@ def main(launch: Launch, frame: FirstFrame | None = None, screenshot: tuple[Path
         from desktop.screenshot import capture_on_ready
 
         launch.on_ready = capture_on_ready(*screenshot)
+        launch.keep_int8_copy = False  # a shot closes the app at once: no work for later starts
     loop = qasync.QEventLoop(frame.app)
     asyncio.set_event_loop(loop)
     _route_uncaught_errors(launch)

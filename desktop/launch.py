@@ -47,6 +47,9 @@ class Launch:
     preferences: LoadedPreferences | None = None
     on_ready: Callable[[MainWindow], None] | None = None
     errors: ErrorPresenter | None = None  # the running app's error presenter, once it exists
+    # The first start keeps the speech model's int8 copy for later starts (engine/stt/speech_model.py); the
+    # tests, which start many apps on one models folder, leave it to the tests of the copy itself.
+    keep_int8_copy: bool = True
 
 
 @dataclass(frozen=True)

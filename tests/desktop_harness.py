@@ -80,6 +80,7 @@ def open_desktop(
         sd=sd,
         source_factory=answer_files(answers, realtime=realtime) if answers is not None else None,
         preferences=LoadedPreferences(prefs),
+        keep_int8_copy=False,  # the run's shared models folder stays as it is: tests/functional/test_int8_copy.py
     )
     translations = prepare(app, launch)
     windows: list[MainWindow] = []

@@ -23,7 +23,8 @@ class Cues:
     opinion_patterns: tuple[re.Pattern[str], ...]
     star_explicit: dict[str, tuple[re.Pattern[str], ...]]  # wording that makes a STAR tag sure by itself
     past_tense: tuple[re.Pattern[str], ...]
-    empty_steps: tuple[re.Pattern[str], ...]  # effort promised, nothing done ("최선을 다하겠습니다"): never evidence
+    empty_steps: tuple[re.Pattern[str], ...]  # effort in general words ("최선을", "열심히", "do my best")
+    intent: tuple[re.Pattern[str], ...]  # what one means or guesses one would do: "…하겠습니다", "I would"
     evasion: tuple[str, ...]
     star_labels: frozenset[str]
     generic: frozenset[str]  # stems that say nothing of a question's topic
@@ -59,6 +60,7 @@ def cues(language: str) -> Cues:
         star_explicit={part: _compiled(patterns) for part, patterns in data["star_explicit"].items()},
         past_tense=_compiled(data["past_tense"]),
         empty_steps=_compiled(data["empty_steps"]),
+        intent=_compiled(data["intent"]),
         star_labels=frozenset(data["star_labels"]),
         generic=frozenset(data["generic"]),
         posting_stopwords=frozenset(data["posting_stopwords"]),

@@ -57,7 +57,8 @@ ECHO_SHARE = 0.55  # over half the content words the question's own, and few bes
 ECHO_SHARE_MARKED = 0.3  # when the candidate says so ("this is the question, right?"), less echo is enough
 ECHO_MOSTLY = 0.6  # and this much: a little praise for the question between its words does not make an answer
 EVASION_MAX_STEMS = 30  # an evasion is short: a refusal followed by a real story is an answer
-EVASION_SENTENCES = 1  # the refusal opens it
+EVASION_SENTENCES = 3  # a refusal is looked for in the first sentence, and after a preamble of short ones
+PREAMBLE_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +159,15 @@ def junk_kind(
 
 
 def _evades(answer: str, table: Cues) -> bool:
-    """A refusal opens an evasion ("딱히 없습니다", "I don't really have conflicts"); the same words later on
-    are a statement within an answer ("…야간 근무에 대한 부담은 없습니다")."""
-    return any(has_phrase(s.text, table.evasion, table.language) for s in sentences(answer)[:EVASION_SENTENCES])
+    """A refusal opens an evasion ("딱히 없습니다", "I don't really have conflicts"), maybe after a short
+    preamble ("Good question.", "네.", "음, 어려운 질문이네요."); the same words later on are a statement
+    within an answer ("…야간 근무에 대한 부담은 없습니다")."""
+    for sentence in sentences(answer)[:EVASION_SENTENCES]:
+        if has_phrase(sentence.text, table.evasion, table.language):
+            return True
+        if len(sentence.text.split()) > PREAMBLE_WORDS:
+            return False
+    return False
 
 
 _ASKS_BACK = re.compile(r"(?:\?|나요|까요|니까|가요)$")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from engine.feedback.cues import Cues
 from engine.feedback.evidence import Quote
 from engine.feedback.star_model import star_model
-from engine.feedback.text import Sentence
+from engine.feedback.text import NUMBER, Sentence
 
 OPENING = 2  # a setting in the first sentences is the situation; later, it is usually part of an action
 MIN_EVIDENCE_WORDS = 3
@@ -68,6 +68,17 @@ def tag(sentence: str, index: int, table: Cues, *, last: bool = False, plans: bo
     return "", True
 
 
+def empty_promise(sentence: str, table: Cues) -> bool:
+    """Effort promised in general words ("최선의 방법을 찾아보겠습니다", "I would do my best"): no step anyone
+    could check, so never evidence. The same words in something done ("원만하게 합의해서 교환으로 처리했고")
+    or beside a figure ("30분 안에 적절히 공지를 올리겠습니다") are not."""
+    return (
+        any(p.search(sentence) for p in table.empty_steps)
+        and any(p.search(sentence) for p in table.intent)
+        and not NUMBER.search(sentence)
+    )
+
+
 def star_tags(said: Sequence[Sentence], table: Cues, *, plans: bool = True) -> tuple[StarTag, ...]:
     """Each sentence's part. `plans`: the answer is to a hypothetical, where steps are told as plans; in a
     story of the past, "…하는 사원이 되겠습니다" is a promise, not something done."""
@@ -83,7 +94,6 @@ def star_tags(said: Sequence[Sentence], table: Cues, *, plans: bool = True) -> t
         agreed = model.part(s.text, i, len(said), table.language) == part
         # "네, 있었습니다." says nothing checkable of any part: a sentence this short is never evidence.
         sure = bool(part) and len(s.text.split()) >= MIN_EVIDENCE_WORDS and (opens or explicit or (cued and agreed))
-        # Effort promised in general words ("최선을 다하겠습니다", "잘 소통하면서 …") is no step anyone could check.
-        sure = sure and not any(p.search(s.text) for p in table.empty_steps)
+        sure = sure and not empty_promise(s.text, table)
         tags.append(StarTag(Quote(s.text, s.start, s.end, "cue"), part, sure))
     return tuple(tags)

@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # both load their tables on import: imported on first use, not at start-up
-    import snowballstemmer
+    from snowballstemmer.basestemmer import BaseStemmer
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A sentence ends at . ? ! followed by a space or the end (so 0.3초 and v2.1 stay whole), or at a line break.
@@ -106,8 +106,8 @@ def is_korean(language: str) -> bool:
 _stemmers = threading.local()
 
 
-def _english_stemmer() -> snowballstemmer.stemmer:
-    stemmer: snowballstemmer.stemmer | None = getattr(_stemmers, "english", None)
+def _english_stemmer() -> BaseStemmer:
+    stemmer: BaseStemmer | None = getattr(_stemmers, "english", None)
     if stemmer is None:
         import snowballstemmer
 

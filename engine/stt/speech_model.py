@@ -23,7 +23,7 @@ import numpy as np
 from engine.audio.frames import SAMPLE_RATE
 from engine.config.settings import SpeechSettings
 from engine.errors import ModelError
-from engine.native.probe import Library, ensure_safe, kept_verdict, prove
+from engine.native.probe import Library, ensure_safe, kept_verdict, prove, stop_probes
 from models import whisper_assembly, whisper_int8
 from models.catalogue import WHISPER_BASE
 
@@ -106,7 +106,9 @@ class SpeechModel:
         return await asyncio.shield(self._task)
 
     async def close(self) -> None:
-        """Stop waiting for a load still under way (its thread finishes on its own; nothing is written)."""
+        """Stop waiting for a load still under way (its thread finishes on its own; nothing is written), and
+        end a native probe still running (of the model, or of its int8 copy being kept): it gives no verdict."""
+        stop_probes(Library.SPEECH)
         if self._task is not None and not self._task.done():
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -152,7 +154,9 @@ class SpeechModel:
         if copy is not None:
             try:
                 model = load(copy)
-            except (RuntimeError, ValueError, OSError) as error:  # the original is still there: load it
+            # Whatever a damaged copy raises (CTranslate2's RuntimeError, the tokenizer's plain Exception), the
+            # original is still there: load it.
+            except Exception as error:  # noqa: BLE001
                 log.warning("int8 copy %s failed to load (%s); loading %s, discarding it", copy, error, folder)
                 whisper_int8.discard_copy(self.models_dir, folder)
                 ensure_safe(Library.SPEECH, folder / "model.bin", self._option)
@@ -184,10 +188,20 @@ class SpeechModel:
     def _option(self) -> str:
         return f"{self.settings.compute_type}@{self.settings.device}"
 
+    @property
+    def _copied(self) -> bool:
+        """Whether this model has an int8 copy: the embedded model (start-up waits on it; a larger one loads
+        in the background for the re-read), run as int8 on the CPU (what the copy holds)."""
+        return (self.settings.model, self.settings.compute_type, self.settings.device) == (
+            WHISPER_BASE.name,
+            "int8",
+            "cpu",
+        )
+
     def _proven_copy(self, folder: Path) -> Path | None:
-        """The model's int8 copy, when the model runs as int8 on the CPU (what the copy holds), the copy was
-        made from the file in `folder` as it is now, and the native probe passed on it on this machine."""
-        if (self.settings.compute_type, self.settings.device) != ("int8", "cpu"):
+        """The model's int8 copy, when it has one, made from the files in `folder` as they are now, and the
+        native probe passed on it on this machine."""
+        if not self._copied:
             return None
         copy = whisper_int8.usable_copy(self.models_dir, folder)
         if copy is None:
@@ -200,14 +214,14 @@ class SpeechModel:
         model's int8 copy and prove it here, so that later starts load it instead of converting the weights.
         Nothing when the model is not int8 on the CPU, is not loaded, or already came from its copy."""
         folder = self._folder
-        if (self.settings.compute_type, self.settings.device) != ("int8", "cpu"):
-            return None
-        if folder is None or self.loaded_from != folder or self._proven_copy(folder) is not None:
+        if not self._copied or folder is None or self.loaded_from != folder or self._proven_copy(folder) is not None:
             return None
         try:
             copy = whisper_int8.usable_copy(self.models_dir, folder) or whisper_int8.make_copy(self.models_dir, folder)
-        except (OSError, ValueError) as error:  # no room, or a layout this reader does not know: loads as before
+            prove(Library.SPEECH, copy / "model.bin", self._option)
+        # Only a faster next start is lost (no room, a layout this reader does not know, no memory): the model
+        # loads as it did, and the next start tries again.
+        except Exception as error:  # noqa: BLE001
             log.warning("could not keep an int8 copy of %s: %s", folder, error)
             return None
-        prove(Library.SPEECH, copy / "model.bin", self._option)
         return copy

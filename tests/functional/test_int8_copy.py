@@ -16,9 +16,9 @@ from engine.config.settings import SpeechSettings
 from engine.stt.speech_model import SpeechModel
 from models import whisper_int8
 from models.catalogue import WHISPER_BASE
+from tests.conftest import speech_file
 
-SPEECH = Path(__file__).resolve().parents[3] / "shared" / "speech"
-CLIPS = [SPEECH / "en" / "jfk.flac", *sorted((SPEECH / "ko").glob("*.wav"))[:1]]
+CLIPS = ("en/jfk.flac", "ko/deeply_AirbnbStudio_sub100101a00047.wav")
 
 
 @pytest.fixture
@@ -35,16 +35,16 @@ def test_the_copy_holds_int8_weights_and_transcribes_exactly_as_the_original(tmp
     copy = whisper_int8.make_copy(tmp_path, source)
     assert whisper_int8.usable_copy(tmp_path, source) == copy
     assert (copy / "model.bin").stat().st_size < 0.6 * (source / "model.bin").stat().st_size
-    _, variables, _ = whisper_int8.read_model(copy / "model.bin")
-    kinds = {variable.name: variable.dtype for variable in variables}
+    written = whisper_int8.read_model(memoryview((copy / "model.bin").read_bytes()))
+    kinds = {variable.name: variable.dtype for variable in written.variables}
     assert kinds["decoder/embeddings/weight"] == "int8"
     assert kinds["encoder/layer_0/ffn/linear_0/weight"] == "int8"
     assert kinds["encoder/layer_0/ffn/linear_0/weight_scale"] == "float32"
     assert kinds["encoder/conv1/weight"] == "float32"  # convolutions stay float, as CTranslate2 keeps them
-    assert CLIPS[-1].parent.name == "ko", "the shared Korean clips are missing"
     original = WhisperModel(str(source), compute_type="int8", cpu_threads=2)
     converted = WhisperModel(str(copy), compute_type="int8", cpu_threads=2)
-    for clip in CLIPS:
+    for name in CLIPS:
+        clip = speech_file(name)
         language = clip.parent.name
         expected = " ".join(s.text for s in original.transcribe(str(clip), language=language, beam_size=5)[0])
         got = " ".join(s.text for s in converted.transcribe(str(clip), language=language, beam_size=5)[0])
@@ -73,18 +73,20 @@ async def test_later_loads_take_the_proven_copy_and_never_a_damaged_one(own_mode
     assert third.loaded_from == folder
 
 
-async def test_a_copy_that_fails_to_load_is_discarded_and_the_original_loads(own_models: Path) -> None:
+@pytest.mark.parametrize("damaged", ["model.bin", "tokenizer.json"])
+async def test_a_copy_that_fails_to_load_is_discarded_and_the_original_loads(own_models: Path, damaged: str) -> None:
     folder = own_models / WHISPER_BASE.folder
     first = SpeechModel(SpeechSettings(), own_models)
     await first.get()
     copy = first.keep_int8_copy()
     assert copy is not None
-    # Damaged in place with its size and mtime kept, so that the marker still matches: the load itself fails.
-    model_bin = copy / "model.bin"
-    stat = model_bin.stat()
-    with model_bin.open("r+b") as handle:
-        handle.write(b"\xff" * 16)  # the header: an unknown binary version
-    os.utime(model_bin, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    # Damaged in place with its size and mtime kept, so that the marker still matches: the load itself fails,
+    # with CTranslate2's RuntimeError (an unknown binary version) or the tokenizer's plain Exception.
+    path = copy / damaged
+    stat = path.stat()
+    with path.open("r+b") as handle:
+        handle.write(b"\xff" * 16)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert whisper_int8.usable_copy(own_models, folder) == copy
 
     model = SpeechModel(SpeechSettings(), own_models)
@@ -100,3 +102,10 @@ def test_a_model_in_another_layout_is_refused_before_anything_is_written(tmp_pat
     with pytest.raises(ValueError, match="version 5"):
         whisper_int8.make_copy(tmp_path / "models", source)
     assert list((tmp_path / "models" / whisper_int8.COPIES).iterdir()) == []  # no partial copy left
+
+
+def test_a_model_file_cut_short_is_refused_with_a_reason(tmp_path: Path, models_dir: Path) -> None:
+    whole = (models_dir / WHISPER_BASE.folder / "model.bin").read_bytes()
+    for length in (3, 40, 5_000_000):  # inside the version, the header, a variable's values
+        with pytest.raises(ValueError, match=r"model\.bin"):
+            whisper_int8.read_model(memoryview(whole[:length]))

@@ -20,6 +20,7 @@ from engine.feedback.evidence import verify
 from engine.feedback.posting import posting_keywords
 from engine.feedback.question_type import QuestionType
 from engine.feedback.screening import JunkKind
+from engine.feedback.star import empty_promise
 from engine.feedback.text import NUMBER
 from engine.feedback.view import build_view, render_text
 from engine.storage.records import feedback_view
@@ -497,22 +498,34 @@ def test_english_stems_are_right_when_threads_stem_at_once() -> None:
 
 
 def test_effort_promised_in_general_words_is_never_shown_as_a_step() -> None:
+    from dataclasses import replace
+
+    from engine.feedback.cues import cues
+    from engine.feedback.star import star_tags
+    from engine.feedback.text import sentences
+
+    steps = ("situation", "task", "action", "result", "plan", "outcome")  # the criteria that quote STAR parts
     question = "출시 직후 큰 버그가 발견된다면 어떻게 하시겠어요?"
     vague = "팀원들이랑 잘 소통하면서 최선의 방법을 찾아보겠습니다."
     concrete = "먼저 직전 버전으로 롤백하고 오류 로그에서 처음 실패한 요청부터 확인하겠습니다."
-    steps = ("situation", "task", "action", "result", "plan", "outcome")  # the criteria that quote STAR parts
     reading = assess(question, f"{concrete} {vague}", "ko")
     quoted = [q.text for c in reading.criteria if c.name in steps for q in c.quotes]
     assert concrete in quoted and vague not in quoted
-    tags = {t.sentence.text: t for t in reading.star}
-    assert tags[concrete].sure and not tags[vague].sure
-    english = assess(
-        "What would you do if a release broke checkout?",
-        "First I would roll back to the previous build and page the on-call engineer. "
-        "Then I would do my best to keep everyone calm and informed.",
-        "en",
-    )
-    assert not any("do my best" in q.text for c in english.criteria if c.name in steps for q in c.quotes)
+    # Each language's rule is what turns the promise away: without its list the sentence is sure evidence.
+    english = "First I would roll back the release. Then I would work hard with the team to get checkout back."
+    for language, answer in (("ko", f"{concrete} {vague}"), ("en", english)):
+        table = cues(language)
+        said = sentences(answer)
+        assert [t.sure for t in star_tags(said, replace(table, empty_steps=()))] == [True, True]
+        assert [t.sure for t in star_tags(said, table)] == [True, False]
+    # The same words in something done, or beside a figure, are a step: "원만하게 합의해서 …", "30분 안에 적절히".
+    for language, sentence in (
+        ("ko", "저는 고객과 원만하게 합의해서 환불 대신 교환으로 처리했고, 그 고객은 다음 달에 재구매했습니다."),
+        ("ko", "장애 범위를 집계해서 30분 안에 적절히 고객 공지를 올리겠습니다."),
+        ("ko", "그 결과 팀원들이 더 열심히 참여해서 주간 회의 참석률이 60%에서 95%로 올랐습니다."),
+        ("en", "As a result the team started to work hard on tests and coverage went from 40% to 85%."),
+    ):
+        assert not empty_promise(sentence, cues(language)), sentence
 
 
 def test_a_refusal_opens_an_evasion_and_the_same_words_later_are_a_statement() -> None:
@@ -522,6 +535,14 @@ def test_a_refusal_opens_an_evasion_and_the_same_words_later_are_a_statement() -
         "전 병원에서 3교대를 4년 했고 나이트 전담도 6개월 해서 야간 근무에 대한 부담은 없습니다."
     )
     assert assess(question, answer, "ko").junk is None
-    assert assess(question, "아니요, 딱히 없습니다. 뽑아 주시면 열심히 하겠습니다.", "ko").junk is JunkKind.EVASION
-    conflicts = "Tell me about a conflict with a colleague."
-    assert assess(conflicts, "I don't really have conflicts. I get along with everyone.", "en").junk is JunkKind.EVASION
+    # A refusal after a short preamble is still one.
+    conflict = "Tell me about a conflict with a colleague."
+    for language, asked, refusal in (
+        ("ko", question, "아니요, 딱히 없습니다. 뽑아 주시면 열심히 하겠습니다."),
+        ("ko", "실패 경험을 말씀해 주세요.", "음, 어려운 질문이네요. 딱히 없는 것 같습니다."),
+        ("ko", "갈등 경험을 말씀해 주세요.", "글쎄요. 갈등이 없었던 것 같습니다. 다 잘 지내는 편입니다."),
+        ("en", conflict, "I don't really have conflicts. I get along with everyone."),
+        ("en", conflict, "Good question. I don't really have conflicts, I get along with everyone."),
+        ("en", "What is your weakness?", "Well, that's a tough one. I don't think I have any real weakness."),
+    ):
+        assert assess(asked, refusal, language).junk is JunkKind.EVASION, refusal
