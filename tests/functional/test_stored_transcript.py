@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import wave
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,13 @@ async def test_a_stammer_the_audio_holds_is_kept_and_a_repeat_nobody_said_is_not
     stammer = np.concatenate([syllable, gap] * 4 + [sentence])  # "그는… 그는… 그는… 그는… 그는 …"
     reading = reread(decoder, stammer, "ko")
     said = [w.text.strip(",.") for s in reading.segments for w in s.words]
-    assert said.count("그는") == 5  # four stammers and the sentence's own: one-shot wrote six
+    # Four stammers, and the sentence's own first word: one-shot wrote the syllable six times. How the syllable
+    # is spelled depends on the CPU's int8 kernels (그는 with AVX-512, 끊은 on an AVX2-only EPYC), and there
+    # the sentence's own first word is read apart from it; either way the four the audio holds are all kept
+    # and none is added.
+    head = said[: said.index("피하면서")] if "피하면서" in said else said
+    repeats = Counter(head).most_common(1)[0][1] if head else 0
+    assert 4 <= repeats <= 5, said
     # A loop written over one stretch of speech: each repeat lies inside the first one's speech, no new onset.
     speech = speech_probabilities(sentence)
     looped = [Word("그는", 0.35, 0.6, 0.9)] + [Word("그는", 0.6 + k * 0.05, 0.65 + k * 0.05, 0.5) for k in range(4)]
