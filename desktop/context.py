@@ -92,6 +92,7 @@ class AppContext(QObject):
         # How long an answer's end waits for the model to begin the next question before the bank asks it
         # (None: the model is waited for; tests whose answers come from files faster than speech).
         self.question_start_s: float | None = START_DEADLINE_S
+        self.model_seed: int | None = None  # the interviewer model samples afresh; tests fix it to repeat a run
         self.cloud = CloudProviders(CloudSettings.of(preferences), on_health=self._on_cloud_health)
 
     def _on_transcript_stored(self, stored: object) -> None:

@@ -149,6 +149,7 @@ class PracticeRunner(QObject):
             keeper=self.ctx.keeper if self.backend is SttBackend.LOCAL else None,
             start_deadline_s=self.ctx.question_start_s,
             summaries=self.ctx.summaries,
+            model_seed=self.ctx.model_seed,
         )
         self.session = session
         session.subscribe(lambda event: self._forward(event, session))

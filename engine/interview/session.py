@@ -80,11 +80,13 @@ class InterviewSession:
         keeper: TranscriptKeeper | None = None,
         start_deadline_s: float | None = START_DEADLINE_S,
         summaries: Summaries | None = None,
+        model_seed: int | None = None,
     ) -> None:
         """`keeper`: re-reads each answer's audio for its stored transcript (local recognition); without it the
         live finals are the stored transcript (cloud recognition). `start_deadline_s`: a model that has not
         begun a question by then gives way to the bank (None: it is waited for, as nobody sits waiting).
-        `summaries`: long postings and résumés the model reads as their kept summaries."""
+        `summaries`: long postings and résumés the model reads as their kept summaries. `model_seed`: the
+        interviewer model's sampling, fixed where a run must repeat (tests); None samples afresh."""
         # A pasted posting or résumé is capped like an opened file: a 5 MB paste made a 21 MB database.
         capped = tuple(name for name in ("job_posting", "resume") if len(getattr(config, name)) > MAX_CHARS)
         self.config = replace(config, **{name: getattr(config, name)[:MAX_CHARS] for name in capped})
@@ -105,6 +107,7 @@ class InterviewSession:
         self._follow_ups = follow_ups
         self._start_deadline_s = start_deadline_s
         self._summaries = summaries
+        self._model_seed = model_seed
         # Each answer's re-read and scoring run in the background while the next question is asked.
         self._keeper = keeper
         self._aftercare = Aftercare(store, config.language, keeper, self._emit, lambda: self.session_id)
@@ -144,7 +147,7 @@ class InterviewSession:
             brief = await asyncio.to_thread(self.config.brief, seeds, self._summaries)  # kept summaries: files
             # One desk per model, shared with the reviews an earlier interview may still be writing: a question
             # of this one goes before them.
-            self._interviewer = LlmInterviewer(desk_for(self._language_model), brief)
+            self._interviewer = LlmInterviewer(desk_for(self._language_model), brief, seed=self._model_seed)
             self._interviewer.read_ahead()  # the posting and résumé are read while the opener is asked
         self._progress.plan = TurnPlan(
             self._progress.questions,
