@@ -3,7 +3,7 @@ written independently of the scorer (one per language and half of the question t
 within each language × type × label (junk by kind), by a hash of the id, before any tuning.
 
 Sets written later by other hands for tuning only (ids en-c-…, ko-c-…, every question type and label;
-ko-d-…, 70 strong and weak Korean answers; ko-e-… to ko-j-…, each half strong and
+ko-d-…, 70 strong and weak Korean answers; ko-e-… to ko-k-…, each half strong and
 half weak, every type; en-d-…; each measured before anything was tuned on it) are all dev, as are the 140
 extra questions of questions_dev.jsonl (for reading a question's type).
 
@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "feedback"
 TRAINING = ROOT / "resources" / "feedback"
-EXTRA_BATCHES = ("c", "d", "e", "f", "g", "h", "i", "j")
+EXTRA_BATCHES = ("c", "d", "e", "f", "g", "h", "i", "j", "k")
 
 
 def stratum(row: dict[str, object]) -> tuple[object, ...]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from engine.feedback.blind import PersonalDetail, personal_details
-from engine.feedback.criteria import FINDERS, WEIGHTS, Criterion, Reading, details
+from engine.feedback.criteria import FINDERS, Criterion, Reading, details, weight_sets
 from engine.feedback.cues import Cues, classify, cues
 from engine.feedback.evidence import Quote, verify
 from engine.feedback.question_type import QuestionType
@@ -97,14 +97,10 @@ def assess(
         junk = JunkKind.OFF_TOPIC
     tags = every if kind.uses_star else ()
     reading = Reading(kind, said, every, tuple(topic_stems(question, table)), table, fit)
-    criteria = []
-    for name, weight in WEIGHTS[kind]:
-        credit, quotes = FINDERS[name](reading) if junk is None else (0.0, ())
-        extra = _verified(name, (model_quotes or {}).get(name, ()), answer) if junk is None else ()
-        extra = tuple(q for q in extra if _part_confirmed(name, q, every, table))
-        if extra and name != "relevance":
-            credit = max(credit, MODEL_CREDIT)
-        criteria.append(Criterion(name, round(weight * credit, 1), float(weight), _merged(quotes, extra)))
+    judged = [
+        _judged(reading, weights, answer, every, junk, model_quotes) for weights in weight_sets(kind, question, table)
+    ]
+    criteria = max(judged, key=lambda found: sum(c.points for c in found))  # the first, on a tie
     keywords = tuple(keywords)
     hit = tuple(k for k in keywords if _mentions(answer, k, language))
     if keywords:
@@ -125,6 +121,25 @@ def assess(
         tuple(k for k in keywords if k not in hit), vague, personal_details(answer, language),
     )  # fmt: skip
     return replace(draft, score=_score(draft, bool(keywords)))
+
+
+def _judged(
+    reading: Reading,
+    weights: tuple[tuple[str, float], ...],
+    answer: str,
+    every: tuple[StarTag, ...],
+    junk: JunkKind | None,
+    model_quotes: Mapping[str, Sequence[str]] | None,
+) -> list[Criterion]:
+    criteria = []
+    for name, weight in weights:
+        credit, quotes = FINDERS[name](reading) if junk is None else (0.0, ())
+        extra = _verified(name, (model_quotes or {}).get(name, ()), answer) if junk is None else ()
+        extra = tuple(q for q in extra if _part_confirmed(name, q, every, reading.table))
+        if extra and name != "relevance":
+            credit = max(credit, MODEL_CREDIT)
+        criteria.append(Criterion(name, round(weight * credit, 1), float(weight), _merged(quotes, extra)))
+    return criteria
 
 
 def _score(a: Assessment, posting: bool) -> float:

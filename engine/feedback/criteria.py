@@ -78,6 +78,20 @@ WEIGHTS: dict[QuestionType, tuple[tuple[str, float], ...]] = {
     # Questions back: real ones, about the work, specific to this team.
     QuestionType.CLOSING: (("relevance", 10), ("questions", 35), ("question_focus", 25), ("specificity", 30)),
 }  # fmt: skip
+# A closing question that also invites a last word ("마지막으로 하고 싶은 말이나 궁금한 점…", "anything to
+# add?") may be answered with a point added to one's case instead of questions: a real example told, and what
+# one would bring. Such an answer is judged by whichever of the two sets it meets better (assess.py).
+LAST_WORD: tuple[tuple[str, float], ...] = (
+    ("relevance", 10), ("added_point", 35), ("future", 25), ("specificity", 30),
+)  # fmt: skip
+
+
+def weight_sets(kind: QuestionType, question: str, table: Cues) -> tuple[tuple[tuple[str, float], ...], ...]:
+    """The criteria an answer to this question may be judged by: its type's, and for a closing question that
+    invites a last word, LAST_WORD too."""
+    if kind is QuestionType.CLOSING and has_phrase(question, table.last_word, table.language):
+        return (WEIGHTS[kind], LAST_WORD)
+    return (WEIGHTS[kind],)
 
 
 def _quote(sentence: Sentence) -> Quote:
@@ -174,13 +188,16 @@ def _ownership(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     return len(first) / (len(first) + len(team)), (_quote(first[0]),)
 
 
-def _questions(r: Reading) -> tuple[float, tuple[Quote, ...]]:
-    asked = [
+def _asked(r: Reading) -> list[Sentence]:
+    return [
         s
         for s in r.said
         if s.text.rstrip().endswith(("?", "？")) or has_phrase(s.text, r.table.question_ask, r.table.language)
     ]
-    return _credit(asked, 2)
+
+
+def _questions(r: Reading) -> tuple[float, tuple[Quote, ...]]:
+    return _credit(_asked(r), 2)
 
 
 def _explanation(r: Reading) -> tuple[float, tuple[Quote, ...]]:
@@ -223,5 +240,7 @@ FINDERS: dict[str, Finder] = {
     "example": lambda r: _credit(r.cued(r.table.example), 1),
     "tradeoffs": lambda r: _credit(r.cued(r.table.contrast), 1),
     "questions": _questions,
+    # A last word's point: something checkable said, not a question ("교생 실습 때 학부모님 스물여덟 분께…").
+    "added_point": lambda r: _credit(_concrete(r, [s for s in r.said if s not in _asked(r)]), 2),
     "question_focus": lambda r: _credit(r.cued(r.table.ask_topics), 2),
 }

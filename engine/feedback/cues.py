@@ -40,6 +40,7 @@ class Cues:
     contrast: tuple[str, ...]  # trade-offs: however, whereas
     future: tuple[str, ...]  # what the candidate means to do or bring
     question_ask: tuple[str, ...]  # how a candidate asks the interviewer something
+    last_word: tuple[str, ...]  # a closing question that invites a last word, not only questions back
     ask_topics: tuple[str, ...]  # what a good closing question is about
 
 

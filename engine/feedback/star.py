@@ -60,8 +60,8 @@ def tag(sentence: str, index: int, table: Cues, *, last: bool = False, plans: bo
         return "action", True
     if index < OPENING and _matches(sentence, table, "situation"):
         return "situation", True
-    if _matches(sentence, table, "action"):
-        return "action", False
+    if _matches(sentence, table, "action"):  # a cue, but a loose one: shown only where the sentence model agrees
+        return "action", True
     # A story's last sentence, told in the past, is where it ends: its outcome.
     if last and index >= OPENING and any(p.search(sentence) for p in table.past_tense):
         return "result", False
@@ -89,9 +89,11 @@ def star_tags(said: Sequence[Sentence], table: Cues, *, plans: bool = True) -> t
         # Sure, and shown as evidence, where the sentence model reads the same part, where the speaker opens
         # the sentence doing something ("I profiled…", "…확인하겠습니다"), or where its wording says so
         # outright ("My task was…", "그 결과…").
-        opens = part == "action" and _opens_with_action(s.text, table)
-        explicit = any(p.search(s.text) for p in table.star_explicit.get(part, ()))
         agreed = model.part(s.text, i, len(said), table.language) == part
+        # A Korean step planned (…하겠습니다) opens the sentence in form only: vague plans ("관련 부서와 협의해서
+        # 가능한 방법을 찾아보겠습니다") take the same ending, so the sentence model must read an action too.
+        opens = part == "action" and _opens_with_action(s.text, table) and ("plan" not in table.star_patterns or agreed)
+        explicit = any(p.search(s.text) for p in table.star_explicit.get(part, ()))
         # "네, 있었습니다." says nothing checkable of any part: a sentence this short is never evidence.
         sure = bool(part) and len(s.text.split()) >= MIN_EVIDENCE_WORDS and (opens or explicit or (cued and agreed))
         sure = sure and not empty_promise(s.text, table)

@@ -39,6 +39,7 @@ _CRITERIA: Final[dict[str, dict[str, str]]] = {
     "criterion.tradeoffs": {"en": "Trade-offs", "ko": "장단점 비교"},
     "criterion.questions": {"en": "Real questions", "ko": "구체적인 질문"},
     "criterion.question_focus": {"en": "About the work", "ko": "업무에 관한 질문"},
+    "criterion.added_point": {"en": "A point added", "ko": "덧붙인 내용"},
     "criterion.posting": {"en": "The posting's terms", "ko": "채용 공고의 용어"},
 }
 
@@ -130,6 +131,10 @@ _RAISE: Final[dict[str, dict[str, str]]] = {
     "raise.questions": {
         "en": "Ask two real questions of your own.",
         "ko": "직접 준비한 질문을 두 가지 하세요.",
+    },
+    "raise.added_point": {
+        "en": "Add one concrete point the interview has not covered: something you did, with a figure or a name.",
+        "ko": "면접에서 아직 나오지 않은 내용을 하나 덧붙이세요. 직접 한 일을 숫자나 이름과 함께 말하면 됩니다.",
     },
     "raise.question_focus": {
         "en": "Ask about the team, the role's first months, or how success is measured.",

@@ -513,11 +513,12 @@ def test_effort_promised_in_general_words_is_never_shown_as_a_step() -> None:
     assert concrete in quoted and vague not in quoted
     # Each language's rule is what turns the promise away: without its list the sentence is sure evidence.
     english = "First I would roll back the release. Then I would work hard with the team to get checkout back."
-    for language, answer in (("ko", f"{concrete} {vague}"), ("en", english)):
-        table = cues(language)
-        said = sentences(answer)
-        assert [t.sure for t in star_tags(said, replace(table, empty_steps=()))] == [True, True]
-        assert [t.sure for t in star_tags(said, table)] == [True, False]
+    # (A Korean plan is also shown only where the sentence model reads an action, which this one is not.)
+    said = sentences(english)
+    assert [t.sure for t in star_tags(said, replace(cues("en"), empty_steps=()))] == [True, True]
+    assert [t.sure for t in star_tags(said, cues("en"))] == [True, False]
+    korean = star_tags(sentences(f"{concrete} {vague}"), cues("ko"))
+    assert [t.sure for t in korean] == [True, False]
     # The same words in something done, or beside a figure, are a step: "원만하게 합의해서 …", "30분 안에 적절히".
     for language, sentence in (
         ("ko", "저는 고객과 원만하게 합의해서 환불 대신 교환으로 처리했고, 그 고객은 다음 달에 재구매했습니다."),
@@ -546,3 +547,57 @@ def test_a_refusal_opens_an_evasion_and_the_same_words_later_are_a_statement() -
         ("en", "What is your weakness?", "Well, that's a tough one. I don't think I have any real weakness."),
     ):
         assert assess(asked, refusal, language).junk is JunkKind.EVASION, refusal
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "last_word", "thanks"),
+    [
+        (
+            "ko",
+            "마지막으로 하고 싶은 말씀 있으신가요?",
+            "아까 학부모 상담 질문에 답을 짧게 드린 것 같아서 하나만 덧붙이고 싶습니다. 교생 실습 때 제가 맡은 반 "
+            "학부모님 스물여덟 분께 주간 학습 안내문을 매주 금요일마다 써서 보냈어요. 학기 말 설문에서 도움이 됐다는 "
+            "응답이 90% 넘게 나왔습니다. 이 학교에서도 학부모님과 꾸준히 연결되는 담임이 되고 싶습니다.",
+            "오늘 면접 기회를 주셔서 정말 감사드립니다. 뽑아 주신다면 누구보다 열심히 하겠습니다.",
+        ),
+        (
+            "en",
+            "Before we finish, is there anything you'd like to add?",
+            "Yes, one thing. When you asked about reporting, I only mentioned Excel. Last year I also rebuilt our "
+            "weekly sales report in Power BI for 14 regional managers, and it cut the time to prepare it from two "
+            "days to three hours.",
+            "No, I think we covered everything. Thank you for your time, I really hope to join the team.",
+        ),
+    ],
+)
+def test_a_closing_question_that_invites_a_last_word_credits_a_point_added_not_only_questions(
+    language: str, question: str, last_word: str, thanks: str
+) -> None:
+    added = assess(question, last_word, language)
+    assert added.question_type is QuestionType.CLOSING and added.junk is None
+    names = [c.name for c in added.criteria]
+    assert "added_point" in names and "questions" not in names
+    point = added.criterion("added_point")
+    assert point is not None and point.points > 0 and all(q.text in last_word for q in point.quotes)
+    assert added.score > 40
+    assert assess(question, thanks, language).score < added.score - 30
+    # Asked only for questions back, the same words earn no point of their own.
+    only_questions = {"ko": "마지막으로 저희에게 궁금한 점 있으신가요?", "en": "Do you have any questions for us?"}
+    assert "added_point" not in [c.name for c in assess(only_questions[language], last_word, language).criteria]
+
+
+def test_a_korean_plan_in_general_words_is_no_step() -> None:
+    situational = "출고 일정이 갑자기 하루 늦어진다면 어떻게 하시겠어요?"
+    vague = (
+        "일단 상황을 빨리 파악하고, 관련된 부서랑 협의해서 가능한 방법을 찾아보겠습니다. "
+        "고객분들께도 최대한 지연이 없도록 안내하겠습니다."
+    )
+    plan = assess(situational, vague, "ko").criterion("plan")
+    assert plan is not None and plan.points == 0 and not plan.quotes
+    # The same ending with checkable steps is a plan.
+    concrete = (
+        "먼저 출고 대기 중인 주문 120건을 지역별로 나눠서, 오늘 오후 3시 전에 고객 전원에게 문자로 새 도착일을 "
+        "알리겠습니다."
+    )
+    plan = assess(situational, concrete, "ko").criterion("plan")
+    assert plan is not None and plan.points > 0
