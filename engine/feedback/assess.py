@@ -16,7 +16,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from engine.feedback.blind import PersonalDetail, personal_details
-from engine.feedback.criteria import FINDERS, Criterion, Reading, details, weight_sets
+from engine.feedback.criteria import (
+    FINDERS,
+    LAST_WORD,
+    Criterion,
+    Reading,
+    details,
+    invites_last_word,
+    weight_sets,
+    without_announcing,
+)
 from engine.feedback.cues import Cues, classify, cues
 from engine.feedback.evidence import Quote, verify
 from engine.feedback.question_type import QuestionType
@@ -92,13 +101,18 @@ def assess(
     told = any(t.sure and t.part in ("action", "result") for t in every) and (
         sum(details(s.text, language, ()) for s in said) >= TOLD_DETAILS
     )
+    reading = Reading(kind, said, every, tuple(topic_stems(question, table)), table, fit)
+    # Asked for a last word, a checkable point of one's own is an answer, whatever its words: the question
+    # names no topic to find again.
+    last_word = without_announcing(reading) if invites_last_word(kind, question, table) else None
+    told = told or (last_word is not None and FINDERS["added_point"](last_word)[0] > 0)
     junk = junk_kind(question, answer, kind, table, fit, told=told)
-    if junk is None and model_relevant is False and fit.score < FULL_RELEVANCE:
+    if junk is None and model_relevant is False and fit.score < FULL_RELEVANCE and not told:
         junk = JunkKind.OFF_TOPIC
     tags = every if kind.uses_star else ()
-    reading = Reading(kind, said, every, tuple(topic_stems(question, table)), table, fit)
     judged = [
-        _judged(reading, weights, answer, every, junk, model_quotes) for weights in weight_sets(kind, question, table)
+        _judged(last_word or reading if weights is LAST_WORD else reading, weights, answer, every, junk, model_quotes)
+        for weights in weight_sets(kind, question, table)
     ]
     criteria = max(judged, key=lambda found: sum(c.points for c in found))  # the first, on a tie
     keywords = tuple(keywords)

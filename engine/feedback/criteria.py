@@ -8,13 +8,13 @@ questions ask. The points per type add up to 100, and the reasons for each weigh
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from engine.feedback.cues import Cues
 from engine.feedback.evidence import Quote
 from engine.feedback.question_type import QuestionType
 from engine.feedback.screening import Relevance
-from engine.feedback.star import StarTag
+from engine.feedback.star import StarTag, empty_promise
 from engine.feedback.text import (
     EN_FUNCTION,
     HANGUL,
@@ -86,12 +86,19 @@ LAST_WORD: tuple[tuple[str, float], ...] = (
 )  # fmt: skip
 
 
+def invites_last_word(kind: QuestionType, question: str, table: Cues) -> bool:
+    return kind is QuestionType.CLOSING and has_phrase(question.replace("’", "'"), table.last_word, table.language)
+
+
 def weight_sets(kind: QuestionType, question: str, table: Cues) -> tuple[tuple[tuple[str, float], ...], ...]:
     """The criteria an answer to this question may be judged by: its type's, and for a closing question that
     invites a last word, LAST_WORD too."""
-    if kind is QuestionType.CLOSING and has_phrase(question, table.last_word, table.language):
-        return (WEIGHTS[kind], LAST_WORD)
-    return (WEIGHTS[kind],)
+    return (WEIGHTS[kind], LAST_WORD) if invites_last_word(kind, question, table) else (WEIGHTS[kind],)
+
+
+def criterion_names(kind: QuestionType, question: str, table: Cues) -> tuple[str, ...]:
+    """Every criterion an answer to this question may be judged by, in order: what a model is asked to quote."""
+    return tuple(dict.fromkeys(name for weights in weight_sets(kind, question, table) for name, _ in weights))
 
 
 def _quote(sentence: Sentence) -> Quote:
@@ -200,6 +207,35 @@ def _questions(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     return _credit(_asked(r), 2)
 
 
+def _added_point(r: Reading) -> tuple[float, tuple[Quote, ...]]:
+    """A last word's point: something checkable said, not asked: a figure, a step or outcome the STAR readers
+    are sure of, or two details ("설문에서 도움이 됐다는 응답이 90% 넘게 나왔습니다"). One rare word is not
+    enough: "누구보다 열심히 하겠습니다" has one."""
+    asked = set(_asked(r))
+    sure = set(r.tagged("action", "result"))
+    return _credit(
+        [
+            s
+            for s in r.said
+            if s not in asked
+            and (NUMBER.search(s.text) or s in sure or details(s.text, r.table.language, r.topic) >= 2)
+        ],
+        2,
+    )
+
+
+def without_announcing(reading: Reading) -> Reading:
+    """The reading a last word is judged on: without its opener, thanks or promises ("네, 한 가지만 덧붙이고 싶습니다.",
+    "Yes, two things."), which say a point is coming, not the point ("한 가지" would count as a figure)."""
+    kept = [
+        (s, t)
+        for s, t in zip(reading.said, reading.tags, strict=True)
+        if not has_phrase(s.text, reading.table.announce, reading.table.language)
+        and not empty_promise(s.text, reading.table)  # "뽑아 주신다면 누구보다 열심히 하겠습니다": no point either
+    ]
+    return replace(reading, said=tuple(s for s, _ in kept), tags=tuple(t for _, t in kept))
+
+
 def _explanation(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     """Sentences that take up the question's own terms, or define something."""
     language = r.table.language
@@ -240,7 +276,6 @@ FINDERS: dict[str, Finder] = {
     "example": lambda r: _credit(r.cued(r.table.example), 1),
     "tradeoffs": lambda r: _credit(r.cued(r.table.contrast), 1),
     "questions": _questions,
-    # A last word's point: something checkable said, not a question ("교생 실습 때 학부모님 스물여덟 분께…").
-    "added_point": lambda r: _credit(_concrete(r, [s for s in r.said if s not in _asked(r)]), 2),
+    "added_point": _added_point,
     "question_focus": lambda r: _credit(r.cued(r.table.ask_topics), 2),
 }

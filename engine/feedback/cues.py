@@ -41,6 +41,7 @@ class Cues:
     future: tuple[str, ...]  # what the candidate means to do or bring
     question_ask: tuple[str, ...]  # how a candidate asks the interviewer something
     last_word: tuple[str, ...]  # a closing question that invites a last word, not only questions back
+    announce: tuple[str, ...]  # a last word's opener or thanks ("한 가지만 덧붙이고 싶습니다"): not the point
     ask_topics: tuple[str, ...]  # what a good closing question is about
 
 

@@ -28,7 +28,9 @@ NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*%?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|billion|half|double|twice|percent|dozen)\b|"
     # Korean counted in words, numeral and counter apart as they are written ("세 명", "삼 년"): 이건, 한번 are not.
-    r"(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s(?:배|명|달|주|개|시간|건|번|곳|개월|가지)|"
+    # Tens before units as said ("스물여덟 분", "열두 명"); 분 counts people here ("세 분"), minutes after 삼십.
+    r"(?<![가-힣])(?:(?:열|스물|서른|마흔|쉰)?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)|열|스무|서른|마흔|쉰)"
+    r"\s(?:배|명|분|달|주|개|시간|건|번|곳|개월|가지)|"
     r"(?<![가-힣])(?:일|이|삼|사|오|육|칠|팔|구|십|백|천|만|억)+\s(?:년|개월|주일|명|퍼센트|배|건|시간|분기)(?![가-힣])|"
     r"(?<![가-힣])(?:하루|이틀|사흘|나흘|일주일|보름)|"
     # Money in words, spaced or not ("삼십만 원", "천원"); "30만원" is a figure by its digits already.

@@ -24,7 +24,7 @@ from engine.feedback.question_type import QuestionType
 from engine.llm import prompts
 from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, Role
 from engine.llm.desk import Generation, ModelDesk, Priority, TextListener, Ticket
-from engine.llm.judge import criteria_lines
+from engine.llm.judge import criteria_lines, names_for
 from engine.llm.rubric import SCORE_MAX_TOKENS, ModelReview, RubricParseError, parse, review_schema
 
 log = logging.getLogger(__name__)
@@ -223,18 +223,19 @@ class LlmInterviewer:
         Malformed or truncated output is retried once; then ScoreUnavailable.
         """
         language = self.brief.language
+        names = names_for(exchanges[-1].question, language, kind)
         note = prompts.note(
             language,
             "score",
             question=exchanges[-1].question,
             kind=messages.text(f"qtype.{kind.value}", language),
-            criteria=criteria_lines(kind, language),
+            criteria=criteria_lines(names, language),
         )
         request = GenerationRequest(
             prompts.with_note(self._history(exchanges), note),
             max_tokens=self.score_max_tokens,
             temperature=0.2,
-            json_schema=review_schema(kind),
+            json_schema=review_schema(names),
             seed=self.seed,
         )
         problem = ""
@@ -248,7 +249,7 @@ class LlmInterviewer:
                 problem = f"cut off at {request.max_tokens} tokens"
             else:
                 try:
-                    return parse(generation.text, self.model_name, kind)
+                    return parse(generation.text, self.model_name, names)
                 except RubricParseError as error:
                     problem = str(error)
             log.warning("score attempt %d unusable: %s", attempt, problem)

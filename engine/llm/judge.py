@@ -11,7 +11,8 @@ from typing import Any
 
 from engine import messages
 from engine.errors import LlmError
-from engine.feedback.criteria import WEIGHTS
+from engine.feedback.criteria import criterion_names
+from engine.feedback.cues import cues
 from engine.feedback.question_type import QuestionType
 from engine.llm import prompts
 from engine.llm.contract import ChatMessage, FinishReason, GenerationRequest, LanguageModel, Role
@@ -28,38 +29,45 @@ class ModelEvidence:
     model: str
 
 
-def judge_schema(kind: QuestionType) -> dict[str, Any]:
+def judge_schema(names: tuple[str, ...]) -> dict[str, Any]:
     """The review's evidence and verdict alone: without improvements and an example answer, a small model
     answers in a few hundred tokens."""
-    full = review_schema(kind)
+    full = review_schema(names)
     keep = ("evidence", "relevant")
     return {**full, "properties": {k: full["properties"][k] for k in keep}, "required": list(keep)}
 
 
-def criteria_lines(kind: QuestionType, language: str) -> str:
-    """Each criterion of the type as the prompt lists it: its key, its name, what shows it."""
+def names_for(question: str, language: str, kind: QuestionType) -> tuple[str, ...]:
+    """The criteria a model is asked to quote for this question: its type's, and a last word's where the
+    question invites one (criteria.weight_sets)."""
+    return criterion_names(kind, question, cues(language))
+
+
+def criteria_lines(names: tuple[str, ...], language: str) -> str:
+    """Each criterion as the prompt lists it: its key, its name, what shows it."""
     return "\n".join(
         f'- "{name}": {messages.text(f"criterion.{name}", language)}. '
         + messages.text(f"raise.{name}", language, missed="")
-        for name, _ in WEIGHTS[kind]
+        for name in names
     )
 
 
 def judge_request(question: str, answer: str, language: str, kind: QuestionType) -> GenerationRequest:
+    names = names_for(question, language, kind)
     note = prompts.note(
         language,
         "judge",
         kind=messages.text(f"qtype.{kind.value}", language),
         question=question.strip(),
         answer=answer.strip()[:ANSWER_MAX_CHARS],
-        criteria=criteria_lines(kind, language),
+        criteria=criteria_lines(names, language),
     )
     return GenerationRequest(
-        (ChatMessage(Role.USER, note),), max_tokens=JUDGE_MAX_TOKENS, temperature=0.0, json_schema=judge_schema(kind)
+        (ChatMessage(Role.USER, note),), max_tokens=JUDGE_MAX_TOKENS, temperature=0.0, json_schema=judge_schema(names)
     )
 
 
-def parse_judgement(text: str, kind: QuestionType, model: str) -> ModelEvidence:
+def parse_judgement(text: str, names: tuple[str, ...], model: str) -> ModelEvidence:
     try:
         data = json.loads(text, strict=False)
     except json.JSONDecodeError as error:
@@ -68,9 +76,7 @@ def parse_judgement(text: str, kind: QuestionType, model: str) -> ModelEvidence:
     if not isinstance(evidence, dict) or not isinstance(data.get("relevant"), bool):
         raise LlmError("llm.judge_unusable", detail="off the schema")
     quotes: dict[str, tuple[str, ...]] = {
-        name: (value.strip(),)
-        for name, _ in WEIGHTS[kind]
-        if isinstance(value := evidence.get(name), str) and value.strip()
+        name: (value.strip(),) for name in names if isinstance(value := evidence.get(name), str) and value.strip()
     }
     return ModelEvidence(bool(data["relevant"]), quotes, model)
 
@@ -85,4 +91,4 @@ async def judge(model: LanguageModel, question: str, answer: str, language: str,
         finish = chunk.finish or finish
     if finish is FinishReason.LENGTH:
         raise LlmError("llm.judge_unusable", detail=f"cut off at {request.max_tokens} tokens")
-    return parse_judgement("".join(parts), kind, model.info.name)
+    return parse_judgement("".join(parts), names_for(question, language, kind), model.info.name)

@@ -13,16 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from engine.feedback.criteria import WEIGHTS
-from engine.feedback.question_type import QuestionType
-
 REASON_MAX_CHARS = 400
 EXAMPLE_MAX_CHARS = 2400
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s|(?<=다\.)|(?<=요\.)")
 
 
-def _review(kind: QuestionType, bounded: bool) -> dict[str, Any]:
-    names = [name for name, _ in WEIGHTS[kind]]
+def _review(names: tuple[str, ...], bounded: bool) -> dict[str, Any]:
+    """`names`: the criteria to quote (criteria.criterion_names)."""
     text: dict[str, Any] = {"type": "string", "minLength": 8}
     example: dict[str, Any] = {"type": "string", "minLength": 40}
     if bounded:
@@ -34,7 +31,7 @@ def _review(kind: QuestionType, bounded: bool) -> dict[str, Any]:
             "evidence": {
                 "type": "object",
                 "properties": {name: {"type": "string"} for name in names},
-                "required": names,
+                "required": list(names),
                 "additionalProperties": False,
             },
             "relevant": {"type": "boolean"},
@@ -46,11 +43,11 @@ def _review(kind: QuestionType, bounded: bool) -> dict[str, Any]:
     }
 
 
-def review_schema(kind: QuestionType) -> dict[str, Any]:
+def review_schema(names: tuple[str, ...]) -> dict[str, Any]:
     """What constrains generation: minimum lengths only. llama.cpp's grammar compiler refuses a string
     bounded to hundreds of characters ("number of rules ... exceeds sane defaults"); the token budget
     bounds it instead."""
-    return _review(kind, bounded=False)
+    return _review(names, bounded=False)
 
 
 # Enough tokens for seven quotes, three improvements and the example answer at their limits (Korean included).
@@ -104,7 +101,7 @@ def _fitted(data: Any) -> Any:
     return data
 
 
-def parse(text: str, model: str, kind: QuestionType) -> ModelReview:
+def parse(text: str, model: str, names: tuple[str, ...]) -> ModelReview:
     try:
         data = _fitted(json.loads(text, strict=False))  # a raw newline inside a string is no reason to refuse
     except json.JSONDecodeError as error:
@@ -112,7 +109,7 @@ def parse(text: str, model: str, kind: QuestionType) -> ModelReview:
     import jsonschema  # here, where a review is read: start-up need not wait for it
 
     try:
-        jsonschema.validate(data, _review(kind, bounded=True))
+        jsonschema.validate(data, _review(names, bounded=True))
     except jsonschema.ValidationError as error:
         raise RubricParseError(f"off the schema: {error.message}") from error
     quotes: dict[str, tuple[str, ...]] = {

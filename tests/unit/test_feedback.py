@@ -519,6 +519,18 @@ def test_effort_promised_in_general_words_is_never_shown_as_a_step() -> None:
     assert [t.sure for t in star_tags(said, cues("en"))] == [True, False]
     korean = star_tags(sentences(f"{concrete} {vague}"), cues("ko"))
     assert [t.sure for t in korean] == [True, False]
+    # The words added on a fresh set: effort in general words, and the same words on a real step are not.
+    for sentence, empty in (
+        ("최대한 노력해서 일정 안에 맞추겠습니다.", True),
+        ("진심을 다해서 대응하겠습니다.", True),
+        ("손님도 매장도 손해가 없게 현명하게 처리하겠습니다.", True),
+        ("관련 부서와 협의해서 가능한 방법을 찾아보겠습니다.", True),
+        ("먼저 최대한 빨리 서버 로그를 확인하겠습니다.", False),
+        ("진심으로 사과드리고 바로 환불을 진행하겠습니다.", False),
+    ):
+        assert empty_promise(sentence, cues("ko")) is empty, sentence
+    assert empty_promise("I would fix it as best as I can.", cues("en"))
+    assert not empty_promise("First I would roll back the release as quickly as possible.", cues("en"))
     # The same words in something done, or beside a figure, are a step: "원만하게 합의해서 …", "30분 안에 적절히".
     for language, sentence in (
         ("ko", "저는 고객과 원만하게 합의해서 환불 대신 교환으로 처리했고, 그 고객은 다음 달에 재구매했습니다."),
@@ -562,7 +574,7 @@ def test_a_refusal_opens_an_evasion_and_the_same_words_later_are_a_statement() -
         ),
         (
             "en",
-            "Before we finish, is there anything you'd like to add?",
+            "Before we finish, is there anything you\u2019d like to add?",
             "Yes, one thing. When you asked about reporting, I only mentioned Excel. Last year I also rebuilt our "
             "weekly sales report in Power BI for 14 regional managers, and it cut the time to prepare it from two "
             "days to three hours.",
@@ -578,20 +590,49 @@ def test_a_closing_question_that_invites_a_last_word_credits_a_point_added_not_o
     names = [c.name for c in added.criteria]
     assert "added_point" in names and "questions" not in names
     point = added.criterion("added_point")
-    assert point is not None and point.points > 0 and all(q.text in last_word for q in point.quotes)
+    assert point is not None and point.points > 0
+    quoted = " ".join(q.text for q in point.quotes)
+    assert "90%" in quoted if language == "ko" else "Power BI" in quoted
+    assert "덧붙이" not in quoted and "one thing" not in quoted.lower()  # the opener announces; it is no point
     assert added.score > 40
     assert assess(question, thanks, language).score < added.score - 30
+    # An opener and thanks alone earn nothing, though "한 가지" or "two things" read as a figure.
+    opener = {
+        "ko": "네, 한 가지만 덧붙이고 싶습니다. 뽑아 주시면 열심히 하겠습니다. 감사합니다.",
+        "en": "Yes, two things. I really want this job and I will work hard. Thank you.",
+    }
+    empty = assess(question, opener[language], language)
+    assert all(c.points == 0 for c in empty.criteria if c.name in ("added_point", "future")), empty.criteria
+    # Two good questions still earn the closing question's own criteria.
+    asked = {
+        "ko": "팀에 합류하면 첫 석 달 동안 주로 어떤 업무를 맡게 되나요? 그리고 코드 리뷰는 몇 명이 승인해야 "
+        "머지되는지 궁금합니다.",
+        "en": "What would the first three months in the team look like? And how many approvals does a code "
+        "review need before it is merged?",
+    }
+    assert "questions" in [c.name for c in assess(question, asked[language], language).criteria]
     # Asked only for questions back, the same words earn no point of their own.
     only_questions = {"ko": "마지막으로 저희에게 궁금한 점 있으신가요?", "en": "Do you have any questions for us?"}
     assert "added_point" not in [c.name for c in assess(only_questions[language], last_word, language).criteria]
 
 
-def test_a_korean_plan_in_general_words_is_no_step() -> None:
+def test_a_korean_plan_is_a_step_only_where_the_sentence_model_reads_an_action_too() -> None:
+    from dataclasses import replace
+
+    from engine.feedback.cues import cues
+    from engine.feedback.star import star_tags
+    from engine.feedback.text import sentences
+
+    # No effort word in it, and the same ending as a real step: the sentence model alone turns it away.
+    concrete = "먼저 직전 버전으로 롤백하고 오류 로그에서 처음 실패한 요청부터 확인하겠습니다."
+    for vague in (
+        "그리고 팀원들이랑 회의를 해서 어떻게 하면 일정 안에 맞출 수 있을지 논의하겠습니다.",
+        "고객의 입장에서 생각하면서 대화로 풀어 보겠습니다.",
+    ):
+        tags = star_tags(sentences(f"{concrete} {vague}"), replace(cues("ko"), empty_steps=()))
+        assert [(t.part, t.sure) for t in tags] == [("action", True), ("action", False)], vague
     situational = "출고 일정이 갑자기 하루 늦어진다면 어떻게 하시겠어요?"
-    vague = (
-        "일단 상황을 빨리 파악하고, 관련된 부서랑 협의해서 가능한 방법을 찾아보겠습니다. "
-        "고객분들께도 최대한 지연이 없도록 안내하겠습니다."
-    )
+    vague = "일단 상황을 빨리 파악하고, 관련된 부서랑 협의해서 가능한 방법을 찾아보겠습니다."
     plan = assess(situational, vague, "ko").criterion("plan")
     assert plan is not None and plan.points == 0 and not plan.quotes
     # The same ending with checkable steps is a plan.

@@ -12,7 +12,7 @@ from engine.feedback.question_type import QuestionType
 from engine.llm.contract import Role
 from engine.llm.desk import ModelDesk
 from engine.llm.interviewer import Exchange, LlmInterviewer, QuestionUnusable, TurnKind, clean_question
-from engine.llm.judge import criteria_lines
+from engine.llm.judge import criteria_lines, judge_request, names_for
 from engine.llm.prompts import note, system_prompt
 from engine.llm.rubric import REASON_MAX_CHARS, RubricParseError, fit, parse
 from tests.llm_support import ANSWER, POSTING, brief
@@ -31,12 +31,29 @@ def test_every_prompt_renders_fully_in_both_languages(language: str) -> None:
     for name in ("next_question", "follow_up"):
         assert "$" not in note(language, name)
     for kind in QuestionType:
-        criteria = criteria_lines(kind, language)
+        names = names_for("Q?", language, kind)
+        assert names == tuple(name for name, _ in WEIGHTS[kind])
+        criteria = criteria_lines(names, language)
         scored = note(language, "score", question="Q?", kind="K", criteria=criteria)
         judged = note(language, "judge", question="Q?", kind="K", criteria=criteria, answer="A.")
         for text in (scored, judged):
             assert "Q?" in text and "JSON" in text and "$" not in text
-            assert all(f'"{name}"' in text for name, _ in WEIGHTS[kind])  # each criterion, by its schema key
+            assert all(f'"{name}"' in text for name in names)  # each criterion, by its schema key
+
+
+def test_a_closing_question_that_invites_a_last_word_asks_the_model_for_both_sets_of_criteria() -> None:
+    closing = QuestionType.CLOSING
+    for language, last_word, questions_only in (
+        ("ko", "마지막으로 하고 싶은 말씀 있으신가요?", "마지막으로 저희에게 궁금한 점 있으신가요?"),
+        ("en", "Is there anything you\u2019d like to add?", "Do you have any questions for us?"),
+    ):
+        both = names_for(last_word, language, closing)
+        assert {"questions", "question_focus", "added_point", "future"} <= set(both)
+        assert "added_point" not in names_for(questions_only, language, closing)
+        request = judge_request(last_word, "A.", language, closing)
+        assert request.json_schema is not None
+        assert set(request.json_schema["properties"]["evidence"]["required"]) == set(both)
+        assert '"added_point"' in request.messages[0].content
 
 
 def test_a_growing_answer_only_appends_to_the_prompt() -> None:
@@ -72,22 +89,22 @@ def test_an_over_long_reason_keeps_its_first_sentences_and_junk_is_still_refused
     korean = fit("상황 설명이 구체적입니다. " * 40, REASON_MAX_CHARS)
     assert len(korean) <= REASON_MAX_CHARS and korean.endswith("구체적입니다.")
     assert fit("word " * 200, 50).endswith("…") and len(fit("word " * 200, 50)) <= 50
-    kind = QuestionType.BEHAVIOURAL
+    names = tuple(name for name, _ in WEIGHTS[QuestionType.BEHAVIOURAL])
     reply = {
-        "evidence": {name: "" for name, _ in WEIGHTS[kind]},
+        "evidence": {name: "" for name in names},
         "relevant": True,
         "improvements": [rambling, "Name the result in numbers."],
         "example_answer": "At my last job I cut the checkout latency from two seconds to 300 ms by adding an index.",
     }
-    review = parse(json.dumps(reply), "test", kind)
+    review = parse(json.dumps(reply), "test", names)
     assert all(len(i) <= REASON_MAX_CHARS for i in review.improvements)
     assert review.quotes == {}  # an empty quote is no evidence
     reply["improvements"] = ["short"]  # under the minimum: still refused
     with pytest.raises(RubricParseError):
-        parse(json.dumps(reply), "test", kind)
+        parse(json.dumps(reply), "test", names)
     reply["improvements"], reply["score"] = ["Name the result in numbers."], 9  # a number of its own: off the schema
     with pytest.raises(RubricParseError):
-        parse(json.dumps(reply), "test", kind)
+        parse(json.dumps(reply), "test", names)
 
 
 @pytest.mark.parametrize(
