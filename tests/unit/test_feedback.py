@@ -603,6 +603,11 @@ def test_a_closing_question_that_invites_a_last_word_credits_a_point_added_not_o
     }
     empty = assess(question, opener[language], language)
     assert all(c.points == 0 for c in empty.criteria if c.name in ("added_point", "future")), empty.criteria
+    # ... nor when a model offers the opener as the point.
+    opening = last_word.split(". ")[0]
+    offered = assess(question, last_word, language, model_quotes={"added_point": [opening]}).criterion("added_point")
+    assert offered is not None and offered.points > 0
+    assert all(q.source != "model" and opening not in q.text for q in offered.quotes), offered.quotes
     # Two good questions still earn the closing question's own criteria.
     asked = {
         "ko": "팀에 합류하면 첫 석 달 동안 주로 어떤 업무를 맡게 되나요? 그리고 코드 리뷰는 몇 명이 승인해야 "
