@@ -17,8 +17,10 @@ from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
 from engine.config.settings import AppPaths
 from engine.errors import AppError
-from engine.feedback.cues import classify
+from engine.feedback.criteria import invites_last_word
+from engine.feedback.cues import classify, cues
 from engine.feedback.posting import posting_keywords
+from engine.feedback.question_type import QuestionType
 from engine.feedback.view import FeedbackView
 from engine.interview import personas
 from engine.interview.aftercare import Aftercare
@@ -63,6 +65,12 @@ RECENT_SESSIONS = 5
 
 # (interview language, phrase hints from the job posting) -> a new recognition session for one answer
 SttFactory = Callable[[str, tuple[str, ...]], StreamingTranscriptionSession]
+
+
+def hint_key(kind: QuestionType, question: str, language: str) -> str:
+    """A practice question's hint (a message key): its type's, except that a closing question inviting a last
+    word says a concrete point counts as much as questions (feedback/criteria.py, LAST_WORD)."""
+    return "hint.closing_last_word" if invites_last_word(kind, question, cues(language)) else f"hint.{kind.value}"
 
 
 class InterviewSession:
@@ -220,7 +228,9 @@ class InterviewSession:
             planned.source,
             lead_in=planned.lead_in,
             question_type=self._progress.question_type.value,
-            hint=f"hint.{self._progress.question_type.value}" if self.config.mode is Mode.PRACTICE else "",
+            hint=hint_key(self._progress.question_type, planned.text, self.config.language)
+            if self.config.mode is Mode.PRACTICE
+            else "",
             prep_s=timing.prep_s if timing else 0.0,
             answer_s=timing.answer_s if timing else 0.0,
         )

@@ -60,6 +60,12 @@ _HINTS: Final[dict[str, dict[str, str]]] = {
         "en": "Ask two or three real questions about the work, the team or what success looks like.",
         "ko": "업무, 팀, 성과 기준에 관한 구체적인 질문을 두세 가지 하세요.",
     },
+    "hint.closing_last_word": {
+        "en": "Ask two or three real questions about the work or the team, or add one concrete point the "
+        "interview has not covered: something you did, with a figure.",
+        "ko": "업무나 팀에 관한 구체적인 질문을 두세 가지 하거나, 면접에서 아직 나오지 않은 내용을 하나 덧붙이세요. "
+        "직접 한 일을 숫자와 함께 말하면 좋습니다.",
+    },
 }
 
 _PRACTICE: Final[dict[str, dict[str, str]]] = {

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from engine import messages
 from engine.analysis.metrics import analyse
 from engine.feedback.assess import assess
 from engine.feedback.question_type import QuestionType
@@ -17,6 +18,7 @@ from engine.feedback.view import build_view
 from engine.interview.config import InterviewConfig
 from engine.interview.modes import Persona
 from engine.interview.questions import Category, Question, closing_question, load_bank
+from engine.interview.session import hint_key
 from engine.interview.turns import TurnPlan
 from engine.llm.interviewer import TurnKind
 from engine.llm.prompts import system_prompt
@@ -259,6 +261,10 @@ def test_the_closing_turn_is_judged_on_the_questions_the_candidate_asks(language
     assert real.score > perks.score > none.score
     assert none.flag is not None  # having no questions is said, not just scored low
     assert {p.criterion for p in real.parts} >= {"questions", "question_focus"}  # not STAR
+    # The Korean bank's closing question also invites a last word, and its hint says a concrete point counts.
+    hint = hint_key(question.kind, question.text, language)
+    assert hint == ("hint.closing_last_word" if language == "ko" else "hint.closing")
+    assert messages.text(hint, "ko") != messages.text(hint, "en")  # both languages written (KeyError if none)
 
 
 @pytest.mark.parametrize(("language", "pressing"), [("en", "What exactly did you do?"), ("ko", "본인이 정확히")])
