@@ -146,6 +146,7 @@ class Reading:
     topic: tuple[str, ...]
     table: Cues
     fit: Relevance
+    last_word: bool = False  # read as a last word (without_announcing): its point is its answer
 
     def tagged(self, *parts: str) -> list[Sentence]:
         """The sentences surely of these parts (StarTag.sure, star.py)."""
@@ -159,6 +160,10 @@ Finder = Callable[[Reading], tuple[float, tuple[Quote, ...]]]
 
 
 def _relevance(r: Reading) -> tuple[float, tuple[Quote, ...]]:
+    if r.last_word:  # asked for a last word, a point of one's own answers it: the question names no topic
+        credit, quotes = _added_point(r)
+        if credit:
+            return 1.0, quotes[:1]
     language = r.table.language
 
     def overlap(sentence: Sentence) -> int:
@@ -213,15 +218,16 @@ def _added_point(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     enough: "누구보다 열심히 하겠습니다" has one."""
     asked = set(_asked(r))
     sure = set(r.tagged("action", "result"))
-    return _credit(
-        [
-            s
-            for s in r.said
-            if s not in asked
-            and (NUMBER.search(s.text) or s in sure or details(s.text, r.table.language, r.topic) >= 2)
-        ],
-        2,
-    )
+    points = [
+        s
+        for s in r.said
+        if s not in asked and (NUMBER.search(s.text) or s in sure or details(s.text, r.table.language, r.topic) >= 2)
+    ]
+    # One point made whole is a last word in full: a figure with another detail beside it, a change measured
+    # ("…배포 시간을 40분에서 5분으로 줄였습니다") or a figure and a name. Otherwise it takes two points.
+    whole = [s for s in points if NUMBER.search(s.text) and details(s.text, r.table.language, r.topic) >= 2]
+    credit, quotes = _credit(whole[:1] + points, 2)
+    return (1.0 if whole else credit), quotes
 
 
 def without_announcing(reading: Reading) -> Reading:
@@ -233,7 +239,7 @@ def without_announcing(reading: Reading) -> Reading:
         if not has_phrase(s.text, reading.table.announce, reading.table.language)
         and not empty_promise(s.text, reading.table)  # "뽑아 주신다면 누구보다 열심히 하겠습니다": no point either
     ]
-    return replace(reading, said=tuple(s for s, _ in kept), tags=tuple(t for _, t in kept))
+    return replace(reading, said=tuple(s for s, _ in kept), tags=tuple(t for _, t in kept), last_word=True)
 
 
 def _explanation(r: Reading) -> tuple[float, tuple[Quote, ...]]:
@@ -247,11 +253,16 @@ def _explanation(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     return _credit([s for s in r.said if on_topic(s)] or r.cued(r.table.type_cues[QuestionType.TECHNICAL]), 2)
 
 
-def _concrete(r: Reading, found: Sequence[Sentence]) -> list[Sentence]:
+def _concrete(r: Reading, found: Sequence[Sentence], *, first_step: bool = False) -> list[Sentence]:
     """Of the sentences making a claim, those with a checkable detail in them. "Your company's vision" or
     "after joining I will do my best" is what every candidate says; a named product, a figure or a place
     says the candidate knows the company and has a plan."""
-    return [s for s in found if details(s.text, r.table.language, r.topic) >= 1]
+
+    def named_task(sentence: Sentence) -> bool:  # "I'd start by looking at your deployment pipeline"
+        text = sentence.text
+        return has_phrase(text, r.table.first_step, r.table.language) and not empty_promise(text, r.table)
+
+    return [s for s in found if details(s.text, r.table.language, r.topic) >= 1 or (first_step and named_task(s))]
 
 
 FINDERS: dict[str, Finder] = {
@@ -267,7 +278,7 @@ FINDERS: dict[str, Finder] = {
     "ownership": _ownership,
     "company_fit": lambda r: _credit(_concrete(r, r.cued(r.table.type_cues[QuestionType.MOTIVATION])), 3),
     "experience": lambda r: _credit(r.cued(r.table.example) + r.tagged("situation", "action"), 2),
-    "future": lambda r: _credit(_concrete(r, r.cued(r.table.future)), 1),
+    "future": lambda r: _credit(_concrete(r, r.cued(r.table.future), first_step=True), 1),
     "background": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.SELF_INTRODUCTION]), 2),
     "achievement": lambda r: _credit(r.tagged("result"), 2),
     "trait": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.STRENGTHS_WEAKNESSES]), 1),

@@ -12,7 +12,7 @@ _TYPES: Final[dict[str, dict[str, str]]] = {
     "qtype.self_introduction": {"en": "self-introduction", "ko": "자기소개"},
     "qtype.strengths_weaknesses": {"en": "strengths and weaknesses", "ko": "장단점"},
     "qtype.technical": {"en": "knowledge", "ko": "직무 지식"},
-    "qtype.closing": {"en": "your questions for them", "ko": "마지막 질문"},
+    "qtype.closing": {"en": "closing", "ko": "마지막 질문"},
 }
 
 # Each criterion: its name, and what would earn its points (shown when it earned few).

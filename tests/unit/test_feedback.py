@@ -621,6 +621,42 @@ def test_a_closing_question_that_invites_a_last_word_credits_a_point_added_not_o
     assert "added_point" not in [c.name for c in assess(only_questions[language], last_word, language).criteria]
 
 
+@pytest.mark.parametrize(
+    ("language", "question", "one_point", "vague_point"),
+    [
+        (
+            "ko",
+            "마지막으로 하고 싶은 말씀 있으신가요?",
+            "네, 한 가지만 덧붙이고 싶습니다. 지난 프로젝트에서 배포 절차를 자동화해서 배포 시간을 40분에서 5분으로 "
+            "줄였습니다. 입사하면 먼저 팀의 배포 과정을 살펴보고 개선하고 싶습니다. 기회 주셔서 감사합니다.",
+            "네, 한 가지만 덧붙이고 싶습니다. 저는 3년 동안 일했습니다. 입사하면 먼저 최선을 다하겠습니다.",
+        ),
+        (
+            "en",
+            "Is there anything else you'd like to add?",
+            "Yes, one thing. At my last job I automated our release checks, which cut release time from 40 "
+            "minutes to 5. If I join, I'd start by looking at your deployment pipeline. Thank you for your time.",
+            "Yes, one thing. I have worked for 3 years. If I join, I'd start by doing my best.",
+        ),
+    ],
+)
+def test_one_point_made_whole_answers_a_last_word_in_full(
+    language: str, question: str, one_point: str, vague_point: str
+) -> None:
+    """A change measured is a last word's point in full, it answers the question (which names no topic to find
+    again), and a first task named is what the candidate would bring; a bare figure and effort earn less."""
+    whole = assess(question, one_point, language)
+    points = {c.name: (c.points, c.max_points) for c in whole.criteria}
+    assert points["relevance"] == (10, 10) and points["added_point"] == (35, 35), points
+    assert points["future"] == (25, 25), points
+    bring = whole.criterion("future")
+    assert bring is not None and ("먼저" in bring.quotes[0].text or "start by" in bring.quotes[0].text)
+    vague = assess(question, vague_point, language)
+    assert vague.criterion("future") is not None and vague.criterion("future").points == 0  # type: ignore[union-attr]
+    assert vague.criterion("added_point").points < 35  # type: ignore[union-attr]
+    assert vague.score < whole.score - 30
+
+
 def test_a_korean_plan_is_a_step_only_where_the_sentence_model_reads_an_action_too() -> None:
     from dataclasses import replace
 
