@@ -42,6 +42,10 @@ VAGUE_POINTS, VAGUE_MAX = 3.0, 25.0  # each hedge or cliché ("I guess", "team p
 # A criterion whose only evidence is a model's verified quote earns half its points: the quote is there, but
 # whether it shows the criterion is the model's word (a 1.5B model quotes generously).
 MODEL_CREDIT = 0.5
+# Criteria the app counts itself, where a model's quote can add nothing: how well the answer keeps to the
+# question (its words and type, screening.py) and its checkable details (criteria.details). A 1.5B model quoted
+# "아이들을 좋아하고, 좋은 영향을 주는 선생님이 되고 싶어요" as specific detail, for half its points.
+COUNTED = frozenset({"relevance", "specificity"})
 WHOLE_ANSWER = 0.6  # a "quote" longer than this share of the answer is no evidence of anything in particular
 POSTING_POINTS = 8.0  # the job posting's terms, when a posting was given
 ASKED_GUESSES = ("것 같", "거 같")  # asking for a guess: "…라고 할 것 같으세요?"
@@ -152,7 +156,7 @@ def _judged(
         extra = tuple(q for q in extra if _part_confirmed(name, q, every, reading.table))
         if name == "added_point":  # a model's point, too, lies outside openers, thanks and promises
             extra = tuple(q for q in extra if any(s.start <= q.start and q.end <= s.end for s in reading.said))
-        if extra and name != "relevance":
+        if extra and name not in COUNTED:
             credit = max(credit, MODEL_CREDIT)
         criteria.append(Criterion(name, round(weight * credit, 1), float(weight), _merged(quotes, extra)))
     return criteria
@@ -183,7 +187,7 @@ def _verified(name: str, offered: Sequence[str], answer: str) -> tuple[Quote, ..
 # (the cue rules and the sentence model): a 1.5B model quoted the situation as the result often enough that
 # its STAR quotes alone were right well under nine times in ten (bench/rubric_quality.py).
 STAR_PART_OF = {"situation": "situation", "task": "task", "action": "action", "result": "result",
-                "plan": "action", "outcome": "result"}  # fmt: skip
+                "plan": "action", "outcome": "result", "achievement": "result"}  # fmt: skip
 
 
 def _part_confirmed(name: str, quote: Quote, tags: Sequence[StarTag], table: Cues) -> bool:

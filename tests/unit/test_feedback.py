@@ -143,6 +143,20 @@ def test_a_model_quote_counts_only_if_it_is_in_the_transcript(caplog: pytest.Log
     assert future.points == future.max_points / 2
 
 
+def test_a_model_quote_adds_nothing_the_app_counts_itself_nor_an_achievement_that_is_no_result() -> None:
+    """Checkable details are counted, not judged: a model quoting a wish as "specific detail" earned half its
+    points. An achievement is a result, so both of the app's readers must read the quote as one."""
+    question = "자기소개 부탁드립니다."
+    wish = "아이들을 좋아하고, 아이들에게 좋은 영향을 주는 선생님이 되고 싶어요"
+    answer = f"안녕하세요, 저는 교사가 되고 싶은 지원자입니다. {wish}."
+    plain = assess(question, answer, "ko")
+    offered = assess(question, answer, "ko", model_quotes={"specificity": [wish], "achievement": [wish]})
+    for name in ("specificity", "achievement"):
+        before, after = plain.criterion(name), offered.criterion(name)
+        assert before is not None and after is not None and after.points == before.points == 0, name
+    assert offered.score == plain.score
+
+
 def test_a_model_that_calls_an_answer_irrelevant_flags_it_only_where_the_cues_doubt_it_too() -> None:
     question, answer = "What's the difference between TCP and UDP?", "UDP is something I used once at my last job."
     loose = assess(question, answer, "en")
