@@ -152,11 +152,12 @@ def _judged(
     criteria = []
     for name, weight in weights:
         credit, quotes = FINDERS[name](reading) if junk is None else (0.0, ())
-        extra = _verified(name, (model_quotes or {}).get(name, ()), answer) if junk is None else ()
+        offered = (model_quotes or {}).get(name, ()) if junk is None and name not in COUNTED else ()
+        extra = _verified(name, offered, answer)
         extra = tuple(q for q in extra if _part_confirmed(name, q, every, reading.table))
         if name == "added_point":  # a model's point, too, lies outside openers, thanks and promises
             extra = tuple(q for q in extra if any(s.start <= q.start and q.end <= s.end for s in reading.said))
-        if extra and name not in COUNTED:
+        if extra:
             credit = max(credit, MODEL_CREDIT)
         criteria.append(Criterion(name, round(weight * credit, 1), float(weight), _merged(quotes, extra)))
     return criteria

@@ -7,6 +7,7 @@ questions ask. The points per type add up to 100, and the reasons for each weigh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -29,6 +30,8 @@ from engine.feedback.text import (
     zipf,
 )
 
+# A move from one figure to another: "40분에서 5분으로", "from 40 minutes to 5".
+CHANGE = re.compile(r"\d\S*\s*(?:에서|부터)\s+\S*\d\S*(?:으로|로)|\bfrom\s+\S+(?:\s+\S+)?\s+to\s+\S+", re.IGNORECASE)
 SPECIFIC_QUOTES = 3  # the sentences with most details, quoted; details elsewhere earn nothing more
 FULL_DETAILS = 6  # figures, names and rare words in the three most specific sentences for full specificity
 NAME_ZIPF = 5.0  # a capitalised word more common than this is a sentence's first word, not a name
@@ -160,10 +163,12 @@ Finder = Callable[[Reading], tuple[float, tuple[Quote, ...]]]
 
 
 def _relevance(r: Reading) -> tuple[float, tuple[Quote, ...]]:
-    if r.last_word:  # asked for a last word, a point of one's own answers it: the question names no topic
+    # Asked for a last word, a point of one's own answers it as far as it is one (the question names no topic
+    # to find again), unless the answer is talk of leisure ("어제 친구랑 축구를 하고…").
+    if r.last_word and (not r.fit.leisure_words or r.fit.work_words > r.fit.leisure_words):
         credit, quotes = _added_point(r)
         if credit:
-            return 1.0, quotes[:1]
+            return credit, quotes[:1]
     language = r.table.language
 
     def overlap(sentence: Sentence) -> int:
@@ -223,9 +228,16 @@ def _added_point(r: Reading) -> tuple[float, tuple[Quote, ...]]:
         for s in r.said
         if s not in asked and (NUMBER.search(s.text) or s in sure or details(s.text, r.table.language, r.topic) >= 2)
     ]
-    # One point made whole is a last word in full: a figure with another detail beside it, a change measured
-    # ("…배포 시간을 40분에서 5분으로 줄였습니다") or a figure and a name. Otherwise it takes two points.
-    whole = [s for s in points if NUMBER.search(s.text) and details(s.text, r.table.language, r.topic) >= 2]
+    # One point made whole is a last word in full: a change measured, two figures and an outcome or a move
+    # from one to the other ("…배포 시간을 40분에서 5분으로 줄였습니다"). Two figures alone are not ("2시간 동안
+    # 축구를 하고 치킨 3마리를 먹었습니다"). Otherwise it takes two points.
+    outcome = r.table.star_patterns["result"]
+    whole = [
+        s
+        for s in points
+        if len(NUMBER.findall(s.text.lower())) >= 2
+        and (CHANGE.search(s.text) or any(p.search(s.text) for p in outcome))
+    ]
     credit, quotes = _credit(whole[:1] + points, 2)
     return (1.0 if whole else credit), quotes
 
@@ -253,16 +265,11 @@ def _explanation(r: Reading) -> tuple[float, tuple[Quote, ...]]:
     return _credit([s for s in r.said if on_topic(s)] or r.cued(r.table.type_cues[QuestionType.TECHNICAL]), 2)
 
 
-def _concrete(r: Reading, found: Sequence[Sentence], *, first_step: bool = False) -> list[Sentence]:
+def _concrete(r: Reading, found: Sequence[Sentence]) -> list[Sentence]:
     """Of the sentences making a claim, those with a checkable detail in them. "Your company's vision" or
     "after joining I will do my best" is what every candidate says; a named product, a figure or a place
     says the candidate knows the company and has a plan."""
-
-    def named_task(sentence: Sentence) -> bool:  # "I'd start by looking at your deployment pipeline"
-        text = sentence.text
-        return has_phrase(text, r.table.first_step, r.table.language) and not empty_promise(text, r.table)
-
-    return [s for s in found if details(s.text, r.table.language, r.topic) >= 1 or (first_step and named_task(s))]
+    return [s for s in found if details(s.text, r.table.language, r.topic) >= 1]
 
 
 FINDERS: dict[str, Finder] = {
@@ -278,7 +285,7 @@ FINDERS: dict[str, Finder] = {
     "ownership": _ownership,
     "company_fit": lambda r: _credit(_concrete(r, r.cued(r.table.type_cues[QuestionType.MOTIVATION])), 3),
     "experience": lambda r: _credit(r.cued(r.table.example) + r.tagged("situation", "action"), 2),
-    "future": lambda r: _credit(_concrete(r, r.cued(r.table.future), first_step=True), 1),
+    "future": lambda r: _credit(_concrete(r, r.cued(r.table.future)), 1),
     "background": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.SELF_INTRODUCTION]), 2),
     "achievement": lambda r: _credit(r.tagged("result"), 2),
     "trait": lambda r: _credit(r.cued(r.table.type_cues[QuestionType.STRENGTHS_WEAKNESSES]), 1),

@@ -39,7 +39,6 @@ class Cues:
     example: tuple[str, ...]  # for example, in my last job
     contrast: tuple[str, ...]  # trade-offs: however, whereas
     future: tuple[str, ...]  # what the candidate means to do or bring
-    first_step: tuple[str, ...]  # a first task named ("I'd start by", "먼저"): a plan concrete by its form
     question_ask: tuple[str, ...]  # how a candidate asks the interviewer something
     last_word: tuple[str, ...]  # a closing question that invites a last word, not only questions back
     announce: tuple[str, ...]  # a last word's opener or thanks ("한 가지만 덧붙이고 싶습니다"): not the point

@@ -90,9 +90,12 @@ class FeedbackView:
 
 
 def flag_key(view: FeedbackView) -> str:
-    """The message that says why an answer was flagged; having no questions at the close has its own."""
+    """The message that says why an answer was flagged; having no questions at the close has its own, and so
+    has a closing answer with neither a question nor a point of its own."""
     if view.flag == "evasion" and view.question_type is QuestionType.CLOSING:
         return "junk.evasion_closing"
+    if view.flag == "off_topic" and view.question_type is QuestionType.CLOSING:  # a closing question has no topic
+        return "junk.off_topic_closing"
     return f"junk.{view.flag}"
 
 

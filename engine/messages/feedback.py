@@ -182,6 +182,13 @@ _JUNK: Final[dict[str, dict[str, str]]] = {
         "ko": "질문이 없다고 하면 관심이 적어 보일 수 있습니다. 팀, 입사 후 첫 몇 달, 성과 평가 방식에 관한 질문을 두 "
         "가지 준비하세요.",
     },
+    "junk.off_topic_closing": {
+        "en": "Nothing here asks them a question or adds a point of your own. Prepare two questions about the "
+        "team, the first months or how success is measured, or add one concrete point: something you did, with "
+        "its figure.",
+        "ko": "면접관에게 묻는 질문도, 새로 덧붙인 내용도 없습니다. 팀, 입사 후 첫 몇 달, 성과 평가 방식에 관한 질문을 "
+        "두 가지 준비하거나, 직접 한 일을 숫자와 함께 하나 덧붙이세요.",
+    },
     "junk.off_topic": {
         "en": "This does not answer the question: none of its topic comes up.",
         "ko": "질문의 주제가 나오지 않아 질문에 대한 답으로 보기 어렵습니다.",
