@@ -154,6 +154,7 @@ def test_a_model_quote_adds_nothing_the_app_counts_itself_nor_an_achievement_tha
     for name in ("specificity", "achievement"):
         before, after = plain.criterion(name), offered.criterion(name)
         assert before is not None and after is not None and after.points == before.points == 0, name
+        assert all(q.source != "model" for q in after.quotes), after.quotes  # nor shown as its evidence
     assert offered.score == plain.score
 
 
