@@ -99,7 +99,7 @@ class WritePage(Page):
             "self_introduction": self.tr("Self-introduction"),
             "strengths_weaknesses": self.tr("Strengths and weaknesses"),
             "technical": self.tr("Knowledge"),
-            "closing": self.tr("Your questions for them"),
+            "closing": self.tr("Closing question"),
         }
         for i in range(self.kind.count()):
             self.kind.setItemText(i, names[self.kind.itemData(i)])

@@ -238,7 +238,7 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
     "category.motivation": {"en": "Motivation", "ko": "지원 동기"},
     "category.culture_fit": {"en": "Culture fit", "ko": "조직 적합성"},
     "category.technical": {"en": "Technical", "ko": "기술 질문"},
-    "category.closing": {"en": "Your questions for them", "ko": "마지막 질문"},
+    "category.closing": {"en": "Closing", "ko": "마지막 질문"},
     # Model-free advice on an answer (engine/analysis/advice.py)
     "advice.unit_wpm": {"en": "words per minute", "ko": "단어/분"},
     "advice.unit_spm": {"en": "syllables per minute", "ko": "음절/분"},

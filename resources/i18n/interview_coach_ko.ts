@@ -1294,7 +1294,7 @@
         <translation>직무 지식</translation>
     </message>
     <message>
-        <source>Your questions for them</source>
+        <source>Closing question</source>
         <translation>마지막 질문</translation>
     </message>
     <message>

@@ -20,6 +20,7 @@ from tests.loopback.rtzr_server import CLIENT_ID, CLIENT_SECRET, FakeRtzr
 async def test_a_run_leaves_a_log_file_that_holds_no_secret(data_dir: Path, rtzr: FakeRtzr, tmp_path: Path) -> None:
     clip = speech_file("ko/deeply_AirbnbStudio_sub100101a00047.wav")
     log_dir = tmp_path / "logs"
+    rtzr.behaviour.real_speech = True
     code, _out, err = await cli(
         data_dir,
         {

@@ -21,7 +21,7 @@ import numpy as np
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
-from tests.loopback.counter_audio import CellReader
+from tests.loopback.counter_audio import CellReader, ClockReader
 
 CLIENT_ID, CLIENT_SECRET = "test-client", "test-secret-0123456789"
 
@@ -37,6 +37,9 @@ class RtzrBehaviour:
     drop_every: int = 0  # drop each socket after this many audio messages (0: never)
     drops_left: int = 0
     handshake_delay_s: float = 0.0
+    # One word per 100 ms instead of decoding counter audio: real speech read as counter audio is a word for
+    # nearly every sample (8 s of it made 32,000 finals).
+    real_speech: bool = False
 
 
 @dataclass
@@ -155,7 +158,7 @@ class FakeRtzr:
         self.stats.max_open = max(self.stats.max_open, self.stats.open_now)
         assert connection.request is not None
         self.stats.queries.append(parse_qs(urlparse(connection.request.path).query))
-        reader = CellReader()
+        reader: CellReader | ClockReader = ClockReader() if b.real_speech else CellReader()
         pending: list[tuple[str, float, float]] = []
         seq = 0
         audio_messages = 0
