@@ -158,6 +158,22 @@ def test_a_model_quote_adds_nothing_the_app_counts_itself_nor_an_achievement_tha
     assert offered.score == plain.score
 
 
+def test_a_model_quote_is_no_example_of_a_knowledge_answer_the_app_reads_none_in() -> None:
+    """An example is marked in words the app reads ("예를 들어", "for instance"): a model quoting a claim (and a
+    wrong one) as an example earned half of "an example" for a weak answer on a judged dev sample."""
+    question = "REST와 GraphQL의 차이를 설명해 주세요."
+    claim = "GraphQL은 데이터베이스에 바로 쿼리를 보내는 거라서 서버가 따로 필요 없고요"
+    answer = f"REST는 주소마다 데이터를 받는 방식입니다. {claim}, 그래서 더 빠릅니다."
+    plain = assess(question, answer, "ko")
+    offered = assess(question, answer, "ko", model_quotes={"example": [claim]})
+    before, after = plain.criterion("example"), offered.criterion("example")
+    assert before is not None and after is not None and after.points == before.points == 0
+    assert all(q.source != "model" for q in after.quotes), after.quotes
+    told = f"{answer} 예를 들어 주문 목록 화면에서는 REST로 세 번 부르던 것을 GraphQL 한 번으로 줄였습니다."
+    example = assess(question, told, "ko").criterion("example")
+    assert example is not None and example.points == example.max_points  # the app's own reading still counts one
+
+
 def test_a_model_that_calls_an_answer_irrelevant_flags_it_only_where_the_cues_doubt_it_too() -> None:
     question, answer = "What's the difference between TCP and UDP?", "UDP is something I used once at my last job."
     loose = assess(question, answer, "en")
