@@ -141,10 +141,11 @@ def main() -> int:
     parser.add_argument("--split", choices=("dev", "test"), default="test")
     parser.add_argument("--limit", type=int, default=None, help="judge only the first N answers of each language")
     parser.add_argument("--lang", choices=("en", "ko"), action="append", help="default: both")
+    parser.add_argument("--type", help="judge only answers to this type of question (technical, closing, ...)")
     parser.add_argument("--cache", type=Path, default=None, help="default: <split>-judged.jsonl beside the GGUF")
     args = parser.parse_args()
     languages = tuple(args.lang or ("en", "ko"))
-    rows = [r for r in load(args.split) if r["lang"] in languages]
+    rows = [r for r in load(args.split) if r["lang"] in languages and args.type in (None, r["type"])]
     if args.limit:
         rows = [r for lang in languages for r in [x for x in rows if x["lang"] == lang][: args.limit]]
     cache = args.cache or args.gguf.with_name(f"{args.split}-judged.jsonl")

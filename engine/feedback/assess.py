@@ -43,8 +43,8 @@ VAGUE_POINTS, VAGUE_MAX = 3.0, 25.0  # each hedge or cliché ("I guess", "team p
 # whether it shows the criterion is the model's word (a 1.5B model quotes generously).
 MODEL_CREDIT = 0.5
 # Criteria the app counts itself, where a model's quote can add nothing: how well the answer keeps to the
-# question (its words and type, screening.py), its checkable details (criteria.details), and an example, which
-# an answer marks in words the cue tables hold ("예를 들어", "for instance", "in my last"). A 1.5B model
+# question (its words and type, screening.py), its checkable details (criteria.details), and an example,
+# credited only where cue words mark it ("예를 들어", "for instance", "in my last"). A 1.5B model
 # quoted "아이들을 좋아하고, 좋은 영향을 주는 선생님이 되고 싶어요" as specific detail, and "GraphQL은 데이터베이스에
 # 바로 쿼리를 보내는 거라서 서버가 따로 필요 없고요" (a claim, and a wrong one) as an example, each for half its points.
 COUNTED = frozenset({"relevance", "specificity", "example"})
