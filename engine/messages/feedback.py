@@ -95,10 +95,10 @@ _RAISE: Final[dict[str, dict[str, str]]] = {
         "ko": "본인의 업무나 학업에서 실제 사례 하나로 뒷받침하세요.",
     },
     "raise.future": {
-        "en": "Say concretely what you would do or bring in the role: a first task, a skill you would use, "
-        'a goal with a number. "I will do my best" alone earns nothing.',
-        "ko": "입사하면 무엇을 할지 구체적으로 말하세요. 처음 맡고 싶은 일, 쓸 수 있는 기술, 숫자가 있는 "
-        '목표처럼요. "최선을 다하겠습니다"만으로는 점수가 없습니다.',
+        "en": "Say what you would do or bring in the role, with something checkable in it: a tool or product "
+        'by name, a goal with a number. "I will do my best" alone earns nothing.',
+        "ko": "입사 후 할 일을 구체적으로 말하세요. 쓸 도구나 제품의 이름, 숫자가 담긴 목표처럼 확인할 수 있는 "
+        '내용이 있어야 합니다. "최선을 다하겠습니다"만으로는 점수가 없습니다.',
     },
     "raise.background": {
         "en": "Give your current role or studies and your years of experience.",
