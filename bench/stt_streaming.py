@@ -2,7 +2,9 @@
 
 Prints: real-time factor; latency from a word's end (one-shot word timings) to its first appearance in
 the streamed text (median, p90); latency from the end of speech (the end of the last one-shot word inside
-a final's span) to that final (median, p90); the streamed finals' WER (CER for Korean) and the stored
+a final's span) to that final (median, p90); how many finals were revised (a short one read again with the
+next, engine/stt/finals.py; a revision takes the revised final's place, timed when that final came); the
+streamed finals' WER (CER for Korean) and the stored
 transcript's (each answer's whole audio read again, engine/stt/reread.py) over that of one-shot
 faster-whisper (default options, same model) on the same files; the re-read's cost in seconds per minute of
 answer, how long after an answer's end its stored transcript is ready (median, p90), and the same for a
@@ -25,6 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -51,6 +54,28 @@ log = logging.getLogger(__name__)
 SPEECH = Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
 LONG_ANSWER_S = 120
 POSTING = ("Kubernetes", "파이썬", "데이터", "파이프라인", "React", "토스", "결제", "클라우드", "TypeScript")
+
+
+@dataclass(frozen=True, slots=True)
+class FileRun:
+    """One clip streamed in real time, then read again whole."""
+
+    file: str
+    duration: float
+    busy: float  # seconds in Whisper
+    partial: list[float]  # latencies, seconds
+    final: list[float]
+    finals: int
+    revisions: int  # finals revised by the next utterance's pass
+    stream_errors: int
+    oneshot_errors: int
+    stored_errors: int
+    total: int  # reference words (characters for Korean)
+    reread_s: float
+    hints: int  # hotwords given, and how many of them each transcript holds
+    hints_live: int
+    hints_stored: int
+    hints_oneshot: int
 
 
 def pct(values: list[float], q: float) -> float:
@@ -84,7 +109,7 @@ def found(terms: tuple[str, ...], text: str) -> int:
 
 async def run_file(
     model: SpeechModel, decoder: WhisperDecoder, path: Path, language: str, with_hotwords: bool
-) -> dict[str, object]:
+) -> FileRun:
     samples = await load_samples(path)
     duration = len(samples) / 16000
     # One-shot baseline: faster-whisper's own transcribe, default options, same loaded model.
@@ -106,7 +131,8 @@ async def run_file(
     await session.start()
     loop = asyncio.get_running_loop()
     started = loop.time()
-    finals: list[str] = []
+    finals: dict[int, str] = {}  # by utterance: a revised final replaces the text it revises
+    revisions = 0
     first_seen: dict[int, float] = {}
     final_latencies: list[float] = []
 
@@ -119,14 +145,19 @@ async def run_file(
         await session.finish()
 
     async def read() -> None:
+        nonlocal revisions
         async for event in session.events():
             now = loop.time() - started
-            shown = normalise_words(" ".join(finals + [event.text]))
+            showing = {**finals, event.utterance_id: event.text}
+            shown = normalise_words(" ".join(showing[k] for k in sorted(showing)))
             mapping = match(shown, oneshot_norm)
             for index in mapping.values():
                 first_seen.setdefault(index, now)
-            if event.is_final and event.text:
-                finals.append(event.text)
+            if event.is_final and event.text and event.utterance_id in finals:
+                revisions += 1  # timed when it first came, not now
+                finals[event.utterance_id] = event.text
+            elif event.is_final and event.text:
+                finals[event.utterance_id] = event.text
                 # The end of speech: where the last word spoken inside the final's span ends, by the
                 # one-shot timings; so a final that misheard its last word is still timed from its end.
                 spoken = [w.end for w in oneshot_timed if event.start <= (w.start + w.end) / 2 <= event.end]
@@ -137,28 +168,31 @@ async def run_file(
     await asyncio.gather(feed(), read())
     await session.close()
     # The stored transcript: the whole answer read again once it has ended (the clip is the answer).
-    reading = await asyncio.to_thread(reread, decoder, samples, language, hints, live=" ".join(finals))
+    live_text = " ".join(finals[k] for k in sorted(finals))
+    reading = await asyncio.to_thread(reread, decoder, samples, language, hints, live=live_text)
     reference = path.with_suffix(".txt").read_text("utf-8")
-    stream_errors, total = error_counts(reference, " ".join(finals), language)
+    stream_errors, total = error_counts(reference, live_text, language)
     oneshot_errors, _ = error_counts(reference, oneshot_text, language)
     stored_errors, _ = error_counts(reference, reading.text, language)
     partial_latencies = [first_seen[i] - oneshot_ends[i] for i in first_seen]
-    return {
-        "file": path.name,
-        "hints": len(hints),
-        "hints_live": found(hints, " ".join(finals)),
-        "hints_stored": found(hints, reading.text),
-        "hints_oneshot": found(hints, oneshot_text),
-        "duration": duration,
-        "busy": session.busy_seconds,
-        "partial": partial_latencies,
-        "final": final_latencies,
-        "stream_errors": stream_errors,
-        "oneshot_errors": oneshot_errors,
-        "stored_errors": stored_errors,
-        "reread_s": reading.seconds,
-        "total": total,
-    }
+    return FileRun(
+        file=path.name,
+        duration=duration,
+        busy=session.busy_seconds,
+        partial=partial_latencies,
+        final=final_latencies,
+        finals=len(finals),
+        revisions=revisions,
+        stream_errors=stream_errors,
+        oneshot_errors=oneshot_errors,
+        stored_errors=stored_errors,
+        total=total,
+        reread_s=reading.seconds,
+        hints=len(hints),
+        hints_live=found(hints, live_text),
+        hints_stored=found(hints, reading.text),
+        hints_oneshot=found(hints, oneshot_text),
+    )
 
 
 async def main() -> None:
@@ -194,16 +228,16 @@ async def main() -> None:
     unit = "WER" if args.lang == "en" else "CER"
     for r in results:
         print(
-            f"  {r['file']}: {r['duration']:.1f} s audio, stream {unit} {r['stream_errors']}/{r['total']}, "
-            f"stored {r['stored_errors']}/{r['total']}, one-shot {r['oneshot_errors']}/{r['total']}"
+            f"  {r.file}: {r.duration:.1f} s audio, stream {unit} {r.stream_errors}/{r.total}, "
+            f"stored {r.stored_errors}/{r.total}, one-shot {r.oneshot_errors}/{r.total}"
         )
-    partial = [x for r in results for x in r["partial"]]  # type: ignore[attr-defined]
-    final = [x for r in results for x in r["final"]]  # type: ignore[attr-defined]
-    audio = sum(float(r["duration"]) for r in results)  # type: ignore[arg-type]
-    busy = sum(float(r["busy"]) for r in results)  # type: ignore[arg-type]
-    stream_errors = sum(int(r["stream_errors"]) for r in results)  # type: ignore[call-overload]
-    oneshot_errors = sum(int(r["oneshot_errors"]) for r in results)  # type: ignore[call-overload]
-    total = sum(int(r["total"]) for r in results)  # type: ignore[call-overload]
+    partial = [x for r in results for x in r.partial]
+    final = [x for r in results for x in r.final]
+    audio = sum(r.duration for r in results)
+    busy = sum(r.busy for r in results)
+    stream_errors = sum(r.stream_errors for r in results)
+    oneshot_errors = sum(r.oneshot_errors for r in results)
+    total = sum(r.total for r in results)
     print(f"real-time factor (Whisper busy / audio): {busy / audio:.2f}  ({busy:.1f} s over {audio:.1f} s)")
     print(
         f"word end -> first in a partial: median {statistics.median(partial):.2f} s, p10 {pct(partial, 10):.2f}, "
@@ -213,7 +247,9 @@ async def main() -> None:
         f"end of speech -> final:        median {statistics.median(final):.2f} s, p10 {pct(final, 10):.2f}, "
         f"p90 {pct(final, 90):.2f} (n={len(final)})"
     )
-    stored_errors = sum(int(r["stored_errors"]) for r in results)  # type: ignore[call-overload]
+    revised = sum(r.revisions for r in results)
+    print(f"finals revised (a short one read again with the next): {revised} of {sum(r.finals for r in results)}")
+    stored_errors = sum(r.stored_errors for r in results)
     oneshot_rate = oneshot_errors / total
     print(
         f"{unit}: streamed {stream_errors / total:.3%}, stored {stored_errors / total:.3%}, "
@@ -221,12 +257,17 @@ async def main() -> None:
         f"stored {ratio(stored_errors, oneshot_errors):.2f}"
     )
     if args.hotwords:
-        hints = [sum(int(r[k]) for r in results) for k in ("hints", "hints_live", "hints_stored", "hints_oneshot")]  # type: ignore[call-overload]
+        hints = [
+            sum(r.hints for r in results),
+            sum(r.hints_live for r in results),
+            sum(r.hints_stored for r in results),
+            sum(r.hints_oneshot for r in results),
+        ]
         print(
             f"hotwords (a posting's terms with three of the clip's, {hints[0]}): found live {hints[1]}, "
             f"stored {hints[2]}, one-shot without them {hints[3]}"
         )
-    reread_s = [float(r["reread_s"]) for r in results]  # type: ignore[arg-type]
+    reread_s = [r.reread_s for r in results]
     print(
         f"re-read: {sum(reread_s) / audio * 60:.1f} s per minute of answer; stored transcript ready after the "
         f"answer's end: median {statistics.median(reread_s):.2f} s, p90 {pct(reread_s, 90):.2f} (n={len(reread_s)})"

@@ -58,7 +58,7 @@ class PracticePage(Page):
         self.number = 0  # turns asked, follow-ups included
         self.main_number = 0
         self.follow_up = False
-        self.words: list[Word] = []
+        self.words: dict[int, tuple[Word, ...]] = {}  # the finals' words by utterance (a revision replaces)
         self.partial_words: tuple[Word, ...] = ()
         self.audio_s = 0.0
         self.awaiting = False
@@ -226,7 +226,7 @@ class PracticePage(Page):
         self.retranslate()
 
     def _reset_answer(self) -> None:
-        self.words = []
+        self.words = {}
         self.partial_words = ()
         self.audio_s = 0.0
         self.transcript.clear_answer()
@@ -269,7 +269,7 @@ class PracticePage(Page):
         elif isinstance(event, TranscriptUpdated):
             self.transcript.add_event(event.event)
             if event.event.is_final:
-                self.words.extend(event.event.words)
+                self.words[event.event.utterance_id] = event.event.words
                 self.partial_words = ()
             else:
                 self.partial_words = event.event.words
@@ -338,7 +338,8 @@ class PracticePage(Page):
     # -- display ------------------------------------------------------------------------------------
     def _show_pace(self) -> None:
         language = self.config.language if self.config else self.language  # before an interview: the UI's
-        pace = live_pace([*self.words, *self.partial_words], language, self.audio_s)
+        heard = [w for utterance in sorted(self.words) for w in self.words[utterance]]
+        pace = live_pace([*heard, *self.partial_words], language, self.audio_s)
         self.pace.set_pace(pace)
         low, high = pace.band
         unit = self.tr("syllables/min") if pace.unit == "spm" else self.tr("words/min")

@@ -131,6 +131,7 @@ def answer_json(
 
 def printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool, blind_check: bool) -> Any:
     """Prints the interview as it happens (questions, finals, metrics) unless JSON was asked for."""
+    printed: set[tuple[int, int]] = set()  # (answer, utterance) of the finals printed: a repeat revises one
 
     def listener(event: InterviewEvent) -> None:
         event = as_shown(event, blind_check)
@@ -150,7 +151,12 @@ def printer(ui: str, out: TextIO, err: TextIO, *, quiet: bool, blind_check: bool
                 prep = messages.text("timer.prep", ui, seconds=f"{event.prep_s:g}")
                 print(f"{prep} · {messages.text('timer.answer', ui, seconds=f'{event.answer_s:g}')}", file=out)
         elif isinstance(event, TranscriptUpdated) and event.event.is_final and event.event.text:
-            print(f"  {event.event.text}", file=out, flush=True)
+            utterance = (event.answer_id, event.event.utterance_id)
+            if utterance in printed:  # a line cannot be taken back: the revision follows, marked
+                print(f"  ↺ ({messages.text('cli.revised', ui)}) {event.event.text}", file=out, flush=True)
+            else:
+                print(f"  {event.event.text}", file=out, flush=True)
+            printed.add(utterance)
         elif isinstance(event, FeedbackReady):
             print(f"  → {delivery_line(event.metrics, ui)}", file=out)
             print(indented(render_text(event.content, ui)), file=out)

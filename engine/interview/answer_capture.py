@@ -21,6 +21,16 @@ class Captured:
     samples: int = 0
     source_error: AppError | None = None  # the file or microphone failed: what came before it is kept
 
+    def keep(self, final: TranscriptEvent) -> None:
+        """Add a final, or put it in place of the final of the same utterance it revises."""
+        self.finals[:] = self.with_final(final)
+
+    def with_final(self, final: TranscriptEvent) -> list[TranscriptEvent]:
+        """The finals as they will be once `final` is kept."""
+        if any(f.utterance_id == final.utterance_id for f in self.finals):
+            return [final if f.utterance_id == final.utterance_id else f for f in self.finals]
+        return [*self.finals, final]
+
 
 @dataclass(frozen=True)
 class CaptureHooks:
@@ -67,7 +77,7 @@ async def capture(
                 continue
             if event.is_final and event.text:
                 await hooks.store_final(event)
-                captured.finals.append(event)
+                captured.keep(event)
             hooks.shown(event)
 
     async with asyncio.TaskGroup() as group:

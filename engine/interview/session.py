@@ -260,7 +260,7 @@ class InterviewSession:
         async def store_final(event: TranscriptEvent) -> None:
             await self._store.add_final(answer_id, event)
             if self._progress.plan is not None:  # the next question is drafted as the answer grows
-                self._progress.plan.answer_progress(" ".join(f.text for f in [*heard.finals, event]))
+                self._progress.plan.answer_progress(" ".join(f.text for f in heard.with_final(event)))
 
         def time_up() -> None:
             seconds = (("seconds", f"{timing.answer_s:g}" if timing else ""),)

@@ -305,6 +305,10 @@ _GENERAL: Final[dict[str, dict[str, str]]] = {
         "en": "with the interviewer model's verified evidence: content {score}/100",
         "ko": "면접관 모델이 찾은 근거를 확인해 반영한 내용 점수: {score}/100",
     },
+    "cli.revised": {
+        "en": "heard again with what followed",
+        "ko": "뒤에 이어진 말과 함께 다시 들음",
+    },
     "cli.stored_transcript": {
         "en": "read again in full, as stored",
         "ko": "전체를 다시 들어 저장한 답변",

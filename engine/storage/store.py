@@ -201,9 +201,13 @@ class Store:
         return await self._call(self._write, lambda db: int(db["answers"].insert(row).last_pk))
 
     async def add_final(self, answer_id: int, event: TranscriptEvent) -> None:
-        """Commit one final segment now (the unique index refuses a second copy of the same utterance)."""
+        """Commit one final segment now. A later final of the same utterance revises it: it takes the row's
+        place (one row per utterance, by the unique index)."""
         row = transcripts.segment_row(answer_id, event, now_iso())
-        await self._call(self._write, lambda db: db["transcript_segments"].insert(row))
+        await self._call(
+            self._write,
+            lambda db: db["transcript_segments"].upsert(row, pk=("answer_id", "utterance_id")),
+        )
 
     async def finish_answer(
         self,

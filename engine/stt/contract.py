@@ -29,7 +29,9 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class TranscriptEvent:
-    """A partial replaces the previous partial of the same utterance; a final closes the utterance.
+    """A partial replaces the previous partial of the same utterance; a final closes the utterance. A later
+    final of the same utterance revises it and takes its place (the local recogniser reads a short utterance
+    again with the one after it, engine/stt/finals.py); nothing else follows a final.
 
     `stable_text` is the prefix of `text` that will not change any more (LocalAgreement); for a final it
     equals `text`. Times are seconds of the session's audio.
@@ -70,7 +72,7 @@ class StreamingTranscriptionSession(Protocol):
     """Open, feed frames, finish (flush the last utterance), close. Events arrive on `events()`.
 
     The session runs until the user ends it; streams to a provider under it may end and restart many
-    times without the caller noticing. Each final is delivered exactly once.
+    times without the caller noticing. Each final is delivered once, or again as a revision (TranscriptEvent).
     """
 
     backend: str

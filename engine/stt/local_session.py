@@ -6,14 +6,16 @@ Two tasks, owned by one TaskGroup and cancelled by `close()`:
   speaks it re-reads the open utterance with the stable words forced as prefix (LocalAgreement-2), and
   when silence begins it starts the final pass at once, so the final is usually ready by the time the
   silence is long enough to end the utterance.
-Each utterance yields partials and then exactly one final (an empty final retracts the partials of an
-utterance that turned out to hold no speech).
+Each utterance yields partials and then one final (an empty final retracts the partials of an utterance
+that turned out to hold no speech); a short final may come once more, revised, with the next utterance's
+final (engine/stt/finals.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import math
 from collections.abc import AsyncIterator
@@ -27,6 +29,7 @@ from engine.audio.frames import SAMPLE_RATE, AudioFrame
 from engine.stt.agreement import LocalAgreement
 from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 from engine.stt.event_queue import Done, EventQueue
+from engine.stt.finals import LastFinal, Reading, differs, is_short, split_reading, stream_words
 from engine.stt.segmenter import Segmenter, SegmentEvent, SegmentKind
 from engine.stt.speech_model import SpeechModel
 from engine.stt.vad import StreamingVad
@@ -73,8 +76,8 @@ class _Utterance:
     silence_at: int | None = None  # where speech seems to have stopped
     last_pass_end: int = 0
     partial_sent: bool = False
-    # (end sample it covered, audio start it read from, its result)
-    speculative: tuple[int, int, Hypothesis] | None = None
+    # (end sample it covered, its reading)
+    speculative: tuple[int, Reading] | None = None
     agreement: LocalAgreement = field(default_factory=LocalAgreement)
 
 
@@ -102,7 +105,7 @@ class LocalWhisperSession:
         self._covered_until = 0  # sample up to which closed utterances have covered the audio
         self._input_done = False
         self._prompt = ""  # earlier finals, as Whisper's prompt
-        self._last_final: tuple[int, str] | None = None  # (start sample, text) of the latest final
+        self._last_final: LastFinal | None = None  # the context of the next utterance's passes
         self._runner: asyncio.Task[None] | None = None
         self._last_partial_s = 0.0  # how long the latest partial pass took
         self.busy_seconds = 0.0  # time spent in Whisper, for the real-time factor
@@ -209,7 +212,7 @@ class LocalWhisperSession:
         speculative = utterance.speculative
         if utterance.silence_at is None or speculative is None or speculative[0] != utterance.silence_at:
             return False
-        hypothesis = speculative[2]
+        hypothesis = speculative[1].hypothesis
         text = hypothesis.text
         if not text or not text.endswith(SENTENCE_END):
             return False
@@ -249,9 +252,9 @@ class LocalWhisperSession:
         finals before it go in as Whisper's prompt. Only words after the prefix come back.
         """
         previous = self._last_final
-        if previous is None or end - previous[0] > CONTEXT_WINDOW_S * SAMPLE_RATE:
+        if previous is None or end - previous.start > CONTEXT_WINDOW_S * SAMPLE_RATE:
             return utterance.start, "", self._prompt
-        return previous[0], previous[1], self._prompt
+        return previous.start, previous.text, self._prompt
 
     async def _run_whisper(
         self, decoder: WhisperDecoder, audio: npt.NDArray[np.float32], **options: object
@@ -275,16 +278,23 @@ class LocalWhisperSession:
                 loop.time() - began,
             )
 
-    async def _final_pass(self, decoder: WhisperDecoder, utterance: _Utterance, end: int) -> tuple[int, Hypothesis]:
+    async def _final_pass(self, decoder: WhisperDecoder, utterance: _Utterance, end: int) -> Reading:
         audio_start, prefix, prompt = self._context_for(utterance, end)
         audio = self._audio(audio_start, end)
+        previous = self._last_final
+        if prefix and previous is not None and previous.revisable:
+            # The previous final was short: both utterances are read as one, unforced, and split again.
+            both = await self._run_whisper(decoder, audio, prompt=prompt, word_timestamps=True)
+            split = split_reading(both, (utterance.start - audio_start) / SAMPLE_RATE)
+            if split is not None:
+                return Reading(audio_start, split[1], revision=split[0])
         hypothesis = await self._run_whisper(decoder, audio, prompt=prompt, prefix=prefix, word_timestamps=True)
         if hypothesis.is_repetition or hypothesis.loops_on_a_phrase:
             # A loop ("like your. like your. ..."): read it again without context, with beam search.
             audio = self._audio(utterance.start, end)
             audio_start = utterance.start
             hypothesis = await self._run_whisper(decoder, audio, beam_size=5, word_timestamps=True)
-        return audio_start, hypothesis
+        return Reading(audio_start, hypothesis)
 
     async def _partial_pass(self, decoder: WhisperDecoder, utterance: _Utterance) -> None:
         speculative_end = utterance.silence_at
@@ -292,8 +302,9 @@ class LocalWhisperSession:
         utterance.last_pass_end = self._received
         if speculative_end is not None:
             # Speech may be over: this pass is the final's candidate, with word timings.
-            audio_start, hypothesis = await self._final_pass(decoder, utterance, speculative_end)
-            utterance.speculative = (speculative_end, audio_start, hypothesis)
+            reading = await self._final_pass(decoder, utterance, speculative_end)
+            utterance.speculative = (speculative_end, reading)
+            hypothesis = reading.hypothesis
             words = list(hypothesis.words)
         else:
             audio_start, context, prompt = self._context_for(utterance, end)
@@ -316,60 +327,56 @@ class LocalWhisperSession:
         text = "".join(words).strip()
         if not text.startswith(stable):
             stable = ""  # a speculative pass may re-read the prefix differently; show it all as unstable
-        self._emit(utterance, TranscriptKind.PARTIAL, text, stable, end, (), math.exp(hypothesis.avg_logprob))
+        sure, kind = math.exp(hypothesis.avg_logprob), TranscriptKind.PARTIAL
+        self._emit(utterance.id, utterance.start, kind, text, (), end=end, stable=stable, confidence=sure)
         utterance.partial_sent = True
 
     async def _finalise(self, decoder: WhisperDecoder, utterance: _Utterance) -> None:
         end = utterance.end if utterance.end is not None else self._received
-        hypothesis: Hypothesis | None = None
-        audio_start = utterance.start
+        reading: Reading | None = None
         if end >= 0:
             if utterance.speculative is not None and utterance.speculative[0] == end:
-                _, audio_start, hypothesis = utterance.speculative
+                reading = utterance.speculative[1]
             else:
-                audio_start, hypothesis = await self._final_pass(decoder, utterance, end)
-        if hypothesis is None or hypothesis.is_silence or hypothesis.is_repetition or not hypothesis.text:
-            if utterance.partial_sent:
-                self._emit(utterance, TranscriptKind.FINAL, "", "", max(end, utterance.start), (), 0.0)
+                reading = await self._final_pass(decoder, utterance, end)
+        heard = reading.hypothesis if reading is not None else None
+        if reading is None or heard is None or heard.is_silence or heard.is_repetition or not heard.text:
+            if utterance.partial_sent:  # retract the partials
+                self._emit(utterance.id, utterance.start, TranscriptKind.FINAL, "", (), end=max(end, utterance.start))
             return
-        offset = audio_start / SAMPLE_RATE
-        # Whisper's alignment tends to start the first word after a pause where the pause starts ("ask" at
-        # 2.08-3.72 s in jfk.flac, said from about 3.0 s), which would hide the pause from the answer's
-        # analysis; a word that straddles the VAD's speech onset starts there instead. (faster-whisper bounds
-        # such words by twice the median word length, a rule its own comment says a VAD could replace.)
-        onset = utterance.speech_start / SAMPLE_RATE
-        words = tuple(
-            Word(
-                w.text.strip(),
-                round(onset if offset + w.start < onset < offset + w.end else offset + w.start, 3),
-                round(offset + w.end, 3),
-                w.probability,
-            )
-            for w in hypothesis.timed_words
+        previous = self._last_final
+        if previous is not None and reading.revision is not None and differs(previous.text, reading.revision.text):
+            # The previous final read again with this utterance: it is delivered again, revised.
+            previous = dataclasses.replace(previous, text=reading.revision.text)
+            self._final(previous, reading.revision, reading.audio_start)
+        if previous is not None:
+            self._prompt = (self._prompt + " " + previous.text).strip()[-PROMPT_CHARS:]
+        final = LastFinal(
+            utterance.id, utterance.start, utterance.speech_start, end, heard.text, is_short(utterance.start, end)
         )
-        confidence = float(np.mean([w.probability for w in words])) if words else math.exp(hypothesis.avg_logprob)
-        text = hypothesis.text
-        if self._last_final is not None:
-            self._prompt = (self._prompt + " " + self._last_final[1]).strip()[-PROMPT_CHARS:]
-        self._last_final = (utterance.start, text)
+        self._last_final = final
         self._drop_audio_before(utterance.start)  # kept as context for the next utterance
-        log.debug(
-            "utterance %d: final at %.2f s (speech until %.2f s)",
-            utterance.id,
-            self._received / SAMPLE_RATE,
-            end / SAMPLE_RATE,
-        )
-        self._emit(utterance, TranscriptKind.FINAL, text, text, end, words, confidence)
+        at, until = self._received / SAMPLE_RATE, end / SAMPLE_RATE
+        log.debug("utterance %d: final at %.2f s (speech until %.2f s)", utterance.id, at, until)
+        self._final(final, heard, reading.audio_start)
+
+    def _final(self, final: LastFinal, reading: Hypothesis, audio_start: int) -> None:
+        words = stream_words(reading, audio_start, final.speech_start)
+        confidence = float(np.mean([w.probability for w in words])) if words else math.exp(reading.avg_logprob)
+        kind = TranscriptKind.FINAL
+        self._emit(final.utterance_id, final.start, kind, final.text, words, end=final.end, confidence=confidence)
 
     def _emit(
         self,
-        utterance: _Utterance,
+        utterance_id: int,
+        start: int,
         kind: TranscriptKind,
         text: str,
-        stable: str,
-        end: int,
         words: tuple[Word, ...],
-        confidence: float,
+        *,
+        end: int,
+        stable: str | None = None,  # a final's is all of it
+        confidence: float = 0.0,
     ) -> None:
         origin = (self._origin or 0) / SAMPLE_RATE
         shifted = tuple(
@@ -378,10 +385,10 @@ class LocalWhisperSession:
         self._events.put(
             TranscriptEvent(
                 kind=kind,
-                utterance_id=utterance.id,
+                utterance_id=utterance_id,
                 text=text,
-                stable_text=stable,
-                start=round(origin + utterance.start / SAMPLE_RATE, 3),
+                stable_text=text if stable is None else stable,
+                start=round(origin + start / SAMPLE_RATE, 3),
                 end=round(origin + end / SAMPLE_RATE, 3),
                 words=shifted,
                 confidence=round(confidence, 4),

@@ -18,6 +18,9 @@ from tests.conftest import read_samples, speech_file
 
 async def transcribe(models_dir: Path, samples: np.ndarray, language: str, realtime: bool) -> list[TranscriptEvent]:
     model = SpeechModel(SpeechSettings(), models_dir)
+    # Loaded before the audio starts, as the app loads it before an answer: a load slower than the first
+    # utterance (a cold disk, a busy machine) would leave that utterance no time for a partial.
+    await model.get()
     session = LocalWhisperSession(model, language)
     await session.start()
     events: list[TranscriptEvent] = []
@@ -37,20 +40,30 @@ async def transcribe(models_dir: Path, samples: np.ndarray, language: str, realt
     return events
 
 
-async def test_partials_come_before_each_final_and_finals_are_unique(models_dir: Path) -> None:
+def finals_of(events: list[TranscriptEvent]) -> list[TranscriptEvent]:
+    """Each utterance's last final, in order: a revision takes the place of the final it revises."""
+    last = {e.utterance_id: e for e in events if e.is_final}
+    return [last[k] for k in sorted(last) if last[k].text]
+
+
+async def test_partials_come_before_each_final_and_a_final_comes_again_only_as_a_revision(models_dir: Path) -> None:
     path = speech_file("en/jfk.flac")
     samples = np.concatenate([await read_samples(path), silence(1.0)])
     events = await transcribe(models_dir, samples, "en", realtime=True)
-    finals = [e for e in events if e.is_final and e.text]
+    finals = finals_of(events)
     assert len(finals) >= 2
-    # Each utterance: at least one partial, all before its single final; utterances in order.
+    # Each utterance: at least one partial, all before its first final; utterances in order.
     ids = [f.utterance_id for f in finals]
-    assert ids == sorted(set(ids))
+    assert ids == sorted(ids)
     for final in finals:
         mine = [i for i, e in enumerate(events) if e.utterance_id == final.utterance_id]
         kinds = [events[i].is_final for i in mine]
-        assert kinds[-1] is True and kinds.count(True) == 1
+        first_final = kinds.index(True)
+        assert not any(kinds[:first_final]) and all(kinds[first_final:]) and len(kinds) - first_final <= 2
         assert kinds[0] is False, f"utterance {final.utterance_id} had no partial before its final"
+        if len(kinds) - first_final == 2:  # a revision comes with the next utterance's final, just before it
+            revision = mine[-1]
+            assert events[revision + 1].is_final and events[revision + 1].utterance_id > final.utterance_id
     # Timestamps never go backwards, and the words are right.
     starts = [f.start for f in finals]
     assert starts == sorted(starts)
@@ -79,7 +92,7 @@ async def test_stable_prefix_of_partials_never_changes(models_dir: Path) -> None
 async def test_korean_speech_is_transcribed(models_dir: Path) -> None:
     path = speech_file("ko/deeply_AnechoicChamber_sub100121a00002.wav")
     events = await transcribe(models_dir, await read_samples(path), "ko", realtime=False)
-    text = " ".join(e.text for e in events if e.is_final)
+    text = " ".join(e.text for e in finals_of(events))
     # Base is weak for Korean (DESIGN.md: CER ~21-23 % on KsponSpeech); this clean read clip does far better.
     assert error_rate(path.with_suffix(".txt").read_text("utf-8"), text, "ko") <= 0.25
 
@@ -89,7 +102,7 @@ async def test_a_final_does_not_start_with_the_full_stop_of_the_sentence_before(
     # first writes the full stop that ends it. That stop belongs to the previous final.
     path = speech_file("ko/deeply_AnechoicChamber_sub100122a00015.wav")
     events = await transcribe(models_dir, await read_samples(path), "ko", realtime=False)
-    finals = [e.text for e in events if e.is_final and e.text]
+    finals = [e.text for e in finals_of(events)]
     assert len(finals) >= 2
     assert all(text[0].isalnum() for text in finals), finals
 
@@ -100,7 +113,7 @@ async def test_a_phrase_whisper_loops_on_is_read_again(models_dir: Path) -> None
     # so the passes fall where they did in bench/stt_streaming.py, which found it.
     path = speech_file("ko/deeply_DanceStudio_sub100112a00045.wav")
     events = await transcribe(models_dir, await read_samples(path), "ko", realtime=True)
-    finals = [e for e in events if e.is_final and e.text]
+    finals = finals_of(events)
     words = [w.text.strip(".,?!") for f in finals for w in f.words]
     loops = [words[i] for i in range(len(words) - 2) if words[i] == words[i + 1] == words[i + 2]]
     assert finals and not loops, [f.text for f in finals]
@@ -110,6 +123,21 @@ async def test_a_phrase_whisper_loops_on_is_read_again(models_dir: Path) -> None
     text = " ".join(f.text for f in finals)
     assert "오늘은" in text and "상자" in text and "작업" in text, text
     assert error_rate(path.with_suffix(".txt").read_text("utf-8"), text, "ko") <= 0.45
+
+
+async def test_a_short_opening_is_read_again_with_what_follows_and_revised(models_dir: Path) -> None:
+    # "자, 이쪽으로 오세요." and a pause: read alone, the opening came out as "잘 쪄요", and forced as the next
+    # pass's prefix it misled that pass too. The next final's pass reads both and revises it.
+    path = speech_file("ko/deeply_DanceStudio_sub100112a00045.wav")
+    events = await transcribe(models_dir, await read_samples(path), "ko", realtime=False)
+    finals = [e for e in events if e.is_final and e.text]
+    revised = [f for k, f in enumerate(finals) if any(e.utterance_id == f.utterance_id for e in finals[:k])]
+    assert revised, [f.text for f in finals]
+    stored = finals_of(events)
+    assert "이쪽으로" in stored[0].text, [f.text for f in finals]
+    assert stored[0].words and stored[0].words[-1].end <= stored[1].start + 0.5  # its words stay its own
+    text = " ".join(f.text for f in stored)
+    assert error_rate(path.with_suffix(".txt").read_text("utf-8"), text, "ko") <= 0.15, text
 
 
 def test_a_phrase_said_three_times_in_a_row_asks_for_a_second_reading() -> None:
@@ -129,7 +157,7 @@ async def test_the_first_word_after_a_pause_starts_when_speech_does(models_dir: 
     # begins (it is said from about 3.0 s), so the answer's analysis saw no pause there.
     samples = np.concatenate([await read_samples(speech_file("en/jfk.flac")), silence(1.0)])
     events = await transcribe(models_dir, samples, "en", realtime=False)
-    words = [w for e in events if e.is_final for w in e.words]
+    words = [w for e in finals_of(events) for w in e.words]
     after = next(i for i, w in enumerate(words) if w.text.strip(",.").lower() == "americans") + 1
     assert words[after].start - words[after - 1].end >= 0.5, [(w.text, w.start, w.end) for w in words]
     assert all(w.start <= w.end for w in words)
@@ -149,6 +177,6 @@ async def test_speech_the_vad_is_unsure_of_is_still_transcribed(models_dir: Path
     path = speech_file("ko/deeply_AnechoicChamber_sub100120a00093.wav")
     samples = np.concatenate([await read_samples(path), silence(1.0)])
     events = await transcribe(models_dir, samples, "ko", realtime=True)
-    text = " ".join(e.text for e in events if e.is_final)
+    text = " ".join(e.text for e in finals_of(events))
     assert "노래 부르고" in text
     assert error_rate(path.with_suffix(".txt").read_text("utf-8"), text, "ko") <= 0.15

@@ -25,7 +25,15 @@ from tests.storage_support import add_session
 
 def final(utterance: int, text: str) -> TranscriptEvent:
     return TranscriptEvent(
-        TranscriptKind.FINAL, utterance, text, text, 0.0, 1.0, (Word(text, 0.0, 1.0, 0.9),), 0.9, "test"
+        TranscriptKind.FINAL,
+        utterance,
+        text,
+        text,
+        utterance,
+        utterance + 1,
+        (Word(text, utterance, utterance + 1, 0.9),),
+        0.9,
+        "test",
     )
 
 
@@ -47,18 +55,23 @@ async def test_a_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) ->
     assert "업데이트" in caught.value.message("ko")
 
 
-async def test_a_final_is_stored_once(tmp_path: Path) -> None:
+async def test_a_revised_final_takes_the_place_of_the_one_it_revises(tmp_path: Path) -> None:
     store = await Store.open(tmp_path / "db.sqlite3")
-    sid = await store.create_session({"language": "en"}, "test")
-    qid = await store.add_question(sid, 1, "en-b01", "Q?", "behavioural")
+    sid = await store.create_session({"language": "ko"}, "test")
+    qid = await store.add_question(sid, 1, "ko-b01", "질문", "behavioural")
     aid = await store.start_answer(sid, qid, "")
-    await store.add_final(aid, final(0, "hello"))
-    with pytest.raises(sqlite3.IntegrityError):
-        await store.add_final(aid, final(0, "hello"))
+    await store.add_final(aid, final(0, "잘 쪄요"))
+    await store.add_final(aid, final(1, "오늘은 상자를 옮깁니다"))
+    await store.add_final(aid, final(0, "자, 이쪽으로 오세요."))  # read again with what followed
     detail = await store.session_detail(sid)
+    rows = await store._call(lambda: store.db.execute("select count(*) from transcript_segments").fetchone()[0])
     await store.close()
     assert detail is not None
-    assert [s.text for s in detail.questions[0].answers[0].segments] == ["hello"]
+    assert [s.text for s in detail.questions[0].answers[0].segments] == [
+        "자, 이쪽으로 오세요.",
+        "오늘은 상자를 옮깁니다",
+    ]
+    assert rows == 2
 
 
 async def test_a_session_left_running_by_a_dead_process_is_marked_interrupted(tmp_path: Path) -> None:

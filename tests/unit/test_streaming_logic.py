@@ -1,10 +1,13 @@
-"""The pure logic under streaming recognition: utterance cutting and LocalAgreement."""
+"""The pure logic under streaming recognition: utterance cutting, LocalAgreement, revising a short final."""
 
 from __future__ import annotations
 
 from engine.stt.agreement import LocalAgreement
+from engine.stt.contract import Word
+from engine.stt.finals import differs, split_reading
 from engine.stt.segmenter import PAD_MS, Segmenter, SegmentKind
 from engine.stt.vad import WINDOW
+from engine.stt.whisper_decode import Hypothesis
 
 PAD = PAD_MS * 16
 
@@ -69,3 +72,36 @@ def test_a_whisper_pass_never_reaches_past_the_models_448_positions() -> None:
             last_position = max_length(prompt, new)  # CTranslate2 generates up to max_length - prompt + 1 tokens
             assert last_position <= CONTEXT_TOKENS - 1
             assert last_position == min(CONTEXT_TOKENS - 1, prompt + new - 1)
+
+
+def reading(*words: tuple[str, float, float]) -> Hypothesis:
+    timed = tuple(Word(text, start, end, 0.9) for text, start, end in words)
+    return Hypothesis(tuple(w.text for w in timed), timed, -0.2, 0.01, 1.2)
+
+
+def test_a_reading_of_two_utterances_splits_where_the_second_begins() -> None:
+    both = reading((" 자,", 0.1, 0.4), (" 이쪽으로", 0.4, 1.0), (" 오세요.", 1.0, 1.6), (" 오늘은", 2.3, 2.8))
+    split = split_reading(both, boundary_s=2.0)
+    assert split is not None
+    head, tail = split
+    assert head.text == "자, 이쪽으로 오세요."
+    assert tail.text == "오늘은"
+    assert tail.timed_words[0].start == 2.3  # times stay those of the pass's audio
+    # A word straddling the boundary goes where most of it lies.
+    for boundary, parts in ((1.4, ("자, 이쪽으로 오세요.", "오늘은")), (1.2, ("자, 이쪽으로", "오세요. 오늘은"))):
+        head, tail = split_reading(both, boundary_s=boundary) or (None, None)
+        assert head is not None and tail is not None
+        assert (head.text, tail.text) == parts
+
+
+def test_a_reading_that_leaves_either_utterance_without_words_revises_nothing() -> None:
+    both = reading((" 자,", 0.1, 0.4), (" 이쪽으로", 0.4, 1.0), (" .", 2.2, 2.3))
+    assert split_reading(both, boundary_s=2.0) is None  # only punctuation after the boundary
+    assert split_reading(both, boundary_s=0.0) is None  # nothing before it
+    looping = reading(*((" 하이", float(t), t + 0.5) for t in range(6)))
+    assert split_reading(looping, boundary_s=2.0) is None  # a loop is no reading to revise with
+
+
+def test_a_revision_counts_only_when_it_says_something_else() -> None:
+    assert not differs("자 이쪽으로 오세요", "자, 이쪽으로 오세요.")
+    assert differs("잘 쪄요", "자, 이쪽으로 오세요.")
