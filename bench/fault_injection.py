@@ -121,6 +121,8 @@ def one_kill(moment_s: float) -> tuple[int, int, float | None]:
                     asked_at.append(time.monotonic())
                 elif line.startswith("  →"):
                     answered += 1
+                elif line.startswith("  ↺") and finals:  # the latest final, revised: its row holds the revision
+                    finals[-1] = line.split(") ", 1)[-1].strip()
                 elif line.startswith("  ") and len(asked_at) > answered:
                     finals.append(line.strip())
 

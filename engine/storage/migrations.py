@@ -62,7 +62,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("session_id", "sessions", "id"), ("question_id", "questions", "id")],
     )
     db.table("transcript_segments").create(SEGMENT_COLUMNS, pk="id", foreign_keys=[("answer_id", "answers", "id")])
-    # A final is stored once: the same utterance of the same answer cannot be inserted twice.
+    # One row per utterance of an answer: a revised final takes the row of the final it revises.
     db.table("transcript_segments").create_index(["answer_id", "utterance_id"], unique=True)
     db.table("metrics").create(
         {

@@ -29,12 +29,12 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class TranscriptEvent:
-    """A partial replaces the previous partial of the same utterance; a final closes the utterance. A later
-    final of the same utterance revises it and takes its place (the local recogniser reads a short utterance
-    again with the one after it, engine/stt/finals.py); nothing else follows a final.
+    """A partial replaces the previous partial of the same utterance; a final closes the utterance: no partial
+    follows it. A later final of the same utterance revises it and takes its place (the local recogniser
+    reads a short utterance again with the one after it, engine/stt/finals.py).
 
-    `stable_text` is the prefix of `text` that will not change any more (LocalAgreement); for a final it
-    equals `text`. Times are seconds of the session's audio.
+    `stable_text` is the prefix of `text` that no later partial changes (LocalAgreement); for a final it
+    equals `text` (only a revision can still change it). Times are seconds of the session's audio.
     """
 
     kind: TranscriptKind

@@ -16,10 +16,11 @@ from engine.audio.frames import SAMPLE_RATE
 from engine.stt.contract import Word
 from engine.stt.whisper_decode import Hypothesis
 
-# A final whose utterance is shorter than this is read again with the next one (tuned with
+# A final whose utterance is shorter than this is read again with the next one. An utterance runs from the
+# previous one's end (a pause before it included, up to local_session.MAX_LEAD_S) to its own end (tuned with
 # bench/stt_streaming.py; the figures are in docs/ARCHITECTURE.md).
 REVISE_BELOW_S = 3.0
-_NOT_A_LETTER = re.compile(r"[^\w]+", re.UNICODE)
+_NOT_A_WORD = re.compile(r"[^\w]+", re.UNICODE)  # spacing and punctuation
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class LastFinal:
     speech_start: int  # where the VAD heard its speech begin (its words' onset, local_session._finalise)
     end: int
     text: str
-    revisable: bool  # short enough to be read again with the next utterance
+    revisable: bool  # short enough to be read again with the next utterance (REVISE_BELOW_S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def split_reading(both: Hypothesis, boundary_s: float) -> tuple[Hypothesis, Hypo
     words = both.timed_words
     cut = next((i for i, w in enumerate(words) if (w.start + w.end) / 2 >= boundary_s), len(words))
     head, tail = words[:cut], words[cut:]
-    if not any(_NOT_A_LETTER.sub("", w.text) for w in head) or not any(_NOT_A_LETTER.sub("", w.text) for w in tail):
+    if not any(_NOT_A_WORD.sub("", w.text) for w in head) or not any(_NOT_A_WORD.sub("", w.text) for w in tail):
         return None
 
     def part(words: tuple[Word, ...]) -> Hypothesis:
@@ -65,14 +66,14 @@ def split_reading(both: Hypothesis, boundary_s: float) -> tuple[Hypothesis, Hypo
 
 def differs(old: str, new: str) -> bool:
     """Whether a revision says something else, not just other spacing or punctuation."""
-    return _NOT_A_LETTER.sub("", old.lower()) != _NOT_A_LETTER.sub("", new.lower())
+    return _NOT_A_WORD.sub("", old.lower()) != _NOT_A_WORD.sub("", new.lower())
 
 
 def is_short(start: int, end: int) -> bool:
     return end - start < REVISE_BELOW_S * SAMPLE_RATE
 
 
-def stream_words(reading: Hypothesis, audio_start: int, speech_start: int) -> tuple[Word, ...]:
+def stream_words(heard: Hypothesis, audio_start: int, speech_start: int) -> tuple[Word, ...]:
     """A final's words with times in seconds of the stream: the pass's times shifted to where its audio
     starts, except that a word straddling the VAD's speech onset starts there.
 
@@ -89,5 +90,5 @@ def stream_words(reading: Hypothesis, audio_start: int, speech_start: int) -> tu
             round(offset + w.end, 3),
             w.probability,
         )
-        for w in reading.timed_words
+        for w in heard.timed_words
     )

@@ -282,8 +282,9 @@ class LocalWhisperSession:
         audio_start, prefix, prompt = self._context_for(utterance, end)
         audio = self._audio(audio_start, end)
         previous = self._last_final
-        if prefix and previous is not None and previous.revisable:
-            # The previous final was short: both utterances are read as one, unforced, and split again.
+        if prefix and previous is not None and previous.revisable and previous.utterance_id == utterance.id - 1:
+            # The previous final was short: both utterances are read as one, unforced, and split again. (Not
+            # across an utterance retracted between them: its audio, judged no speech, would join the revision.)
             both = await self._run_whisper(decoder, audio, prompt=prompt, word_timestamps=True)
             split = split_reading(both, (utterance.start - audio_start) / SAMPLE_RATE)
             if split is not None:
@@ -360,9 +361,9 @@ class LocalWhisperSession:
         log.debug("utterance %d: final at %.2f s (speech until %.2f s)", utterance.id, at, until)
         self._final(final, heard, reading.audio_start)
 
-    def _final(self, final: LastFinal, reading: Hypothesis, audio_start: int) -> None:
-        words = stream_words(reading, audio_start, final.speech_start)
-        confidence = float(np.mean([w.probability for w in words])) if words else math.exp(reading.avg_logprob)
+    def _final(self, final: LastFinal, heard: Hypothesis, audio_start: int) -> None:
+        words = stream_words(heard, audio_start, final.speech_start)
+        confidence = float(np.mean([w.probability for w in words])) if words else math.exp(heard.avg_logprob)
         kind = TranscriptKind.FINAL
         self._emit(final.utterance_id, final.start, kind, final.text, words, end=final.end, confidence=confidence)
 

@@ -53,8 +53,9 @@ async def test_partials_come_before_each_final_and_a_final_comes_again_only_as_a
     finals = finals_of(events)
     assert len(finals) >= 2
     # Each utterance: at least one partial, all before its first final; utterances in order.
-    ids = [f.utterance_id for f in finals]
-    assert ids == sorted(ids)
+    first_finals = [e.utterance_id for e in events if e.is_final and e.text]
+    first_finals = [u for k, u in enumerate(first_finals) if u not in first_finals[:k]]
+    assert first_finals == sorted(first_finals), "utterances finalised out of order"
     for final in finals:
         mine = [i for i, e in enumerate(events) if e.utterance_id == final.utterance_id]
         kinds = [events[i].is_final for i in mine]
@@ -132,9 +133,11 @@ async def test_a_short_opening_is_read_again_with_what_follows_and_revised(model
     events = await transcribe(models_dir, await read_samples(path), "ko", realtime=False)
     finals = [e for e in events if e.is_final and e.text]
     revised = [f for k, f in enumerate(finals) if any(e.utterance_id == f.utterance_id for e in finals[:k])]
-    assert revised, [f.text for f in finals]
     stored = finals_of(events)
     assert "이쪽으로" in stored[0].text, [f.text for f in finals]
+    # Revised, unless this CPU's int8 kernels read the opening right alone (they differ between AVX-512 and
+    # AVX2); on the 2-core AVX2 EPYC where this was found, the opening alone was "잘쪽으로".
+    assert revised or "이쪽으로" in finals[0].text, [f.text for f in finals]
     assert stored[0].words and stored[0].words[-1].end <= stored[1].start + 0.5  # its words stay its own
     text = " ".join(f.text for f in stored)
     assert error_rate(path.with_suffix(".txt").read_text("utf-8"), text, "ko") <= 0.15, text

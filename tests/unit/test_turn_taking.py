@@ -43,10 +43,10 @@ async def transcript_of(models_dir: Path, source: object, seconds: float, langua
                 source.stop()  # type: ignore[attr-defined]
         await session.finish()
 
-    finals: list[str] = []
+    finals: dict[int, str] = {}  # by utterance: a revised final takes the place of the one it revises
 
     async def collect() -> None:
-        finals.extend([e.text async for e in session.events() if e.is_final and e.text])
+        finals.update({e.utterance_id: e.text async for e in session.events() if e.is_final and e.text})
 
     try:
         async with asyncio.TaskGroup() as group:  # a failure in either side ends both, and is raised
@@ -54,7 +54,7 @@ async def transcript_of(models_dir: Path, source: object, seconds: float, langua
             group.create_task(collect())
     finally:
         await session.close()
-    return " ".join(finals)
+    return " ".join(finals[k] for k in sorted(finals))
 
 
 @needs_espeak
