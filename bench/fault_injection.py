@@ -123,6 +123,8 @@ def one_kill(moment_s: float) -> tuple[int, int, float | None]:
                     answered += 1
                 elif line.startswith("  ↺") and finals:  # the latest final, revised: its row holds the revision
                     finals[-1] = line.split(") ", 1)[-1].strip()
+                elif line.startswith(("  ✎", "  ★")):
+                    continue  # an earlier answer's stored transcript or score, landing while this one is given
                 elif line.startswith("  ") and len(asked_at) > answered:
                     finals.append(line.strip())
 
@@ -144,7 +146,12 @@ def one_kill(moment_s: float) -> tuple[int, int, float | None]:
     subprocess.run(main_py(data_dir, "sessions"), cwd=ROOT, capture_output=True, env=ENV, timeout=120)  # salvages
     db = sqlite3.connect(data_dir / "interview-coach.sqlite3")
     try:
-        stored = [row[0] for row in db.execute("select text from transcript_segments order by answer_id, start")]
+        # An answer's live finals, or, once its re-read was stored (engine/storage/transcripts.py), where they moved.
+        stored = [
+            row[0]
+            for table in ("transcript_segments", "live_segments")
+            for row in db.execute(f"select text from {table} order by answer_id, start")
+        ]
         audio = db.execute(
             "select a.audio_path from answers a join questions q on q.id = a.question_id where q.position = ?",
             (current,),
