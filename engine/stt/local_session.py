@@ -290,6 +290,11 @@ class LocalWhisperSession:
             if split is not None:
                 return Reading(audio_start, split[1], revision=split[0])
         hypothesis = await self._run_whisper(decoder, audio, prompt=prompt, prefix=prefix, word_timestamps=True)
+        if prefix and not hypothesis.text:
+            # Nothing after the forced context, though the VAD heard speech: Whisper took the previous sentence for
+            # the end (quieter speech after a pause lost 9 s of a joined Korean answer). It is read alone.
+            audio_start, audio = utterance.start, self._audio(utterance.start, end)
+            hypothesis = await self._run_whisper(decoder, audio, prompt=prompt, word_timestamps=True)
         if hypothesis.is_repetition or hypothesis.loops_on_a_phrase:
             # A loop ("like your. like your. ..."): read it again without context, with beam search.
             audio = self._audio(utterance.start, end)

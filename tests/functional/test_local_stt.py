@@ -143,6 +143,18 @@ async def test_a_short_opening_is_read_again_with_what_follows_and_revised(model
     assert error_rate(path.with_suffix(".txt").read_text("utf-8"), text, "ko") <= 0.15, text
 
 
+async def test_quieter_speech_after_a_sentence_is_not_taken_for_its_end(models_dir: Path) -> None:
+    # Two clips of one answer, the second quieter (an anechoic room), after half a second of silence. With the
+    # first sentence forced as context, Whisper wrote nothing after it for 9 s of speech, so no final came;
+    # such an utterance is read again alone.
+    first = await read_samples(speech_file("ko/deeply_AirbnbStudio_sub100101a00051.wav"))
+    second_path = speech_file("ko/deeply_AnechoicChamber_sub100122a00015.wav")
+    samples = np.concatenate([first, silence(0.5), await read_samples(second_path), silence(1.0)])
+    events = await transcribe(models_dir, samples, "ko", realtime=True)
+    text = " ".join(f.text for f in finals_of(events))
+    assert "어린이" in text and "그림도" in text, text
+
+
 def test_a_phrase_said_three_times_in_a_row_asks_for_a_second_reading() -> None:
     def reading(text: str) -> Hypothesis:
         return Hypothesis(tuple(" " + w for w in text.split()), (), -0.3, 0.01, 1.0)
