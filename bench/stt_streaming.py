@@ -7,12 +7,15 @@ next, engine/stt/finals.py; a revision takes the revised final's place, timed wh
 streamed finals' WER (CER for Korean) and the stored
 transcript's (each answer's whole audio read again, engine/stt/reread.py) over that of one-shot
 faster-whisper (default options, same model) on the same files; the re-read's cost in seconds per minute of
-answer, how long after an answer's end its stored transcript is ready (median, p90), and the same for a
-2-minute answer made of the clips one after another.
+answer, how long after an answer's end its stored transcript is ready (median, p90); then a 2-minute answer
+made of the clips one after another, streamed live `--long-runs` times each way, alternating which goes
+first: read again once it has ended, and read ahead while it is given on a low-priority copy of the model
+(engine/stt/read_ahead.py), as the app does on Linux. For each: when its stored transcript is ready, its
+error ratio to one-shot, and the live partial and final latencies (what the reading ahead costs them).
 Targets on 2 cores, base int8: partial median <= 1.0 s, final <= 0.5 s, live ratio <= 1.05 (English) and
 <= 1.15 (Korean), stored ratio <= 1.02, a 2-minute answer's stored transcript within 15 s of its end.
 
-    uv run python bench/stt_streaming.py [--lang en|ko] [--repeat N] [--trace] [--data-dir DIR]
+    uv run python bench/stt_streaming.py [--lang en|ko] [--repeat N] [--long-runs N] [--long-only] [--trace]
 
 The clips hold about ten ends of speech; --repeat N streams them N times over, for steadier medians.
 """
@@ -27,7 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -43,8 +46,9 @@ from engine.audio.generator_source import ArraySource
 from engine.config.settings import AppPaths, SpeechSettings
 from engine.feedback.posting import posting_keywords
 from engine.interview.questions import InterviewKind, choose_questions
-from engine.interview.stored_transcript import hotwords
+from engine.interview.stored_transcript import READING_THREADS, hotwords
 from engine.stt.local_session import LocalWhisperSession
+from engine.stt.read_ahead import Part, ReadAhead
 from engine.stt.reread import reread
 from engine.stt.speech_model import SpeechModel
 from engine.stt.whisper_decode import WhisperDecoder
@@ -111,6 +115,24 @@ async def run_file(
     model: SpeechModel, decoder: WhisperDecoder, path: Path, language: str, with_hotwords: bool
 ) -> FileRun:
     samples = await load_samples(path)
+    reference = path.with_suffix(".txt").read_text("utf-8")
+    hints = posting_terms(reference, language) if with_hotwords else ()
+    return await run_answer(model, decoder, path.name, samples, reference, language, hints)
+
+
+async def run_answer(
+    model: SpeechModel,
+    decoder: WhisperDecoder,
+    name: str,
+    samples: np.ndarray,
+    reference: str,
+    language: str,
+    hints: tuple[str, ...] = (),
+    ahead_with: WhisperDecoder | None = None,
+) -> FileRun:
+    """One answer streamed live in real time, then read again whole as the app stores it. `ahead_with`: a
+    low-priority copy of the model that reads the answer ahead while it is streamed (engine/stt/read_ahead.py),
+    as the app does; the stored transcript is then timed from the last frame of audio."""
     duration = len(samples) / 16000
     # One-shot baseline: faster-whisper's own transcribe, default options, same loaded model.
     segments, _ = decoder.model.transcribe(
@@ -126,8 +148,15 @@ async def run_file(
             oneshot_norm.append(piece)
             oneshot_ends.append(end)
 
-    hints = posting_terms(path.with_suffix(".txt").read_text("utf-8"), language) if with_hotwords else ()
     session = LocalWhisperSession(model, language, hotwords=hints)
+    lags: list[float] = []  # how far behind the audio each part was read (s)
+    began = time.perf_counter()
+
+    def read_ahead(part: Part) -> None:
+        lags.append(time.perf_counter() - began - part.end_sample / 16000)
+
+    reader = ReadAhead(ahead_with, language, hints, on_part=read_ahead) if ahead_with is not None else None
+    ended = 0.0
     await session.start()
     loop = asyncio.get_running_loop()
     started = loop.time()
@@ -137,11 +166,15 @@ async def run_file(
     final_latencies: list[float] = []
 
     async def feed() -> None:
+        nonlocal ended
         # A microphone keeps sending room silence after the last word; a clip that stops dead would
         # make every final wait for the end of input instead of for the silence.
         live = np.concatenate([samples, np.zeros(16000, dtype=np.int16)])
         async for frame in ArraySource(live, realtime=True).frames():
             session.accept_audio(frame)
+            if reader is not None:
+                reader.add(frame.samples)
+        ended = time.perf_counter()
         await session.finish()
 
     async def read() -> None:
@@ -169,14 +202,27 @@ async def run_file(
     await session.close()
     # The stored transcript: the whole answer read again once it has ended (the clip is the answer).
     live_text = " ".join(finals[k] for k in sorted(finals))
-    reading = await asyncio.to_thread(reread, decoder, samples, language, hints, live=live_text)
-    reference = path.with_suffix(".txt").read_text("utf-8")
+    if reader is None:
+        reading = await asyncio.to_thread(reread, decoder, samples, language, hints, live=live_text)
+        ready = reading.seconds
+    else:
+        assert ahead_with is not None
+        ahead = await asyncio.to_thread(reader.finish)
+        audio = np.concatenate([samples, np.zeros(16000, dtype=np.int16)])  # what the recording holds
+        reading = await asyncio.to_thread(reread, ahead_with, audio, language, hints, live=live_text, ahead=ahead)
+        ready = time.perf_counter() - ended
+        parts = ahead.parts if ahead else ()
+        covered = parts[-1].end_sample / 16000 if parts else 0.0
+        print(
+            f"    read ahead: {len(parts)} parts, {covered:.1f} s of {duration:.1f} s; each read "
+            f"{', '.join(f'{lag:.1f}' for lag in lags)} s after its audio"
+        )
     stream_errors, total = error_counts(reference, live_text, language)
     oneshot_errors, _ = error_counts(reference, oneshot_text, language)
     stored_errors, _ = error_counts(reference, reading.text, language)
     partial_latencies = [first_seen[i] - oneshot_ends[i] for i in first_seen]
     return FileRun(
-        file=path.name,
+        file=name,
         duration=duration,
         busy=session.busy_seconds,
         partial=partial_latencies,
@@ -187,7 +233,7 @@ async def run_file(
         oneshot_errors=oneshot_errors,
         stored_errors=stored_errors,
         total=total,
-        reread_s=reading.seconds,
+        reread_s=ready,
         hints=len(hints),
         hints_live=found(hints, live_text),
         hints_stored=found(hints, reading.text),
@@ -203,7 +249,8 @@ async def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="stream every clip this many times")
     parser.add_argument("--silence-ms", type=int, default=SpeechSettings().utterance_silence_ms)
     parser.add_argument("--hotwords", action="store_true", help="bias both passes with each clip's key terms")
-    parser.add_argument("--long-runs", type=int, default=3, help="re-reads of the 2-minute answer")
+    parser.add_argument("--long-runs", type=int, default=2, help="2-minute answers streamed each way")
+    parser.add_argument("--long-only", action="store_true", help="only the 2-minute answer")
     parser.add_argument("--trace", action="store_true", help="log each pass and final (where the time goes)")
     args = parser.parse_args()
     if args.trace:
@@ -222,6 +269,9 @@ async def main() -> None:
     files = sorted(p for p in (SPEECH / args.lang).iterdir() if p.suffix in {".wav", ".flac"})
     if args.limit:
         files = files[: args.limit]
+    if args.long_only:
+        await long_runs(model, decoder, files, args.lang, args.long_runs)
+        return
     results = [
         await run_file(model, decoder, path, args.lang, args.hotwords) for _ in range(args.repeat) for path in files
     ]
@@ -274,19 +324,47 @@ async def main() -> None:
     )
     if not args.long_runs:
         return
-    long = await long_answer(files, args.lang)
-    took = [(await asyncio.to_thread(reread, decoder, long, args.lang)).seconds for _ in range(args.long_runs)]
-    print(
-        f"a {LONG_ANSWER_S} s answer (the clips, then bank questions in espeak-ng's voice): stored transcript ready "
-        f"{statistics.median(took):.1f} s after its end (median of {len(took)}, spread {min(took):.1f}-{max(took):.1f})"
-    )
+    await long_runs(model, decoder, files, args.lang, args.long_runs)
 
 
-async def long_answer(files: list[Path], language: str) -> np.ndarray:
-    """LONG_ANSWER_S of distinct speech: the clips one after another, then (English has only 35 s of clips)
-    the question bank read by espeak-ng. Repeating a clip instead makes Whisper's text repeat, which sends
-    every window through its temperature fallback: a cost no real answer has."""
+async def long_runs(model: SpeechModel, decoder: WhisperDecoder, files: list[Path], language: str, runs: int) -> None:
+    """The 2-minute answer streamed live `runs` times each way, alternating which goes first: read again once
+    it has ended (as before), and read ahead while it is given on a low-priority copy of the model."""
+    reading = replace(model.settings, cpu_threads=READING_THREADS)  # as the app's TranscriptKeeper loads it
+    reading_model = SpeechModel(reading, model.models_dir, low_priority=True)
+    ahead_with = await reading_model.get()
+    samples, reference = await long_answer(files, language)
+    arms: dict[str, list[FileRun]] = {"read once ended": [], "read ahead": []}
+    for run in range(runs):
+        for arm in sorted(arms, reverse=bool(run % 2)):
+            with_reader = ahead_with if arm == "read ahead" else None
+            result = await run_answer(model, decoder, "long", samples, reference, language, (), with_reader)
+            arms[arm].append(result)
+            print(f"  {arm}: stored transcript ready {result.reread_s:.1f} s after the answer's end")
+    unit = "WER" if language == "en" else "CER"
+    for arm, results in arms.items():
+        took = [r.reread_s for r in results]
+        final = [x for r in results for x in r.final]
+        partial = [x for r in results for x in r.partial]
+        stored, oneshot = sum(r.stored_errors for r in results), sum(r.oneshot_errors for r in results)
+        print(
+            f"a {len(samples) / 16000:.0f} s answer (the clips, then bank questions in espeak-ng's voice), {arm}: "
+            f"stored transcript ready {statistics.median(took):.1f} s after its end (median of {len(took)}, spread "
+            f"{min(took):.1f}-{max(took):.1f}); stored {unit} {stored}/{sum(r.total for r in results)}, one-shot "
+            f"{oneshot} (ratio {ratio(stored, oneshot):.2f}); live partial median {statistics.median(partial):.2f} s, "
+            f"final median {statistics.median(final):.2f} s, p90 {pct(final, 90):.2f}"
+        )
+    ahead, once = (statistics.median(r.reread_s for r in arms[arm]) for arm in ("read ahead", "read once ended"))
+    print(f"ready after the end, read ahead against read once ended: {ahead / once:.2f}")
+
+
+async def long_answer(files: list[Path], language: str) -> tuple[np.ndarray, str]:
+    """At least LONG_ANSWER_S of distinct speech and its reference: the clips one after another, then
+    (English has only 35 s of clips) questions of the bank read by espeak-ng. Repeating a clip instead makes
+    Whisper's text repeat, which sends every window through its temperature fallback: a cost no real answer
+    has."""
     pieces = [await load_samples(path) for path in files]
+    texts = [path.with_suffix(".txt").read_text("utf-8").strip() for path in files]
     voice = EspeakSynthesizer()
     for question in choose_questions(language, InterviewKind.MIXED, 40):
         if sum(len(p) for p in pieces) >= LONG_ANSWER_S * 16000:
@@ -294,7 +372,8 @@ async def long_answer(files: list[Path], language: str) -> np.ndarray:
         spoken = await voice.render(VoiceRequest(question.text, language))
         positions = np.arange(0, len(spoken.samples), spoken.rate / 16000)
         pieces.append(np.interp(positions, np.arange(len(spoken.samples)), spoken.samples).astype(np.int16))
-    return np.concatenate(pieces)[: LONG_ANSWER_S * 16000]
+        texts.append(question.text)
+    return np.concatenate(pieces), " ".join(texts)
 
 
 def ratio(errors: int, baseline: int) -> float:

@@ -87,6 +87,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     # Local recognition: each answer's audio is read again for its stored transcript, and answers a killed
     # run left owing are read now, beside this interview.
     keeper = TranscriptKeeper(store, model) if backend is SttBackend.LOCAL else None
+    if keeper is not None:
+        keeper.start()  # the readings' own copy of the model, at the lowest priority, once the live one is in
     owed = asyncio.create_task(keeper.catch_up(), name="reread-owed") if keeper is not None else None
     try:
         config = await interview_config(args, store, count)
@@ -134,6 +136,8 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         try:
             await _settle_owed(owed)
         finally:
+            if keeper is not None:
+                await keeper.close()
             await store.close()
             await cloud.aclose()
             await interviewer.close()

@@ -10,7 +10,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import AppError, LlmError
 from engine.feedback.assess import assess
@@ -21,6 +21,9 @@ from engine.interview.stored_transcript import TranscriptKeeper
 from engine.llm.interviewer import Exchange, LlmInterviewer
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
+
+if TYPE_CHECKING:  # it loads CTranslate2: only once the model has loaded
+    from engine.stt.read_ahead import ReadAhead
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +45,14 @@ class Aftercare:
         self._scoring: set[asyncio.Task[None]] = set()
         self._rereads: dict[int, asyncio.Task[TranscriptStored | None]] = {}  # answer id → its re-read
 
-    def reread(self, owed: OwedReread) -> None:
-        """Read the answer's whole audio again for its stored transcript; its event follows when it is stored."""
+    def reread(self, owed: OwedReread, ahead: ReadAhead | None = None) -> None:
+        """Read the answer's whole audio again for its stored transcript (the rest of what `ahead` read while
+        it was given); its event follows when it is stored."""
         keeper = self._keeper
         assert keeper is not None
 
         async def reread() -> TranscriptStored | None:
-            stored = await keeper.reread(owed)
+            stored = await keeper.reread(owed, ahead)
             if stored is not None:
                 self._emit(stored)
             return stored

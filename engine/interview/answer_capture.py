@@ -6,11 +6,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from engine.audio.frames import AudioSource
 from engine.audio.recording import AnswerRecorder
 from engine.errors import AppError, AudioFileError, MicrophoneError
 from engine.stt.contract import RecognitionNotice, StreamingTranscriptionSession, TranscriptEvent
+
+if TYPE_CHECKING:  # it loads CTranslate2: only once the model has loaded
+    from engine.stt.read_ahead import ReadAhead
 
 
 @dataclass
@@ -48,8 +52,10 @@ async def capture(
     hooks: CaptureHooks,
     *,
     limit: int | None,
+    ahead: ReadAhead | None = None,
 ) -> None:
-    """Until the source ends (or is stopped), with `stt` started by the caller; `limit` in samples."""
+    """Until the source ends (or is stopped), with `stt` started by the caller; `limit` in samples. `ahead`
+    reads the answer again as it is recorded, for its stored transcript."""
 
     async def pump() -> None:
         cut = False
@@ -59,6 +65,8 @@ async def capture(
                     continue
                 stt.accept_audio(frame)
                 recorder.add(frame)
+                if ahead is not None:
+                    ahead.add(frame.samples)  # the same audio as the recording's, frame for frame
                 captured.samples = frame.end_sample
                 if limit is not None and captured.samples >= limit:
                     # Read on to the source's end rather than leaving it mid-stream: a microphone closes its

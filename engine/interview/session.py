@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.audio.frames import SAMPLE_RATE, AudioSource
 from engine.audio.recording import AnswerRecorder
@@ -57,6 +58,9 @@ from engine.storage.records import error_json
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
 from engine.stt.contract import RecognitionNotice, StreamingTranscriptionSession, TranscriptEvent
+
+if TYPE_CHECKING:  # it loads CTranslate2: only once the model has loaded
+    from engine.stt.read_ahead import ReadAhead
 
 log = logging.getLogger(__name__)
 
@@ -272,26 +276,32 @@ class InterviewSession:
             self._recognition_notice,
             time_up,
         )
+        ahead = None
         if self._keeper is not None:
             self._keeper.hold()  # earlier answers' readings pause while this one is recognised live
+            ahead = self._keeper.read_ahead(self.config.language, self._hotwords)  # read again as it is given
         try:
             await stt.start()
             try:
                 limit = int(timing.answer_s * SAMPLE_RATE) if timing else None
-                await capture(source, stt, recorder, heard, hooks, limit=limit)
+                await capture(source, stt, recorder, heard, hooks, limit=limit, ahead=ahead)
             except* AppError as errors:
                 error = errors.exceptions[0]
-                await self._settle_answer(answer_id, recorder, heard, "failed", error)
+                await self._settle_answer(answer_id, recorder, heard, "failed", error, ahead)
                 raise error from None
             finally:
                 self._source = None
                 await stt.close()
+        except BaseException:
+            if ahead is not None:
+                ahead.stop()  # the answer was let go (the interview ended): what it read is not kept
+            raise
         finally:
             if self._keeper is not None:
                 self._keeper.release()
         cut_short = "incomplete" if heard.finals or heard.samples else "failed"
         status = "complete" if heard.source_error is None else cut_short
-        return await self._settle_answer(answer_id, recorder, heard, status, heard.source_error)
+        return await self._settle_answer(answer_id, recorder, heard, status, heard.source_error, ahead)
 
     def _recognition_notice(self, notice: RecognitionNotice) -> None:
         """A cloud backend's news: its state for the status bar; a fallback as a notice, or as an error when
@@ -303,7 +313,13 @@ class InterviewSession:
             self._emit(Notice(self.session_id, notice.key, notice.params))
 
     async def _settle_answer(
-        self, answer_id: int, recorder: AnswerRecorder, heard: Captured, status: str, error: BaseException | None
+        self,
+        answer_id: int,
+        recorder: AnswerRecorder,
+        heard: Captured,
+        status: str,
+        error: BaseException | None,
+        ahead: ReadAhead | None,
     ) -> AnswerOutcome:
         finals, samples = heard.finals, heard.samples
         write_error = await recorder.close()
@@ -335,9 +351,12 @@ class InterviewSession:
                 self._aftercare.reread(OwedReread(
                     answer_id, self.session_id, config.language, recorder.path, duration, progress.question,
                     progress.question_type.value, config.job_posting, config.resume, None, transcript,
-                ))  # fmt: skip
+                ), ahead)  # fmt: skip
+                ahead = None  # the reading finishes it
             else:
                 await self._store.give_up_reread(answer_id)  # nothing to read again: the live text stays
+        if ahead is not None:
+            ahead.stop()
         self._emit(AnswerFinished(self.session_id, answer_id, transcript, duration, status))
         self._after_answer(answer_id, transcript, figures.content if figures else None)
         if app_error is not None:

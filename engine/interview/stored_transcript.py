@@ -4,11 +4,17 @@ figures and content feedback worked out again from that reading, and the swap st
 Re-reads run one at a time, on a worker, in the background: an interview hands each answer over as it ends
 and goes on asking; the app hands over, at start, the answers a kill left owing. Listeners hear of every
 stored transcript (the review and the history then read it back).
+
+Where threads can run below the others (engine/runtime/priority.py), the readings use a copy of the speech
+model of their own, loaded at the lowest priority: an answer is then read ahead while it is given
+(engine/stt/read_ahead.py), and a reading goes on while the next answer is recognised live. Elsewhere they
+share the live model and wait between Whisper's windows while an answer is live.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -28,11 +34,13 @@ from engine.feedback.posting import posting_keywords
 from engine.feedback.question_type import QuestionType
 from engine.feedback.view import FeedbackView, build_view
 from engine.interview.events import TranscriptStored
+from engine.runtime.priority import can_lower_threads
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
 from engine.stt.speech_model import SpeechModel
 
 if TYPE_CHECKING:  # the reading's modules load CTranslate2 and ONNX Runtime: only once the model passed its probe
+    from engine.stt.read_ahead import ReadAhead
     from engine.stt.reread import Reading
     from engine.stt.whisper_decode import WhisperDecoder
 
@@ -40,6 +48,11 @@ log = logging.getLogger(__name__)
 
 
 StoredListener = Callable[[TranscriptStored], None]
+# The readings' copy of the model computes on one thread. With two, beside the live passes' two on a 2-core
+# machine, the parts of a 157 s answer fell behind it and its transcript was ready 15 s after its end; with
+# one they kept up and it was ready in 3-4 s (bench/stt_streaming.py). A reading with nothing live beside it
+# (a catch-up at start) takes about twice as long for it.
+READING_THREADS = 1
 
 
 def hotwords(posting: str, resume: str, language: str) -> tuple[str, ...]:
@@ -52,9 +65,15 @@ def hotwords(posting: str, resume: str, language: str) -> tuple[str, ...]:
 
 
 class TranscriptKeeper:
-    def __init__(self, store: Store, model: SpeechModel) -> None:
+    def __init__(self, store: Store, model: SpeechModel, *, own_model: bool | None = None) -> None:
+        """`model`: the live recognition's. `own_model`: whether the readings load a low-priority copy of it
+        (by default, where threads can be lowered) or share it."""
         self._store = store
-        self._model = model
+        self._live = model
+        reading = replace(model.settings, cpu_threads=READING_THREADS)
+        own = can_lower_threads() if own_model is None else own_model
+        self._model = SpeechModel(reading, model.models_dir, low_priority=True) if own else model
+        self._loading: asyncio.Task[WhisperDecoder] | None = None
         self._one_at_a_time = asyncio.Lock()  # two readings at once would only share the same cores
         self._listeners: list[StoredListener] = []
         self._pending: dict[int, asyncio.Future[TranscriptStored | None]] = {}  # answer id → its reading
@@ -65,30 +84,65 @@ class TranscriptKeeper:
     def subscribe(self, listener: StoredListener) -> None:
         self._listeners.append(listener)
 
+    def start(self) -> None:
+        """Load the readings' own copy of the model, once the live one is ready (idempotent)."""
+        if self._model is not self._live and self._loading is None:
+            self._loading = asyncio.get_running_loop().create_task(self._decoder(), name="reading-model-load")
+            self._loading.add_done_callback(lambda task: task.cancelled() or task.exception())  # retrieved
+
+    async def close(self) -> None:
+        """Stop loading the readings' copy of the model (call after the readings have ended)."""
+        if self._model is not self._live:
+            await self._model.close()
+
+    async def _decoder(self) -> WhisperDecoder:
+        if self._model is not self._live:
+            # The live model first: its load runs the native probe, which the copy's then finds kept. If it
+            # fails, the copy fails as it did, and says so.
+            with contextlib.suppress(ModelError):
+                await self._live.get()
+        return await self._model.get()
+
+    def read_ahead(self, language: str, terms: tuple[str, ...]) -> ReadAhead | None:
+        """A reader for the answer starting now, fed its audio as it comes; None where the readings have no
+        low-priority model of their own, or it has not loaded yet (the answer is read once it has ended)."""
+        decoder = self._model.ready() if self._model.low_priority else None
+        if decoder is None:
+            return None
+        from engine.stt.read_ahead import ReadAhead  # loads CTranslate2: only once the model has loaded
+
+        return ReadAhead(decoder, language, terms)
+
     def hold(self) -> None:
-        """A live answer starts: readings pause between Whisper windows (they share its model and cores) until
-        `release()`."""
+        """A live answer starts: readings on the live model pause between Whisper windows (they share it and
+        its cores) until `release()`. A low-priority model's go on: they only take what the others leave."""
         self._holds += 1
-        self._go.clear()
+        if not self._model.low_priority:
+            self._go.clear()
 
     def release(self) -> None:
         self._holds = max(0, self._holds - 1)
         if not self._holds:
             self._go.set()
 
-    async def reread(self, owed: OwedReread) -> TranscriptStored | None:
+    async def reread(self, owed: OwedReread, ahead: ReadAhead | None = None) -> TranscriptStored | None:
         """Read one answer again and store the reading; None when it stays live (no model: owed still, read
         at the next start; unreadable audio or an empty reading: the live transcript is kept for good), or
-        was stored already. An answer already being read is not read twice: this waits for that reading."""
+        was stored already. An answer already being read is not read twice: this waits for that reading.
+        `ahead`: the answer's reader fed while it was given; it is finished or stopped here."""
         pending = self._pending.get(owed.answer_id)
         if pending is not None:
+            if ahead is not None:
+                ahead.stop()
             return await asyncio.shield(pending)
         done: asyncio.Future[TranscriptStored | None] = asyncio.get_running_loop().create_future()
         self._pending[owed.answer_id] = done
         result = None
         try:
-            result = await self._read(owed)
+            result = await self._read(owed, ahead)
         finally:
+            if ahead is not None:
+                ahead.stop()  # finished already, or the reading ended before it got there
             del self._pending[owed.answer_id]
             done.set_result(result)  # a cancelled reading: its waiters get None (the answer stays owed)
         if result is not None:
@@ -96,12 +150,12 @@ class TranscriptKeeper:
                 listener(result)
         return result
 
-    async def _read(self, owed: OwedReread) -> TranscriptStored | None:
+    async def _read(self, owed: OwedReread, ahead: ReadAhead | None) -> TranscriptStored | None:
         async with self._one_at_a_time:
             if not await self._store.reread_owed(owed.answer_id):
                 return None  # read meanwhile (an interview's own reading, before a catch-up reached it)
             try:
-                decoder = await self._model.get()
+                decoder = await self._decoder()
             except ModelError as error:
                 log.warning("answer %d keeps its live transcript for now: %s", owed.answer_id, error)
                 return None
@@ -113,7 +167,7 @@ class TranscriptKeeper:
                 return None
             terms = await asyncio.to_thread(hotwords, owed.posting, owed.resume, owed.language)
             log.info("answer %d: reading its %.0f s of audio again", owed.answer_id, len(samples) / SAMPLE_RATE)
-            reading = await self._run(decoder, samples, owed, terms)
+            reading = await self._run(decoder, samples, owed, terms, ahead)
             if not reading.segments and owed.live.strip():
                 log.info("answer %d: the reading heard nothing; its live transcript stays", owed.answer_id)
                 await self._store.give_up_reread(owed.answer_id)
@@ -142,20 +196,30 @@ class TranscriptKeeper:
         )
 
     async def _run(
-        self, decoder: WhisperDecoder, samples: npt.NDArray[np.int16], owed: OwedReread, terms: tuple[str, ...]
+        self,
+        decoder: WhisperDecoder,
+        samples: npt.NDArray[np.int16],
+        owed: OwedReread,
+        terms: tuple[str, ...],
+        ahead: ReadAhead | None,
     ) -> Reading:
-        """The reading on a worker thread. Cancelled, it stops at the next window and is waited for, so the
-        lock is never released while Whisper is still busy with it."""
+        """The reading on a worker thread: the rest of what was read ahead, or all of it. Cancelled, it stops
+        at the next window and is waited for, so the lock is never released while Whisper is still busy."""
         from engine.stt.reread import Control, ReadingStopped, reread
 
         control = Control(go=self._go)
-        work = asyncio.ensure_future(
-            asyncio.to_thread(reread, decoder, samples, owed.language, terms, live=owed.live, control=control)
-        )
+
+        def read() -> Reading:
+            read_already = ahead.finish() if ahead is not None else None  # waits for the part under way
+            return reread(decoder, samples, owed.language, terms, live=owed.live, control=control, ahead=read_already)
+
+        work = asyncio.ensure_future(asyncio.to_thread(read))
         try:
             return await asyncio.shield(work)
         except asyncio.CancelledError:
             control.stop.set()
+            if ahead is not None:
+                ahead.stop()  # its part under way stops too
             self._go.set()  # a paused reading wakes to stop
             await asyncio.wait({work})
             if self._holds:

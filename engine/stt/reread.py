@@ -23,6 +23,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +41,9 @@ from engine.stt.whisper_decode import (
     run_length,
 )
 
+if TYPE_CHECKING:
+    from engine.stt.read_ahead import Ahead
+
 BEAM_SIZE = 5  # faster-whisper's default, the one-shot reading the stored transcript is measured against
 SPEECH = 0.5  # Silero's own threshold for speech
 ONSET = 0.35  # a repeat's own onset: lower, since a quickly repeated word barely dips between sayings
@@ -52,6 +56,7 @@ MARGIN_S = 0.3  # alignment can be this far off at a word's edges
 REPEAT_GAP_S = 0.064  # two of Silero's windows: enough of a break between two sayings of "no"
 REPEAT_SLACK_S = 0.15  # how far a repeat's aligned span may miss the onset of its speech
 PAUSE_S = 0.25  # silence before an onset that makes it the start of speech, not a dip inside a word
+MIN_REST = SAMPLE_RATE // 10  # audio left after the parts read ahead shorter than this holds no word
 
 
 def _started() -> threading.Event:
@@ -93,17 +98,28 @@ def reread(
     *,
     live: str = "",
     control: Control | None = None,
+    ahead: Ahead | None = None,
 ) -> Reading:
     """Read one answer's whole audio (16 kHz mono int16) again, in one pass. `live`: the live transcript, the
     second witness for repeats; and a reading with hotwords that comes out far shorter than it (Whisper can
-    take words of its prompt as already said and skip them) is read again without them."""
+    take words of its prompt as already said and skip them) is read again without them. `ahead`: the parts
+    read while the answer was given (engine/stt/read_ahead.py); only the rest is read now."""
     began = time.perf_counter()
     control = control or Control()
-    timed = _transcribe(decoder, samples, language, hotwords, control)
+    if ahead is not None and not ahead.saw_the_start_of(samples):
+        ahead = None  # not this recording's audio (never expected): read it all
+    parts = ahead.parts if ahead is not None else ()
+    speech = ahead.speech_of(samples) if ahead is not None else speech_probabilities(samples)
+    timed = [list(segment) for part in parts for segment in part.segments]
+    done = parts[-1].end_sample if parts else 0
+    # The rest, like the parts without their text as Whisper's previous text; after parts, only if someone
+    # spoke in it (the guard below would drop whatever Whisper wrote into its silence anyway).
+    rest = _span(speech, done / SAMPLE_RATE, len(samples) / SAMPLE_RATE)
+    if len(samples) - done >= MIN_REST and (not parts or float(np.max(rest, initial=0.0)) >= SILENCE):
+        timed += transcribe(decoder, samples[done:], language, hotwords, control, done / SAMPLE_RATE)
     if hotwords and _went_wrong(timed, live):
-        timed = _transcribe(decoder, samples, language, (), control)
+        timed = transcribe(decoder, samples, language, (), control)
     live_words = [_norm(w) for w in live.split()]
-    speech = speech_probabilities(samples)
     segments: list[TranscriptEvent] = []
     dropped = 0
     for words in timed:
@@ -112,7 +128,7 @@ def reread(
         kept = with_onsets(kept, speech)
         if not kept:
             continue
-        # Whisper's words carry their own spacing; stripped (_transcribe), so they are joined with one space (Korean
+        # Whisper's words carry their own spacing; stripped (transcribe), so they are joined with one space (Korean
         # eojeol and English words alike), as the live finals are.
         text = " ".join(w.text for w in kept)
         segments.append(
@@ -144,16 +160,18 @@ def _went_wrong(timed: list[list[Word]], live: str) -> bool:
     )
 
 
-def _transcribe(
+def transcribe(
     decoder: WhisperDecoder,
     samples: npt.NDArray[np.int16],
     language: str,
     hotwords: tuple[str, ...],
     control: Control,
+    offset: float = 0.0,
 ) -> list[list[Word]]:
     """faster-whisper's transcribe, window by window (its segments come lazily), minding `control`. With
     hotwords there is no temperature fallback: a window that fails with them is read again without them
-    (`_went_wrong`), which costs less than five sampled retries of a reading already led astray."""
+    (`reread`), which costs less than five sampled retries of a reading already led astray. `offset`: where
+    this audio starts in the answer (s), for the word timings."""
     found, _info = decoder.model.transcribe(
         samples.astype(np.float32) / 32768.0,
         language=language,
@@ -165,7 +183,11 @@ def _transcribe(
     timed = []
     for segment in found:
         timed.append(
-            [Word(w.word.strip(), w.start, w.end, w.probability) for w in segment.words or () if w.word.strip()]
+            [
+                Word(w.word.strip(), w.start + offset, w.end + offset, w.probability)
+                for w in segment.words or ()
+                if w.word.strip()
+            ]
         )
         control.go.wait()
         if control.stop.is_set():

@@ -24,6 +24,7 @@ from engine.audio.frames import SAMPLE_RATE
 from engine.config.settings import SpeechSettings
 from engine.errors import ModelError
 from engine.native.probe import Library, ensure_safe, kept_verdict, prove, stop_probes
+from engine.runtime.priority import run_at_lowest_priority
 from models import whisper_assembly, whisper_int8
 from models.catalogue import WHISPER_BASE
 
@@ -71,11 +72,14 @@ def model_folder(settings: SpeechSettings, models_dir: Path, report: Callable[[i
 
 
 class SpeechModel:
-    """Owns one loaded WhisperModel plus its decoder; loaded on a worker thread."""
+    """Owns one loaded WhisperModel plus its decoder; loaded on a worker thread. `low_priority`: loaded on a
+    thread of the lowest priority, so that every thread CTranslate2 starts for it runs at that priority too
+    (engine/runtime/priority.py): the copy the re-read uses while an answer is recognised live."""
 
-    def __init__(self, settings: SpeechSettings, models_dir: Path) -> None:
+    def __init__(self, settings: SpeechSettings, models_dir: Path, *, low_priority: bool = False) -> None:
         self.settings = settings
         self.models_dir = models_dir
+        self.low_priority = low_priority
         self._task: asyncio.Task[WhisperDecoder] | None = None
         self._listeners: list[ProgressListener] = []
         self.progress = ModelProgress(ModelStage.PREPARING, 0.0)
@@ -105,6 +109,13 @@ class SpeechModel:
         assert self._task is not None
         return await asyncio.shield(self._task)
 
+    def ready(self) -> WhisperDecoder | None:
+        """The decoder if it has loaded, without waiting."""
+        task = self._task
+        if task is None or not task.done() or task.cancelled() or task.exception() is not None:
+            return None
+        return task.result()
+
     async def close(self) -> None:
         """Stop waiting for a load still under way (its thread finishes on its own; nothing is written), and
         end a native probe still running (of the model, or of its int8 copy being kept): it gives no verdict."""
@@ -119,6 +130,8 @@ class SpeechModel:
     async def _load(self) -> WhisperDecoder:
         loop = asyncio.get_running_loop()
         try:
+            if self.low_priority:
+                return await run_at_lowest_priority(self._load_blocking)
             return await asyncio.to_thread(self._load_blocking, loop)
         except ModelError:
             self._report(loop, ModelProgress(ModelStage.FAILED, 0.0))

@@ -309,7 +309,7 @@ async def test_a_cancelled_reading_stops_holds_the_model_till_it_has_and_stays_o
         answer = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
         model = SpeechModel(SpeechSettings(), models_dir)
         await model.get()
-        keeper = TranscriptKeeper(store, model)
+        keeper = TranscriptKeeper(store, model, own_model=False)  # as on macOS and Windows: it shares the model
         keeper.hold()  # a live answer is under way: the reading waits after its first window
         (owed,) = await store.owed_rereads()
         reading = asyncio.create_task(keeper.reread(owed))
@@ -325,6 +325,28 @@ async def test_a_cancelled_reading_stops_holds_the_model_till_it_has_and_stays_o
         assert await store.reread_owed(answer)
         keeper.release()
         assert [d.answer_id for d in await keeper.catch_up()] == [answer]  # the next start reads it
+    finally:
+        await store.close()
+
+
+async def test_a_reading_on_a_model_of_its_own_goes_on_while_an_answer_is_live(
+    data_dir: Path, models_dir: Path
+) -> None:
+    import asyncio
+
+    from engine.interview.stored_transcript import TranscriptKeeper
+
+    paths = AppPaths(data_dir)
+    store = await Store.open(paths.database)
+    try:
+        answer = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        keeper = TranscriptKeeper(store, SpeechModel(SpeechSettings(), models_dir), own_model=True)
+        keeper.hold()  # its copy runs at the lowest priority: it takes only what the live passes leave
+        (owed,) = await store.owed_rereads()
+        stored = await asyncio.wait_for(keeper.reread(owed), timeout=120)
+        assert stored is not None and stored.answer_id == answer and not await store.reread_owed(answer)
+        keeper.release()
+        await keeper.close()
     finally:
         await store.close()
 
