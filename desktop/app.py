@@ -165,7 +165,6 @@ async def _run_app(app: QApplication, launch: Launch, translations: Translations
             if launch.trace is not None:
                 tasks.spawn(_announce_ready(launch, model), "ready-mark")
             ctx.open_language_model()  # the interviewer model too, so the first question never waits on it
-            ctx.keeper.start()  # and the readings' own copy of the speech model, at the lowest priority
             tasks.spawn(_report_recovered(store, window, salvage_recordings), "recover-interrupted")
             tasks.spawn(model.get(), "speech-model-ready")  # a model that cannot load is said at once
             if store.recovery is not None:

@@ -152,6 +152,8 @@ class PracticeRunner(QObject):
             model_seed=self.ctx.model_seed,
         )
         self.session = session
+        if self.backend is SttBackend.LOCAL:
+            self.ctx.keeper.start()  # its own copy of the model, to read answers ahead (loaded once, idle cores)
         session.subscribe(lambda event: self._forward(event, session))
         session.subscribe(self._on_started)
         final = SessionState.INTERRUPTED  # the app is closing (cancelled): what was said is kept

@@ -57,7 +57,10 @@ class Aftercare:
                 self._emit(stored)
             return stored
 
-        self._rereads[owed.answer_id] = asyncio.get_running_loop().create_task(reread(), name="reread")
+        task = asyncio.get_running_loop().create_task(reread(), name="reread")
+        if ahead is not None:  # cancelled before its first step, the reading never took the reader
+            task.add_done_callback(lambda _task: ahead.stop())
+        self._rereads[owed.answer_id] = task
 
     def score(
         self,

@@ -279,15 +279,17 @@ class InterviewSession:
         ahead = None
         if self._keeper is not None:
             self._keeper.hold()  # earlier answers' readings pause while this one is recognised live
-            ahead = self._keeper.read_ahead(self.config.language, self._hotwords)  # read again as it is given
         try:
+            if self._keeper is not None:
+                ahead = self._keeper.read_ahead(self.config.language, self._hotwords)  # read again as it is given
             await stt.start()
             try:
                 limit = int(timing.answer_s * SAMPLE_RATE) if timing else None
                 await capture(source, stt, recorder, heard, hooks, limit=limit, ahead=ahead)
             except* AppError as errors:
                 error = errors.exceptions[0]
-                await self._settle_answer(answer_id, recorder, heard, "failed", error, ahead)
+                handed, ahead = ahead, None  # the reading finishes it, or stops it
+                await self._settle_answer(answer_id, recorder, heard, "failed", error, handed)
                 raise error from None
             finally:
                 self._source = None
@@ -313,6 +315,22 @@ class InterviewSession:
             self._emit(Notice(self.session_id, notice.key, notice.params))
 
     async def _settle_answer(
+        self,
+        answer_id: int,
+        recorder: AnswerRecorder,
+        heard: Captured,
+        status: str,
+        error: BaseException | None,
+        ahead: ReadAhead | None,
+    ) -> AnswerOutcome:
+        try:
+            return await self._settled(answer_id, recorder, heard, status, error, ahead)
+        except BaseException:
+            if ahead is not None:
+                ahead.stop()  # let go before the reading took it; once taken, stopping it again does nothing
+            raise
+
+    async def _settled(
         self,
         answer_id: int,
         recorder: AnswerRecorder,

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -74,6 +75,7 @@ class TranscriptKeeper:
         own = can_lower_threads() if own_model is None else own_model
         self._model = SpeechModel(reading, model.models_dir, low_priority=True) if own else model
         self._loading: asyncio.Task[WhisperDecoder] | None = None
+        self._readers: weakref.WeakSet[ReadAhead] = weakref.WeakSet()  # to stop at close
         self._one_at_a_time = asyncio.Lock()  # two readings at once would only share the same cores
         self._listeners: list[StoredListener] = []
         self._pending: dict[int, asyncio.Future[TranscriptStored | None]] = {}  # answer id → its reading
@@ -91,17 +93,38 @@ class TranscriptKeeper:
             self._loading.add_done_callback(lambda task: task.cancelled() or task.exception())  # retrieved
 
     async def close(self) -> None:
-        """Stop loading the readings' copy of the model (call after the readings have ended)."""
+        """Stop loading the readings' copy of the model, and every answer's reader still going (call after the
+        readings have ended)."""
+        if self._loading is not None and not self._loading.done():
+            self._loading.cancel()
+            with contextlib.suppress(asyncio.CancelledError, ModelError):
+                await self._loading
+        for reader in list(self._readers):
+            reader.stop()
         if self._model is not self._live:
             await self._model.close()
 
     async def _decoder(self) -> WhisperDecoder:
-        if self._model is not self._live:
-            # The live model first: its load runs the native probe, which the copy's then finds kept. If it
-            # fails, the copy fails as it did, and says so.
-            with contextlib.suppress(ModelError):
-                await self._live.get()
-        return await self._model.get()
+        if self._model is self._live:
+            return await self._live.get()
+        # The live model first: its load runs the native probe, which the copy's then finds kept.
+        live_error = None
+        try:
+            await self._live.get()
+        except ModelError as error:
+            live_error = error
+        try:
+            return await self._model.get()
+        except ModelError as error:
+            if live_error is not None:
+                raise
+            # No room for a second copy, say: the readings share the live model, as where threads cannot be
+            # lowered, rather than leave every answer owed.
+            log.warning("the readings' own copy of the speech model failed (%s); they share the live one", error)
+            self._model = self._live
+            if self._holds:
+                self._go.clear()
+            return await self._live.get()
 
     def read_ahead(self, language: str, terms: tuple[str, ...]) -> ReadAhead | None:
         """A reader for the answer starting now, fed its audio as it comes; None where the readings have no
@@ -111,7 +134,9 @@ class TranscriptKeeper:
             return None
         from engine.stt.read_ahead import ReadAhead  # loads CTranslate2: only once the model has loaded
 
-        return ReadAhead(decoder, language, terms)
+        reader = ReadAhead(decoder, language, terms)
+        self._readers.add(reader)
+        return reader
 
     def hold(self) -> None:
         """A live answer starts: readings on the live model pause between Whisper windows (they share it and
@@ -222,7 +247,7 @@ class TranscriptKeeper:
                 ahead.stop()  # its part under way stops too
             self._go.set()  # a paused reading wakes to stop
             await asyncio.wait({work})
-            if self._holds:
+            if self._holds and not self._model.low_priority:
                 self._go.clear()
             if not work.cancelled() and isinstance(work.exception(), ReadingStopped):
                 log.info("answer %d: reading stopped; it stays owed", owed.answer_id)

@@ -2,14 +2,15 @@
 ready soon after it ends: engine/stt/reread.py then reads only what is left.
 
 A part ends in a pause (where no word is cut), once enough audio is waiting: each part is one of Whisper's
-30 s windows, read by the same call as the rest (beam search, word timings, the posting's hotwords), without
-the text before it as Whisper's previous text: on the 2-minute answers of bench/stt_streaming.py that
-prompt sent Whisper into loops (Korean CER 155/780 against 45/780 without it, one-shot 48) and cost twice
-the time, and parts read without it made fewer errors than one-shot in English too (24/350 against 43). The
-reading runs on its own thread at the lowest priority, with a copy of the model loaded at that priority
-(SpeechModel(low_priority=True)), so the live passes of the answer take the cores whenever they need them
-and the reading has what they leave. Silero's probabilities, worked out on the way to find the pauses,
-serve the re-read's guards too.
+30 s windows, read by the same call as the rest (`reread.transcribe`: beam search, word timings, the
+posting's hotwords, or the temperature fallback without them), without the text before it as Whisper's
+previous text: on the 2-minute answers of bench/stt_streaming.py that prompt sent Whisper into loops
+(Korean CER 155/780 against 45/780 without it, one-shot 48) and cost twice the time, and parts read without
+it made fewer errors than one-shot in English too (24/350 against 43). The reading runs on its own thread
+with a copy of the model loaded at the lowest priority (SpeechModel(low_priority=True): CTranslate2's
+threads for it run only on a core nothing else wants), so the live passes of the answer take the cores
+whenever they need them and the reading has what they leave. Silero's probabilities, worked out on the way
+to find the pauses, serve the re-read's guards too.
 
 Blocking work stays on its thread: the loop only hands over each frame (`add`).
 """
@@ -26,7 +27,6 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.audio.frames import SAMPLE_RATE
-from engine.runtime.priority import lower_this_thread
 from engine.stt.contract import Word
 from engine.stt.reread import SPEECH, Control, ReadingStopped, transcribe
 from engine.stt.vad import WINDOW, StreamingVad
@@ -37,8 +37,7 @@ log = logging.getLogger(__name__)
 PART_S = 12.0  # a part is read once at least this much audio waits and a pause ends it
 PAUSE_S = 0.3  # Silero under SPEECH this long: a pause to cut at (it is cut in the middle of this)
 LONGEST_S = 24.0  # a part without such a pause is cut at its quietest moment after PART_S, within this
-# The thread wakes once this much audio has come, not for every frame: a thread of the lowest priority that
-# holds the interpreter's lock makes the loop wait until the system runs it again.
+# The thread wakes once this much audio has come, not for every frame (Silero over half a second at once).
 BATCH = SAMPLE_RATE // 2
 _PER_SECOND = SAMPLE_RATE / WINDOW
 Scalar = TypeVar("Scalar", np.int16, np.float32)
@@ -140,7 +139,9 @@ class ReadAhead:
         return new
 
     def _run(self) -> None:
-        lower_this_thread()  # the VAD and the features too, not only the model's own threads
+        # This thread keeps its priority: it holds the interpreter's lock now and then (Silero, the features,
+        # the word timings), and one the system seldom runs would make the loop wait for it. The model's own
+        # threads, where the work is, were lowered when the copy was loaded.
         try:
             self._vad = StreamingVad()
             while True:

@@ -100,10 +100,11 @@ def reread(
     control: Control | None = None,
     ahead: Ahead | None = None,
 ) -> Reading:
-    """Read one answer's whole audio (16 kHz mono int16) again, in one pass. `live`: the live transcript, the
+    """Read one answer's whole audio (16 kHz mono int16) again, in one pass, or in the parts read ahead and one
+    pass over the rest (`ahead`). `live`: the live transcript, the
     second witness for repeats; and a reading with hotwords that comes out far shorter than it (Whisper can
-    take words of its prompt as already said and skip them) is read again without them. `ahead`: the parts
-    read while the answer was given (engine/stt/read_ahead.py); only the rest is read now."""
+    take words of its prompt as already said and skip them) is read again without them, whole. `ahead`: the
+    parts read while the answer was given (engine/stt/read_ahead.py)."""
     began = time.perf_counter()
     control = control or Control()
     if ahead is not None and not ahead.saw_the_start_of(samples):

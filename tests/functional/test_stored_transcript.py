@@ -351,6 +351,32 @@ async def test_a_reading_on_a_model_of_its_own_goes_on_while_an_answer_is_live(
         await store.close()
 
 
+async def test_without_room_for_a_copy_of_the_model_the_readings_share_the_live_one(
+    data_dir: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from engine.errors import ModelError
+    from engine.interview.stored_transcript import TranscriptKeeper
+
+    paths = AppPaths(data_dir)
+    store = await Store.open(paths.database)
+    try:
+        answer = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        live = SpeechModel(SpeechSettings(), models_dir)
+        keeper = TranscriptKeeper(store, live, own_model=True)
+
+        async def no_memory() -> None:  # what a second copy of a large model meets on a small machine
+            raise ModelError("model.load_failed", folder=str(models_dir), detail="out of memory")
+
+        monkeypatch.setattr(keeper._model, "get", no_memory)
+        (owed,) = await store.owed_rereads()
+        stored = await keeper.reread(owed)
+        assert stored is not None and stored.answer_id == answer  # read on the live model, not left owed
+        assert keeper.read_ahead("ko", ()) is None  # and nothing is read ahead on it
+        await keeper.close()
+    finally:
+        await store.close()
+
+
 async def test_live_passes_take_hotwords_and_a_long_prompt_at_any_length_of_audio(models_dir: Path) -> None:
     # CTranslate2 counts the prompt in max_length: with the posting's terms in the prompt, a cap of new tokens
     # alone once equalled the prompt's length less one, and the pass failed ("maximum decoding length").
