@@ -327,7 +327,7 @@ class InterviewSession:
             return await self._settled(answer_id, recorder, heard, status, error, ahead)
         except BaseException:
             if ahead is not None:
-                ahead.stop()  # let go before the reading took it; once taken, stopping it again does nothing
+                ahead.stop()  # let go before the reading took it (once taken, only its part under way is lost)
             raise
 
     async def _settled(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from bench.wer import error_counts
 from engine.audio.file_source import read_samples
 from engine.config.settings import SpeechSettings
 from engine.runtime.priority import LOWEST
+from engine.stt.contract import Word
 from engine.stt.read_ahead import Part, ReadAhead
 from engine.stt.reread import SPEECH, reread, speech_probabilities
 from engine.stt.speech_model import SpeechModel
@@ -73,6 +75,13 @@ async def test_an_answer_read_ahead_is_stored_as_well_as_one_shot_reads_it(model
     # Parts read alone made fewer errors than one-shot on the 2-minute answers of bench/stt_streaming.py; a
     # part dropped or read twice would cost dozens of characters here.
     assert stored <= one_shot + max(5, total // 50), (stored, one_shot, total, reading.text)
+
+    # The parts are taken as read, not read again: a part whose words are swapped for a marker (timed where
+    # someone speaks, so the silence guard keeps it) comes back in the stored reading.
+    first_words = [w for segment in parts[0].segments for w in segment]
+    marker = Word("표지어", first_words[0].start, first_words[-1].end, 0.9)
+    marked = replace(ahead, parts=(replace(parts[0], segments=((marker,),)), *parts[1:]))
+    assert "표지어" in reread(decoder, samples, "ko", ahead=marked).text
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="threads have a priority of their own only on Linux")
