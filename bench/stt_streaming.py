@@ -7,7 +7,8 @@ next, engine/stt/finals.py; a revision takes the revised final's place, timed wh
 streamed finals' WER (CER for Korean) and the stored
 transcript's (each answer's whole audio read again, engine/stt/reread.py) over that of one-shot
 faster-whisper (default options, same model) on the same files; the re-read's cost in seconds per minute of
-answer, how long after an answer's end its stored transcript is ready (median, p90); then a 2-minute answer
+answer, how long after an answer's end its stored transcript is ready (median, p90) (`--reread-model`: read
+by another installed model, against base's one-shot); then a 2-minute answer
 made of the clips one after another, streamed live `--long-runs` times each way, alternating which goes
 first: read again once it has ended, and read ahead while it is given on a low-priority copy of the model
 (engine/stt/read_ahead.py), as the app does on Linux. For each: when its stored transcript is ready, its
@@ -112,12 +113,17 @@ def found(terms: tuple[str, ...], text: str) -> int:
 
 
 async def run_file(
-    model: SpeechModel, decoder: WhisperDecoder, path: Path, language: str, with_hotwords: bool
+    model: SpeechModel,
+    decoder: WhisperDecoder,
+    path: Path,
+    language: str,
+    with_hotwords: bool,
+    reading_with: WhisperDecoder | None = None,
 ) -> FileRun:
     samples = await load_samples(path)
     reference = path.with_suffix(".txt").read_text("utf-8")
     hints = posting_terms(reference, language) if with_hotwords else ()
-    return await run_answer(model, decoder, path.name, samples, reference, language, hints)
+    return await run_answer(model, decoder, path.name, samples, reference, language, hints, reading_with=reading_with)
 
 
 async def run_answer(
@@ -129,10 +135,13 @@ async def run_answer(
     language: str,
     hints: tuple[str, ...] = (),
     ahead_with: WhisperDecoder | None = None,
+    *,
+    reading_with: WhisperDecoder | None = None,
 ) -> FileRun:
     """One answer streamed live in real time, then read again whole as the app stores it. `ahead_with`: a
     low-priority copy of the model that reads the answer ahead while it is streamed (engine/stt/read_ahead.py),
-    as the app does; the stored transcript is then timed from the last frame of audio."""
+    as the app does; the stored transcript is then timed from the last frame of audio. `reading_with`: another
+    model that reads the answer again once it has ended (--reread-model); by default the live one."""
     duration = len(samples) / 16000
     # One-shot baseline: faster-whisper's own transcribe, default options, same loaded model.
     segments, _ = decoder.model.transcribe(
@@ -203,7 +212,8 @@ async def run_answer(
     # The stored transcript: the whole answer read again once it has ended (the clip is the answer).
     live_text = " ".join(finals[k] for k in sorted(finals))
     if reader is None:
-        reading = await asyncio.to_thread(reread, decoder, samples, language, hints, live=live_text)
+        reading_decoder = reading_with or decoder
+        reading = await asyncio.to_thread(reread, reading_decoder, samples, language, hints, live=live_text)
         ready = reading.seconds
     else:
         assert ahead_with is not None
@@ -252,6 +262,7 @@ async def main() -> None:
     parser.add_argument("--long-runs", type=int, default=2, help="2-minute answers streamed each way")
     parser.add_argument("--long-only", action="store_true", help="only the 2-minute answer")
     parser.add_argument("--trace", action="store_true", help="log each pass and final (where the time goes)")
+    parser.add_argument("--reread-model", default="", help="an installed model (name or folder) for the re-read")
     args = parser.parse_args()
     if args.trace:
         logging.basicConfig(format="%(relativeCreated)8.0f %(name)s: %(message)s")
@@ -269,11 +280,17 @@ async def main() -> None:
     files = sorted(p for p in (SPEECH / args.lang).iterdir() if p.suffix in {".wav", ".flac"})
     if args.limit:
         files = files[: args.limit]
+    reading_with = None
+    if args.reread_model:  # what a larger model's stored transcript gains, and costs, against base's one-shot
+        reading_with = await SpeechModel(replace(model.settings, model=args.reread_model), model.models_dir).get()
+        print(f"the stored transcript is read by {args.reread_model}; one-shot is still base's")
     if args.long_only:
-        await long_runs(model, decoder, files, args.lang, args.long_runs)
+        await long_runs(model, decoder, files, args.lang, args.long_runs, args.reread_model)
         return
     results = [
-        await run_file(model, decoder, path, args.lang, args.hotwords) for _ in range(args.repeat) for path in files
+        await run_file(model, decoder, path, args.lang, args.hotwords, reading_with)
+        for _ in range(args.repeat)
+        for path in files
     ]
     unit = "WER" if args.lang == "en" else "CER"
     for r in results:
@@ -324,21 +341,28 @@ async def main() -> None:
     )
     if not args.long_runs:
         return
-    await long_runs(model, decoder, files, args.lang, args.long_runs)
+    await long_runs(model, decoder, files, args.lang, args.long_runs, args.reread_model)
 
 
-async def long_runs(model: SpeechModel, decoder: WhisperDecoder, files: list[Path], language: str, runs: int) -> None:
+async def long_runs(
+    model: SpeechModel, decoder: WhisperDecoder, files: list[Path], language: str, runs: int, reading_name: str = ""
+) -> None:
     """The 2-minute answer streamed live `runs` times each way, alternating which goes first: read again once
-    it has ended (as before), and read ahead while it is given on a low-priority copy of the model."""
-    reading = replace(model.settings, cpu_threads=READING_THREADS)  # as the app's TranscriptKeeper loads it
+    it has ended (as before), and read ahead while it is given on a low-priority copy of the model (or of
+    `reading_name`'s, read once ended at normal priority in the other arm)."""
+    name = reading_name or model.settings.model
+    reading = replace(model.settings, model=name, cpu_threads=READING_THREADS)  # as the app's TranscriptKeeper
     reading_model = SpeechModel(reading, model.models_dir, low_priority=True)
     ahead_with = await reading_model.get()
+    once_with = await SpeechModel(replace(model.settings, model=name), model.models_dir).get() if reading_name else None
     samples, reference = await long_answer(files, language)
     arms: dict[str, list[FileRun]] = {"read once ended": [], "read ahead": []}
     for run in range(runs):
         for arm in sorted(arms, reverse=bool(run % 2)):
             with_reader = ahead_with if arm == "read ahead" else None
-            result = await run_answer(model, decoder, "long", samples, reference, language, (), with_reader)
+            result = await run_answer(
+                model, decoder, "long", samples, reference, language, (), with_reader, reading_with=once_with
+            )
             arms[arm].append(result)
             print(f"  {arm}: stored transcript ready {result.reread_s:.1f} s after the answer's end")
     unit = "WER" if language == "en" else "CER"

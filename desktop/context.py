@@ -80,7 +80,7 @@ class AppContext(QObject):
         speech_model.subscribe(self._on_model_progress)
         # Every answer's stored transcript: its audio read again once it ends (an interview's own answers, and
         # at start the ones a closed or killed app left owing).
-        self.keeper = TranscriptKeeper(store, speech_model)
+        self.keeper = TranscriptKeeper(store, speech_model, reading=preferences.reading_settings())
         self.keeper.subscribe(self._on_transcript_stored)
         self.interviewer = InterviewerModel()  # the engine owns its lifecycle; this shows its status
         self.llm_status = self.interviewer.status

@@ -20,7 +20,7 @@ from engine.audio.tap import TappedSource
 from engine.errors import AppError
 from engine.interview.config import InterviewConfig
 from engine.interview.driver import END, SKIP, Choice, drive
-from engine.interview.events import InterviewEvent, QuestionAsked, ReviewWriting, SessionStarted
+from engine.interview.events import InterviewEvent, Notice, QuestionAsked, ReviewWriting, SessionStarted
 from engine.interview.session import InterviewSession
 from engine.interview.silence import SilenceCountdownSource
 from engine.interview.state import SessionState
@@ -103,6 +103,21 @@ class PracticeRunner(QObject):
         if session is self.session:  # an earlier interview's late reviews are not this one's news
             self.engine_event.emit(event)
 
+    async def _tell_if_reading_failed(self, session: InterviewSession) -> None:
+        """The chosen reading model did not load: the practice screen says so (the live one reads instead)."""
+        failure = await self.ctx.keeper.loaded()
+        if failure is None or session.session_id is None:
+            return
+        language = self.ctx.errors.language
+        params = (
+            ("name", self.ctx.preferences.reread_model),
+            ("live", self.ctx.keeper.reading_model),
+            ("reason", failure.message(language)),
+        )
+        self._forward(Notice(session.session_id, "model.reread_failed", params), session)
+        if self._language == "ko" and self.ctx.keeper.reading_model == "base":  # the reading is base's after all
+            self._forward(Notice(session.session_id, "model.korean_base_weak"), session)
+
     # -- Choices, for the engine's driver -------------------------------------------------------------
     @property
     def ending(self) -> bool:
@@ -135,7 +150,8 @@ class PracticeRunner(QObject):
     async def _run(self, config: InterviewConfig) -> None:
         self._language = config.language
         self.backend = _backend(self.ctx.preferences.stt_backend)  # a change in Settings applies from here
-        weak = config.language == "ko" and self.ctx.preferences.speech_model == "base"
+        # The stored transcript, which the feedback reads, is the reading model's: base there is weak in Korean.
+        weak = config.language == "ko" and self.ctx.keeper.reading_model == "base"
         notices = ("model.korean_base_weak",) if weak else ()
         session = InterviewSession(
             config,
@@ -154,6 +170,7 @@ class PracticeRunner(QObject):
         self.session = session
         if self.backend is SttBackend.LOCAL:
             self.ctx.keeper.start()  # its own copy of the model, to read answers ahead (loaded once, idle cores)
+            self.ctx.tasks.spawn(self._tell_if_reading_failed(session), "reading-model-check")
         session.subscribe(lambda event: self._forward(event, session))
         session.subscribe(self._on_started)
         final = SessionState.INTERRUPTED  # the app is closing (cancelled): what was said is kept

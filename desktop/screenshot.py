@@ -32,6 +32,11 @@ async def show_for_capture(window: MainWindow, screen: Screen) -> None:
         window.show_screen(screen)
         await refreshed
         return
+    if screen is Screen.SETTINGS:  # with the readings' costs measured so far, read from the history
+        shown = asyncio.ensure_future(next_emission(window.settings.reread.costs_shown, timeout=30))
+        window.show_screen(screen)
+        await shown
+        return
     if screen is Screen.PRACTICE:
         language = window.ctx.errors.language
         question = (await asyncio.to_thread(choose_questions, language, InterviewKind.MIXED, 1))[0]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -31,3 +35,24 @@ WHISPER_MODELS: dict[str, WhisperSpec] = {WHISPER_BASE.name: WHISPER_BASE}
 
 # Larger multilingual models a user can install into <models>/whisper-<name> (CTranslate2 conversions).
 INSTALLABLE_WHISPER_NAMES = ("small", "medium", "large-v3-turbo")
+
+# What a folder must hold for faster-whisper to load it offline (a CTranslate2 conversion: without
+# tokenizer.json it would fetch one from the hub), besides a vocabulary.txt or .json.
+MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
+
+
+def installed_whisper(models_dir: Path) -> tuple[str, ...]:
+    """The speech models a reading can use: the embedded base, then every <models>/whisper-<name> folder that
+    holds a CTranslate2 model, the catalogue's larger ones first in size order, then any other by name."""
+    found = set()
+    try:
+        for folder in models_dir.glob("whisper-*") if models_dir.is_dir() else ():
+            files = [folder / name for name in MODEL_FILES]
+            vocabulary = any((folder / f"vocabulary.{kind}").is_file() for kind in ("txt", "json"))
+            if vocabulary and all(path.is_file() for path in files):
+                found.add(folder.name.removeprefix("whisper-"))
+    except OSError as error:  # a folder this user cannot read: what was found so far is offered
+        log.warning("the models folder %s could not be read whole: %s", models_dir, error)
+    found.discard(WHISPER_BASE.name)
+    known = [name for name in INSTALLABLE_WHISPER_NAMES if name in found]
+    return (WHISPER_BASE.name, *known, *sorted(found - set(known)))

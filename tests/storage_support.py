@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.config.settings import AppPaths
 from engine.storage.store import Store
-from engine.stt.contract import TranscriptEvent, TranscriptKind
+from engine.stt.contract import TranscriptEvent, TranscriptKind, Word
 
 
 async def add_session(
@@ -35,3 +36,25 @@ async def add_session(
     await store.save_metrics(answer_id, metrics)
     await store.set_session_status(session, "complete", ended=True)
     return session
+
+
+async def owed_answer(store: Store, paths: AppPaths, audio: Path | None, live: str) -> int:
+    """A Korean answer stored with its live transcript, owing its re-read (its audio copied from `audio`)."""
+    session = await store.create_session({"language": "ko"}, "local")
+    question = await store.add_question(session, 1, "ko-x", "지원 동기를 말씀해 주세요.", "motivation")
+    relative = f"recordings/session-{session}/answer-1.flac"
+    if audio is not None:
+        (paths.data_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+        (paths.data_dir / relative).write_bytes(audio.read_bytes())
+    answer = await store.start_answer(session, question, relative, reread=True)
+    event = TranscriptEvent(TranscriptKind.FINAL, 0, live, live, 0.0, 5.0, (Word(live, 0.0, 5.0, 0.5),), 0.5, "x")
+    await store.add_final(answer, event)
+    await store.finish_answer(answer, "complete", 5.0, live)
+    await store.save_metrics(answer, {**FIGURES, "voice": {"loudness": 1}})
+    return answer
+
+
+FIGURES = {
+    "words_per_minute": 1.0, "syllables_per_minute": 1.0, "fillers_per_minute": 0.0, "filler_count": 0,
+    "pause_count": 0, "longest_pause_s": 0.0, "speaking_s": 5.0,
+}  # fmt: skip

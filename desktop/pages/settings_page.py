@@ -27,12 +27,13 @@ from desktop.pages.base import Page, fill_devices, heading, set_form_labels
 from desktop.pages.cloud_settings import CloudSpeechSettings
 from desktop.pages.first_run import LANGUAGE_NAMES
 from desktop.pages.interviewer_settings import InterviewerSettings
+from desktop.pages.reread_settings import RereadSettings
 from engine.config.preferences import Preferences, Theme
 
 COMPUTE_TYPES = ("int8", "int8_float32", "float32")
 ESPEAK_VOICES = ("en-us", "en-gb", "ko")
 # Changing these means reloading the model or reopening the database: they apply at the next start.
-RESTART_FIELDS = ("data_dir", "models_dir", "speech_model", "compute_type")
+RESTART_FIELDS = ("data_dir", "models_dir", "speech_model", "reread_model", "compute_type")
 
 
 class SettingsPage(Page):
@@ -83,6 +84,7 @@ class SettingsPage(Page):
         self.note = QLabel(objectName="settingsNote", wordWrap=True)
         self.interviewer = InterviewerSettings(ctx)
         self.cloud = CloudSpeechSettings(ctx)
+        self.reread = RereadSettings(ctx)
 
         # Grouped as a candidate thinks of them; the jargon (model size, number format) under Advanced.
         self.advanced = QCheckBox(objectName="advancedBox")
@@ -117,6 +119,7 @@ class SettingsPage(Page):
         layout.addWidget(self.title)
         layout.addWidget(self.groups["microphone"][0])
         layout.addWidget(self.groups["speech"][0])
+        layout.addWidget(self.reread)
         layout.addWidget(self.cloud)
         layout.addWidget(self.interviewer)
         layout.addWidget(self.groups["voice"][0])
@@ -193,6 +196,7 @@ class SettingsPage(Page):
         self.save_button.setText(self.tr("Save"))
         self.interviewer.retranslate()
         self.cloud.retranslate()
+        self.reread.retranslate()
         if not self.note.property("restart"):
             self.note.setText(self.tr("Folder and speech-model changes apply the next time the app starts."))
 
@@ -218,6 +222,7 @@ class SettingsPage(Page):
         self.models_dir.setText(prefs.models_dir)
         self.interviewer.load(prefs)
         self.cloud.load(prefs)
+        self.reread.load(prefs)
 
     def _browse(self, edit: QLineEdit) -> None:
         dialog = QFileDialog(self, self.tr("Choose a folder"), edit.text() or edit.placeholderText())
@@ -244,6 +249,7 @@ class SettingsPage(Page):
             models_dir=self.models_dir.text().strip(),
             **self.interviewer.changes(),
             **self.cloud.changes(),
+            **self.reread.changes(),
         )
         self.ctx.tasks.spawn(self.cloud.store_credentials(), "store-cloud-credentials")
         self.ctx.tasks.spawn(self.interviewer.store_api_key(), "store-api-key")  # then reopens the server

@@ -86,13 +86,15 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
     stored: dict[int, TranscriptStored] = {}  # answer id → its stored transcript, once re-read
     # Local recognition: each answer's audio is read again for its stored transcript, and answers a killed
     # run left owing are read now, beside this interview.
-    keeper = TranscriptKeeper(store, model) if backend is SttBackend.LOCAL else None
+    reading = replace(speech, model=args.reread_model or speech.model)
+    keeper = TranscriptKeeper(store, model, reading=reading) if backend is SttBackend.LOCAL else None
     if keeper is not None:
         keeper.start()  # the readings' own copy of the model, at the lowest priority, once the live one is in
     owed = asyncio.create_task(keeper.catch_up(), name="reread-owed") if keeper is not None else None
     try:
         config = await interview_config(args, store, count)
-        notices = ("model.korean_base_weak",) if config.language == "ko" and speech.model == "base" else ()
+        # The stored transcript, which the feedback reads, is the reading model's: base there is weak in Korean.
+        notices = ("model.korean_base_weak",) if config.language == "ko" and reading.model == "base" else ()
         session = InterviewSession(
             config,
             store,
@@ -113,6 +115,11 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         run = await drive(session, AnswerFiles(args.answers, realtime=args.realtime))
         # What is printed and stored is each answer read in full, with the model's review.
         await session.after_interview()
+        if keeper is not None and keeper.failure is not None:
+            failed = messages.text(
+                "model.reread_failed", ui, name=reading.model, reason=keeper.failure.message(ui), live=speech.model
+            )
+            print(failed, file=err)
         if args.json:
             document = {
                 "session_id": session.session_id,
@@ -120,6 +127,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
                 "database": str(paths.database),
                 "language": config.language,
                 "stt_backend": backend.value,
+                "reread_model": keeper.reading_model if keeper is not None else None,
                 "interviewer_model": language_model.info.name if language_model else None,
                 "answers": [
                     answer_json(t.asked, t.outcome, ui, feedback_views, reviews, stored.get(t.outcome.answer_id))

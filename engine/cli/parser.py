@@ -175,6 +175,7 @@ def build_parser(ui: str = "en") -> argparse.ArgumentParser:
     practice.add_argument("--seniority", choices=SENIORITIES, default="any", help=h("help.practice.seniority"))
     practice.add_argument("--company", default="", help=h("help.practice.company"))
     practice.add_argument("--model", default="base", help=h("help.practice.model"))
+    practice.add_argument("--reread-model", default="", help=h("help.practice.reread_model"))
     practice.add_argument("--compute-type", default="int8", help=h("help.practice.compute_type"))
     practice.add_argument("--stt", choices=["local", "google", "rtzr"], default="local", help=h("help.practice.stt"))
     practice.add_argument("--llm", type=Path, default=None, help=h("help.practice.llm"))

@@ -46,6 +46,9 @@ class Preferences:
     rtzr_auth_url: str = ""  # "" = RTZR's public endpoints; the client id and secret live in the keyring
     rtzr_stream_url: str = ""
     speech_model: str = "base"
+    # The model that reads each answer again for its stored transcript ("" = the live model): a larger one is
+    # more accurate, above all in Korean, and costs more (Settings show what it cost on this machine).
+    reread_model: str = ""
     compute_type: str = "int8"
     first_run_done: bool = False
     speak_questions: bool = True
@@ -81,6 +84,10 @@ class Preferences:
 
     def speech_settings(self) -> SpeechSettings:
         return SpeechSettings(model=self.speech_model, compute_type=self.compute_type)
+
+    def reading_settings(self) -> SpeechSettings:
+        """The model that reads answers again for their stored transcripts."""
+        return replace(self.speech_settings(), model=self.reread_model or self.speech_model)
 
 
 def config_dir() -> Path:

@@ -8,7 +8,9 @@ stored transcript (the review and the history then read it back).
 Where threads can run below the others (engine/runtime/priority.py), the readings use a copy of the speech
 model of their own, loaded at the lowest priority: an answer is then read ahead while it is given
 (engine/stt/read_ahead.py), and a reading goes on while the next answer is recognised live. Elsewhere they
-share the live model and wait between Whisper's windows while an answer is live.
+share the live model and wait between Whisper's windows while an answer is live. A reading model other than
+the live one (a larger one, chosen in Settings) is always loaded apart; if it cannot load, the live one reads.
+Each stored reading keeps what it cost on this machine (engine/storage/reading_costs.py), for Settings.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import numpy.typing as npt
 from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.audio.file_source import read_samples
 from engine.audio.frames import SAMPLE_RATE
+from engine.config.settings import SpeechSettings
 from engine.errors import AppError, AudioFileError, ModelError
 from engine.feedback.assess import assess
 from engine.feedback.cues import classify
@@ -36,6 +39,7 @@ from engine.feedback.question_type import QuestionType
 from engine.feedback.view import FeedbackView, build_view
 from engine.interview.events import TranscriptStored
 from engine.runtime.priority import can_lower_threads
+from engine.storage.reading_costs import ReadingCost
 from engine.storage.store import Store
 from engine.storage.transcripts import OwedReread
 from engine.stt.speech_model import SpeechModel
@@ -66,14 +70,28 @@ def hotwords(posting: str, resume: str, language: str) -> tuple[str, ...]:
 
 
 class TranscriptKeeper:
-    def __init__(self, store: Store, model: SpeechModel, *, own_model: bool | None = None) -> None:
-        """`model`: the live recognition's. `own_model`: whether the readings load a low-priority copy of it
-        (by default, where threads can be lowered) or share it."""
+    def __init__(
+        self,
+        store: Store,
+        model: SpeechModel,
+        *,
+        own_model: bool | None = None,
+        reading: SpeechSettings | None = None,
+    ) -> None:
+        """`model`: the live recognition's. `reading`: the model that reads answers again (by default the live
+        one; a larger one gives a better stored transcript, at a cost Settings show). `own_model`: whether the
+        readings load a low-priority copy (by default, where threads can be lowered) or share the live model;
+        a different reading model is always loaded apart, at the lowest priority only where threads can be."""
         self._store = store
         self._live = model
-        reading = replace(model.settings, cpu_threads=READING_THREADS)
-        own = can_lower_threads() if own_model is None else own_model
-        self._model = SpeechModel(reading, model.models_dir, low_priority=True) if own else model
+        reading = reading or model.settings
+        low = can_lower_threads() if own_model is None else own_model
+        if low or reading.model != model.settings.model:
+            threads = READING_THREADS if low else reading.cpu_threads
+            self._model = SpeechModel(replace(reading, cpu_threads=threads), model.models_dir, low_priority=low)
+        else:
+            self._model = model
+        self.failure: ModelError | None = None  # why the chosen reading model did not load (the live one reads)
         self._loading: asyncio.Task[WhisperDecoder] | None = None
         self._readers: weakref.WeakSet[ReadAhead] = weakref.WeakSet()  # to stop at close
         self._one_at_a_time = asyncio.Lock()  # two readings at once would only share the same cores
@@ -83,6 +101,11 @@ class TranscriptKeeper:
         self._go.set()
         self._holds = 0
 
+    @property
+    def reading_model(self) -> str:
+        """The model that reads answers again now (the live one after the chosen one failed to load)."""
+        return self._model.settings.model
+
     def subscribe(self, listener: StoredListener) -> None:
         self._listeners.append(listener)
 
@@ -91,6 +114,13 @@ class TranscriptKeeper:
         if self._model is not self._live and self._loading is None:
             self._loading = asyncio.get_running_loop().create_task(self._decoder(), name="reading-model-load")
             self._loading.add_done_callback(lambda task: task.cancelled() or task.exception())  # retrieved
+
+    async def loaded(self) -> ModelError | None:
+        """Once the load `start()` began has ended: why the chosen reading model failed (the live one reads),
+        or None."""
+        if self._loading is not None:
+            await asyncio.wait({self._loading})
+        return self.failure
 
     async def close(self) -> None:
         """Stop loading the readings' copy of the model, and every answer's reader still going (call after the
@@ -118,9 +148,11 @@ class TranscriptKeeper:
         except ModelError as error:
             if live_error is not None:
                 raise
-            # No room for a second copy, say: the readings share the live model, as where threads cannot be
-            # lowered, rather than leave every answer owed.
-            log.warning("the readings' own copy of the speech model failed (%s); they share the live one", error)
+            # No room for a second copy, say, or the chosen model is not installed: the readings share the
+            # live model, as where threads cannot be lowered, rather than leave every answer owed.
+            log.warning("the readings' own speech model failed (%s); they share the live one", error)
+            self.failure = error
+            await self._model.close()
             self._model = self._live
             if self._holds:
                 self._go.clear()
@@ -150,11 +182,15 @@ class TranscriptKeeper:
         if not self._holds:
             self._go.set()
 
-    async def reread(self, owed: OwedReread, ahead: ReadAhead | None = None) -> TranscriptStored | None:
+    async def reread(
+        self, owed: OwedReread, ahead: ReadAhead | None = None, *, at_answer_end: bool = True
+    ) -> TranscriptStored | None:
         """Read one answer again and store the reading; None when it stays live (no model: owed still, read
         at the next start; unreadable audio or an empty reading: the live transcript is kept for good), or
         was stored already. An answer already being read is not read twice: this waits for that reading.
-        `ahead`: the answer's reader fed while it was given; it is finished or stopped here."""
+        `ahead`: the answer's reader fed while it was given; it is finished or stopped here. `at_answer_end`:
+        called as the answer ended, so the time till it is stored is how long the candidate's transcript took
+        (kept with the reading's cost); False for a catch-up."""
         pending = self._pending.get(owed.answer_id)
         if pending is not None:
             if ahead is not None:
@@ -164,7 +200,7 @@ class TranscriptKeeper:
         self._pending[owed.answer_id] = done
         result = None
         try:
-            result = await self._read(owed, ahead)
+            result = await self._read(owed, ahead, asyncio.get_running_loop().time() if at_answer_end else None)
         finally:
             if ahead is not None:
                 ahead.stop()  # finished already, or the reading ended before it got there
@@ -175,7 +211,7 @@ class TranscriptKeeper:
                 listener(result)
         return result
 
-    async def _read(self, owed: OwedReread, ahead: ReadAhead | None) -> TranscriptStored | None:
+    async def _read(self, owed: OwedReread, ahead: ReadAhead | None, ended: float | None) -> TranscriptStored | None:
         async with self._one_at_a_time:
             if not await self._store.reread_owed(owed.answer_id):
                 return None  # read meanwhile (an interview's own reading, before a catch-up reached it)
@@ -200,7 +236,14 @@ class TranscriptKeeper:
             duration = owed.duration_s or len(samples) / SAMPLE_RATE  # an answer a kill cut has none stored
             metrics, content = await asyncio.to_thread(_worked_out, replace(owed, duration_s=duration), reading)
             document = {**metrics.to_dict(), "content": content.to_stored()} if metrics and content else None
-            if not await self._store.store_reread(owed.answer_id, reading.segments, document):
+            loop = asyncio.get_running_loop()
+            cost = ReadingCost(
+                self.reading_model,
+                len(samples) / SAMPLE_RATE,
+                reading.cost_s,
+                None if ended is None else loop.time() - ended,
+            )
+            if not await self._store.store_reread(owed.answer_id, reading.segments, document, cost):
                 return None  # deleted meanwhile
         log.info(
             "answer %d re-read in %.1f s (%.0f s of audio, %d words left out)",
@@ -259,7 +302,7 @@ class TranscriptKeeper:
         done = []
         for owed in await self._store.owed_rereads(session_id):
             try:
-                stored = await self.reread(owed)
+                stored = await self.reread(owed, at_answer_end=False)
             except (AppError, RuntimeError, OSError, ValueError) as error:  # CTranslate2 raises RuntimeError
                 log.exception("answer %d could not be read again: %s", owed.answer_id, error)
                 await self._store.give_up_reread(owed.answer_id)

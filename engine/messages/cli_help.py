@@ -145,6 +145,12 @@ _PRACTICE: Final[dict[str, dict[str, str]]] = {
         "en": "speech model: 'base' (built in), or the name or folder of a larger one you installed",
         "ko": "음성 인식 모델: 'base'(내장) 또는 직접 설치한 더 큰 모델의 이름이나 폴더",
     },
+    "help.practice.reread_model": {
+        "en": "the speech model that reads each answer again for its stored transcript (default: --model); a "
+        "larger one is more accurate, above all in Korean, and slower",
+        "ko": "저장할 답변 기록을 만들려고 답변을 다시 읽는 음성 인식 모델(기본값: --model). 더 큰 모델일수록 "
+        "특히 한국어에서 더 정확하지만 더 느립니다",
+    },
     "help.practice.compute_type": {
         "en": "the speech model's number format: int8 (default, fastest), int8_float32 or float32",
         "ko": "음성 인식 모델의 연산 형식: int8(기본값, 가장 빠름), int8_float32, float32",

@@ -49,6 +49,11 @@ SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "ko": "내장 'base' 음성 모델은 한국어 인식이 약합니다(문자 오류율 약 21~23%, 'medium'은 약 12%). "
         "더 정확한 한국어 전사를 원하시면 더 큰 모델을 설치하세요.",
     },
+    "model.reread_failed": {
+        "en": "Answers are read again by '{live}' for now: '{name}', the model chosen for that, could not be "
+        "loaded. {reason}",
+        "ko": "답변 다시 읽기에 고른 '{name}' 모델을 불러오지 못해 지금은 '{live}' 모델이 다시 읽습니다. {reason}",
+    },
     # Audio
     "audio.file_missing": {
         "en": "The audio file {path} does not exist. Check the path and try again.",

@@ -131,7 +131,15 @@ def _v5(db: sqlite_utils.Database) -> None:
     db.table("questions").create_index(["text"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite_utils.Database) -> None:
+    """What each re-read cost on this machine, per speech model (engine/storage/reading_costs.py): figures
+    only, kept apart from the answers."""
+    db.table("reading_costs").create(
+        {"id": int, "model": str, "audio_s": float, "cost_s": float, "ready_s": float, "created_at": str}, pk="id"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,7 +23,7 @@ import sqlite_utils
 
 from engine.errors import StorageError
 from engine.native.process_alive import process_alive
-from engine.storage import attempts, history, reads, repair, transcripts
+from engine.storage import attempts, history, reading_costs, reads, repair, transcripts
 from engine.storage.migrations import SCHEMA_VERSION, migrate
 from engine.storage.records import Attempt, SearchHit, SessionRow, StoredSession, TrendPoint
 from engine.stt.contract import TranscriptEvent
@@ -239,10 +239,32 @@ class Store:
         return await self._call(transcripts.owed, self.db, self.path.parent, session_id)
 
     async def store_reread(
-        self, answer_id: int, segments: tuple[TranscriptEvent, ...], metrics: dict[str, Any] | None
+        self,
+        answer_id: int,
+        segments: tuple[TranscriptEvent, ...],
+        metrics: dict[str, Any] | None,
+        cost: reading_costs.ReadingCost | None = None,
     ) -> bool:
-        """Swap the answer's live transcript for its re-read; False if it was no longer owed (or is gone)."""
-        return await self._call(self._write, lambda db: transcripts.store_reread(db, answer_id, segments, metrics))
+        """Swap the answer's live transcript for its re-read, and keep what the reading cost; False if it was
+        no longer owed (or is gone)."""
+
+        def store(db: sqlite_utils.Database) -> bool:
+            stored = transcripts.store_reread(db, answer_id, segments, metrics)
+            if stored and cost is not None:
+                reading_costs.record(db, cost)
+            return stored
+
+        return await self._call(self._write, store)
+
+    async def reread_costs(self) -> dict[str, reading_costs.ReadingCosts]:
+        """What re-reads cost on this machine, by speech model."""
+        return await self._call(reading_costs.summaries, self.db)
+
+    async def newest_recording(self) -> transcripts.Recording | None:
+        return await self._call(transcripts.newest_recording, self.db, self.path.parent)
+
+    async def record_reading_cost(self, cost: reading_costs.ReadingCost) -> None:
+        await self._call(self._write, lambda db: reading_costs.record(db, cost))
 
     async def reread_owed(self, answer_id: int) -> bool:
         return await self._call(transcripts.is_owed, self.db, answer_id)

@@ -69,6 +69,29 @@ def owed(db: sqlite_utils.Database, data_dir: Path, session_id: int | None) -> l
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """An answer's kept recording, to time a reading on."""
+
+    audio: Path  # absolute
+    language: str
+    duration_s: float
+
+
+def newest_recording(db: sqlite_utils.Database, data_dir: Path) -> Recording | None:
+    """The latest answer whose recording is kept (any answer that was heard), or None."""
+    placeholders = ", ".join("?" for _ in HEARD)
+    for r in db.query(
+        "select a.audio_path, s.language, a.duration_s from answers a join sessions s on s.id = a.session_id "
+        f"where a.audio_path != '' and a.status in ({placeholders}) order by a.id desc limit 20",
+        HEARD,
+    ):
+        audio = data_dir / str(r["audio_path"])
+        if audio.is_file():
+            return Recording(audio, str(r["language"] or "en"), float(r["duration_s"] or 0.0))
+    return None
+
+
 def is_owed(db: sqlite_utils.Database, answer_id: int) -> bool:
     row = db.execute("select transcript_source from answers where id = ?", (answer_id,)).fetchone()
     return bool(row) and row[0] == "live"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -50,6 +51,7 @@ class Part:
     start_sample: int
     end_sample: int
     segments: tuple[tuple[Word, ...], ...]
+    seconds: float = 0.0  # how long reading it took (the reading's cost on this machine)
 
     @property
     def text(self) -> str:
@@ -165,8 +167,9 @@ class ReadAhead:
     def _read(self, end: int) -> None:
         start = self._parts[-1].end_sample if self._parts else 0
         audio = self._audio.view[start:end].copy()
+        began = time.perf_counter()
         segments = transcribe(self._decoder, audio, self._language, self._hotwords, self._control, start / SAMPLE_RATE)
-        part = Part(start, end, tuple(tuple(s) for s in segments))
+        part = Part(start, end, tuple(tuple(s) for s in segments), time.perf_counter() - began)
         self._parts.append(part)
         log.debug("read ahead %.1f-%.1f s: %s", start / SAMPLE_RATE, end / SAMPLE_RATE, part.text)
         if self._on_part is not None:

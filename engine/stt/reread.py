@@ -68,8 +68,14 @@ def _started() -> threading.Event:
 @dataclass(frozen=True, slots=True)
 class Reading:
     segments: tuple[TranscriptEvent, ...]  # one per Whisper segment, words timed in the answer's seconds
-    seconds: float  # how long the reading took (its cost, for the bench and the log)
+    seconds: float  # how long this reading took, after the answer ended (for the bench and the log)
     dropped: int  # words left out by the guards
+    ahead_s: float = 0.0  # how long reading its parts took while the answer was given
+
+    @property
+    def cost_s(self) -> float:
+        """The whole reading's compute time: the parts read ahead and the rest."""
+        return self.seconds + self.ahead_s
 
     @property
     def text(self) -> str:
@@ -145,7 +151,7 @@ def reread(
                 REREAD_BACKEND,
             )
         )
-    return Reading(tuple(segments), time.perf_counter() - began, dropped)
+    return Reading(tuple(segments), time.perf_counter() - began, dropped, sum(p.seconds for p in parts))
 
 
 def _went_wrong(timed: list[list[Word]], live: str) -> bool:

@@ -26,6 +26,7 @@ from engine.stt.reread import reread, speech_probabilities, without_unheard_repe
 from engine.stt.speech_model import SpeechModel
 from tests.cli_support import cli
 from tests.conftest import ROOT, joined_speech, speech_file
+from tests.storage_support import FIGURES, owed_answer
 
 KO_CLIP = "ko/deeply_DanceStudio_sub100112a00045.wav"
 
@@ -201,27 +202,6 @@ async def test_hotwords_that_make_whisper_skip_words_are_dropped_for_a_second_re
     assert len(reading.text) >= 0.9 * len(live) and "박사님" in reading.text
 
 
-async def _owed_answer(store: Store, paths: AppPaths, audio: Path | None, live: str) -> int:
-    session = await store.create_session({"language": "ko"}, "local")
-    question = await store.add_question(session, 1, "ko-x", "지원 동기를 말씀해 주세요.", "motivation")
-    relative = f"recordings/session-{session}/answer-1.flac"
-    if audio is not None:
-        (paths.data_dir / relative).parent.mkdir(parents=True, exist_ok=True)
-        (paths.data_dir / relative).write_bytes(audio.read_bytes())
-    answer = await store.start_answer(session, question, relative, reread=True)
-    event = TranscriptEvent(TranscriptKind.FINAL, 0, live, live, 0.0, 5.0, (Word(live, 0.0, 5.0, 0.5),), 0.5, "x")
-    await store.add_final(answer, event)
-    await store.finish_answer(answer, "complete", 5.0, live)
-    await store.save_metrics(answer, {**_FIGURES, "voice": {"loudness": 1}})
-    return answer
-
-
-_FIGURES = {
-    "words_per_minute": 1.0, "syllables_per_minute": 1.0, "fillers_per_minute": 0.0, "filler_count": 0,
-    "pause_count": 0, "longest_pause_s": 0.0, "speaking_s": 5.0,
-}  # fmt: skip
-
-
 async def test_an_empty_or_failed_reading_keeps_the_live_transcript_and_the_others_are_still_read(
     data_dir: Path, models_dir: Path, tmp_path: Path
 ) -> None:
@@ -236,9 +216,9 @@ async def test_an_empty_or_failed_reading_keeps_the_live_transcript_and_the_othe
     paths = AppPaths(data_dir)
     store = await Store.open(paths.database)
     try:
-        missing = await _owed_answer(store, paths, None, "들리지 않은 답변")
-        empty = await _owed_answer(store, paths, silence, "조용한 답변")
-        spoken = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        missing = await owed_answer(store, paths, None, "들리지 않은 답변")
+        empty = await owed_answer(store, paths, silence, "조용한 답변")
+        spoken = await owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
         done = await TranscriptKeeper(store, SpeechModel(SpeechSettings(), models_dir)).catch_up()
         assert [d.answer_id for d in done] == [spoken]
         db = store.db
@@ -258,12 +238,12 @@ async def test_the_swap_is_one_transaction(data_dir: Path) -> None:
     paths = AppPaths(data_dir)
     store = await Store.open(paths.database)
     try:
-        answer = await _owed_answer(store, paths, None, "live words")
+        answer = await owed_answer(store, paths, None, "live words")
         # A real SQLite failure half-way: the answer's row refuses its update after the segments moved.
         store.db.execute("create trigger refuse before update on answers begin select raise(abort, 'disk'); end")
         reading = TranscriptEvent(TranscriptKind.FINAL, 0, "read", "read", 0.0, 1.0, (), 0.9, "whisper-reread")
         with pytest.raises(Exception, match="disk"):
-            await store.store_reread(answer, (reading,), dict(_FIGURES))
+            await store.store_reread(answer, (reading,), dict(FIGURES))
         store.db.execute("drop trigger refuse")
         db = store.db
         assert [r[0] for r in db.execute("select text from transcript_segments")] == ["live words"]
@@ -306,7 +286,7 @@ async def test_a_cancelled_reading_stops_holds_the_model_till_it_has_and_stays_o
     paths = AppPaths(data_dir)
     store = await Store.open(paths.database)
     try:
-        answer = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        answer = await owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
         model = SpeechModel(SpeechSettings(), models_dir)
         await model.get()
         keeper = TranscriptKeeper(store, model, own_model=False)  # as on macOS and Windows: it shares the model
@@ -339,7 +319,7 @@ async def test_a_reading_on_a_model_of_its_own_goes_on_while_an_answer_is_live(
     paths = AppPaths(data_dir)
     store = await Store.open(paths.database)
     try:
-        answer = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        answer = await owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
         keeper = TranscriptKeeper(store, SpeechModel(SpeechSettings(), models_dir), own_model=True)
         keeper.hold()  # its copy runs at the lowest priority: it takes only what the live passes leave
         (owed,) = await store.owed_rereads()
@@ -360,7 +340,7 @@ async def test_without_room_for_a_copy_of_the_model_the_readings_share_the_live_
     paths = AppPaths(data_dir)
     store = await Store.open(paths.database)
     try:
-        answer = await _owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        answer = await owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
         live = SpeechModel(SpeechSettings(), models_dir)
         keeper = TranscriptKeeper(store, live, own_model=True)
 

@@ -1,0 +1,102 @@
+"""A model of its own for the re-read: the chosen installed model reads each answer again while base streams,
+what each reading cost is kept for Settings, and a chosen model that cannot load leaves the live one reading.
+
+No larger Whisper model reaches this machine (DESIGN.md: the registry's small packages are incomplete), so the
+"other" model here is base's own files in a folder of their own: a real second model, loaded and read apart
+from the live one; what differs for a larger model is only its weights."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from engine.config.settings import AppPaths, SpeechSettings
+from engine.storage.store import Store
+from engine.stt.speech_model import SpeechModel
+from tests.cli_support import cli
+from tests.conftest import speech_file
+from tests.storage_support import owed_answer
+
+KO_CLIP = "ko/deeply_DanceStudio_sub100112a00045.wav"
+
+
+def installed_copy(models_dir: Path, folder: Path) -> Path:
+    """Base's model files in `folder`, as a user's other installed model would lie (hard links: no copy)."""
+    folder.mkdir(parents=True)
+    for file in (models_dir / "whisper-base").iterdir():
+        if file.is_file():
+            try:
+                os.link(file, folder / file.name)
+            except OSError:  # another file system
+                shutil.copy2(file, folder / file.name)
+    return folder
+
+
+async def test_the_chosen_model_reads_each_answer_again_and_its_cost_is_kept(
+    data_dir: Path, models_dir: Path, tmp_path: Path
+) -> None:
+    from engine.interview.stored_transcript import TranscriptKeeper
+
+    other = installed_copy(models_dir, tmp_path / "models" / "whisper-other")
+    paths = AppPaths(data_dir)
+    store = await Store.open(paths.database)
+    try:
+        answer = await owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        live = SpeechModel(SpeechSettings(), models_dir)
+        keeper = TranscriptKeeper(store, live, reading=SpeechSettings(model=str(other)))
+        assert keeper.reading_model == str(other)
+        (owed,) = await store.owed_rereads()
+        stored = await keeper.reread(owed)  # as an interview hands an answer over at its end
+        assert stored is not None and stored.answer_id == answer and "상자" in stored.transcript
+        assert keeper.failure is None and keeper.reading_model == str(other)
+        assert keeper._model.loaded_from is not None and keeper._model.loaded_from.name == "whisper-other"
+        assert live.loaded_from is not None and live.loaded_from.name == "whisper-base"  # base streams, apart
+        costs = await store.reread_costs()
+        assert list(costs) == [str(other)]  # the cost is the model's that read
+        measured = costs[str(other)]
+        assert measured.answers == 1 and measured.per_minute_s > 0
+        # Timed from the hand-over: at least the reading's own compute time.
+        assert measured.ready_median_s is not None and measured.ready_median_s >= stored.seconds
+        await keeper.close()
+        await live.close()
+    finally:
+        await store.close()
+
+
+def test_a_chosen_model_that_is_not_installed_leaves_the_live_model_reading_and_says_so(data_dir: Path) -> None:
+    answer = str(speech_file(KO_CLIP))
+    result = cli(data_dir, "practice", "--lang", "ko", "--answers", answer, "--reread-model", "medium", "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["reread_model"] == "base"  # nothing owed for want of it: base read the answer
+    assert document["answers"][0]["transcript_source"] == "reread"
+    assert "'medium'" in result.stderr and "'base'" in result.stderr and "settings" in result.stderr.lower()
+    assert "is not installed" in result.stderr  # why, and so what to do
+
+
+async def test_a_model_is_timed_on_the_last_recorded_answer_and_nothing_of_it_changes(
+    data_dir: Path, models_dir: Path, tmp_path: Path
+) -> None:
+    from engine.audio.file_source import read_samples
+    from engine.interview.reading_trial import time_a_reading
+
+    other = installed_copy(models_dir, tmp_path / "models" / "whisper-other")
+    paths = AppPaths(data_dir)
+    store = await Store.open(paths.database)
+    try:
+        reading = SpeechSettings(model=str(other))
+        assert await time_a_reading(store, reading, models_dir) is None  # no answer recorded yet: nothing to time
+        answer = await owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
+        trial = await time_a_reading(store, reading, models_dir)
+        assert trial is not None and trial.model == str(other)
+        assert abs(trial.audio_s - len(read_samples(speech_file(KO_CLIP))) / 16000) < 0.1
+        assert trial.cost_s > 0 and trial.load_s > 0 and trial.per_minute_s == 60 * trial.cost_s / trial.audio_s
+        measured = (await store.reread_costs())[str(other)]
+        assert measured.answers == 1 and measured.ready_median_s is None  # a trial waits for no answer's end
+        assert await store.reread_owed(answer)  # its live transcript is still what it was, still owed its reading
+        kept = store.db.execute("select transcript, transcript_source from answers where id = ?", [answer]).fetchone()
+        assert tuple(kept) == ("라이브 답변", "live")
+    finally:
+        await store.close()
