@@ -41,23 +41,20 @@ import engine  # noqa: F401 - first, as in the app: it sets numpy's threads befo
 # isort: split
 import numpy as np
 
+from bench.long_answer import load_samples, long_answer
 from bench.wer import error_counts, normalise_words
-from engine.audio.file_source import FileSource
 from engine.audio.generator_source import ArraySource
 from engine.config.settings import AppPaths, SpeechSettings
 from engine.feedback.posting import posting_keywords
-from engine.interview.questions import InterviewKind, choose_questions
 from engine.interview.stored_transcript import READING_THREADS, hotwords
 from engine.stt.local_session import LocalWhisperSession
 from engine.stt.read_ahead import Part, ReadAhead
 from engine.stt.reread import reread
 from engine.stt.speech_model import SpeechModel
 from engine.stt.whisper_decode import WhisperDecoder
-from engine.tts.espeak import EspeakSynthesizer, VoiceRequest
 
 log = logging.getLogger(__name__)
 SPEECH = Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
-LONG_ANSWER_S = 120
 POSTING = ("Kubernetes", "파이썬", "데이터", "파이프라인", "React", "토스", "결제", "클라우드", "TypeScript")
 
 
@@ -95,11 +92,6 @@ def match(stream_words: list[str], oneshot_words: list[str]) -> dict[int, int]:
         for k in range(block.size):
             mapping[block.a + k] = block.b + k
     return mapping
-
-
-async def load_samples(path: Path) -> np.ndarray:
-    chunks = [frame.samples async for frame in FileSource(path).frames()]
-    return np.concatenate(chunks)
 
 
 def posting_terms(reference: str, language: str) -> tuple[str, ...]:
@@ -285,7 +277,7 @@ async def main() -> None:
         reading_with = await SpeechModel(replace(model.settings, model=args.reread_model), model.models_dir).get()
         print(f"the stored transcript is read by {args.reread_model}; one-shot is still base's")
     if args.long_only:
-        await long_runs(model, decoder, files, args.lang, args.long_runs, args.reread_model)
+        await long_runs(model, decoder, files, args.lang, args.long_runs, args.reread_model, reading_with)
         return
     results = [
         await run_file(model, decoder, path, args.lang, args.hotwords, reading_with)
@@ -341,20 +333,23 @@ async def main() -> None:
     )
     if not args.long_runs:
         return
-    await long_runs(model, decoder, files, args.lang, args.long_runs, args.reread_model)
+    await long_runs(model, decoder, files, args.lang, args.long_runs, args.reread_model, reading_with)
 
 
 async def long_runs(
-    model: SpeechModel, decoder: WhisperDecoder, files: list[Path], language: str, runs: int, reading_name: str = ""
+    model: SpeechModel,
+    decoder: WhisperDecoder,
+    files: list[Path],
+    language: str,
+    runs: int,
+    reading_name: str,
+    once_with: WhisperDecoder | None,
 ) -> None:
     """The 2-minute answer streamed live `runs` times each way, alternating which goes first: read again once
     it has ended (as before), and read ahead while it is given on a low-priority copy of the model (or of
     `reading_name`'s, read once ended at normal priority in the other arm)."""
-    name = reading_name or model.settings.model
-    reading = replace(model.settings, model=name, cpu_threads=READING_THREADS)  # as the app's TranscriptKeeper
-    reading_model = SpeechModel(reading, model.models_dir, low_priority=True)
-    ahead_with = await reading_model.get()
-    once_with = await SpeechModel(replace(model.settings, model=name), model.models_dir).get() if reading_name else None
+    reading = replace(model.settings, model=reading_name or model.settings.model, cpu_threads=READING_THREADS)
+    ahead_with = await SpeechModel(reading, model.models_dir, low_priority=True).get()  # as the app's keeper
     samples, reference = await long_answer(files, language)
     arms: dict[str, list[FileRun]] = {"read once ended": [], "read ahead": []}
     for run in range(runs):
@@ -380,24 +375,6 @@ async def long_runs(
         )
     ahead, once = (statistics.median(r.reread_s for r in arms[arm]) for arm in ("read ahead", "read once ended"))
     print(f"ready after the end, read ahead against read once ended: {ahead / once:.2f}")
-
-
-async def long_answer(files: list[Path], language: str) -> tuple[np.ndarray, str]:
-    """At least LONG_ANSWER_S of distinct speech and its reference: the clips one after another, then
-    (English has only 35 s of clips) questions of the bank read by espeak-ng. Repeating a clip instead makes
-    Whisper's text repeat, which sends every window through its temperature fallback: a cost no real answer
-    has."""
-    pieces = [await load_samples(path) for path in files]
-    texts = [path.with_suffix(".txt").read_text("utf-8").strip() for path in files]
-    voice = EspeakSynthesizer()
-    for question in choose_questions(language, InterviewKind.MIXED, 40):
-        if sum(len(p) for p in pieces) >= LONG_ANSWER_S * 16000:
-            break
-        spoken = await voice.render(VoiceRequest(question.text, language))
-        positions = np.arange(0, len(spoken.samples), spoken.rate / 16000)
-        pieces.append(np.interp(positions, np.arange(len(spoken.samples)), spoken.samples).astype(np.int16))
-        texts.append(question.text)
-    return np.concatenate(pieces), " ".join(texts)
 
 
 def ratio(errors: int, baseline: int) -> float:

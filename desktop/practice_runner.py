@@ -103,19 +103,15 @@ class PracticeRunner(QObject):
         if session is self.session:  # an earlier interview's late reviews are not this one's news
             self.engine_event.emit(event)
 
-    async def _tell_if_reading_failed(self, session: InterviewSession) -> None:
-        """The chosen reading model did not load: the practice screen says so (the live one reads instead)."""
-        failure = await self.ctx.keeper.loaded()
-        if failure is None or session.session_id is None:
+    async def _tell_if_reading_failed(self, session: InterviewSession, weak_said: bool) -> None:
+        """The chosen reading model did not load: the practice screen says so (the live one reads instead), and
+        that base is weak in Korean, if base reads and that was not said already."""
+        await self.ctx.keeper.loaded()
+        failed = self.ctx.keeper.failure_notice(self.ctx.errors.language)
+        if failed is None:
             return
-        language = self.ctx.errors.language
-        params = (
-            ("name", self.ctx.preferences.reread_model),
-            ("live", self.ctx.keeper.reading_model),
-            ("reason", failure.message(language)),
-        )
-        self._forward(Notice(session.session_id, "model.reread_failed", params), session)
-        if self._language == "ko" and self.ctx.keeper.reading_model == "base":  # the reading is base's after all
+        self._forward(Notice(session.session_id, *failed), session)
+        if self._language == "ko" and self.ctx.keeper.reading_model == "base" and not weak_said:
             self._forward(Notice(session.session_id, "model.korean_base_weak"), session)
 
     # -- Choices, for the engine's driver -------------------------------------------------------------
@@ -170,7 +166,7 @@ class PracticeRunner(QObject):
         self.session = session
         if self.backend is SttBackend.LOCAL:
             self.ctx.keeper.start()  # its own copy of the model, to read answers ahead (loaded once, idle cores)
-            self.ctx.tasks.spawn(self._tell_if_reading_failed(session), "reading-model-check")
+            self.ctx.tasks.spawn(self._tell_if_reading_failed(session, weak), "reading-model-check")
         session.subscribe(lambda event: self._forward(event, session))
         session.subscribe(self._on_started)
         final = SessionState.INTERRUPTED  # the app is closing (cancelled): what was said is kept

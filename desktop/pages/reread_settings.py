@@ -52,6 +52,7 @@ class RereadSettings(QGroupBox):
             self.form.addRow(label)
         self._measured: dict[str, ReadingCosts] | None = None  # None: not read yet (nothing is said meanwhile)
         self._live = ctx.preferences.speech_model  # loaded with the page (SettingsPage.load)
+        self._missing = ""  # the chosen model, when its folder is not in the models folder
 
     @staticmethod
     def _label(name: str) -> QLabel:
@@ -68,8 +69,10 @@ class RereadSettings(QGroupBox):
         for name in installed_whisper(prefs.models_folder()):
             if name != prefs.speech_model:
                 self.model.addItem(name, name)
+        self._missing = ""
         if prefs.reread_model and self.model.findData(prefs.reread_model) < 0:
-            self.model.addItem(prefs.reread_model, prefs.reread_model)  # chosen, and gone since: said below
+            self._missing = prefs.reread_model  # chosen, and gone since: said below
+            self.model.addItem(prefs.reread_model, prefs.reread_model)
         self.model.setCurrentIndex(max(0, self.model.findData(prefs.reread_model)))
         self.model.blockSignals(False)
         self.retranslate()
@@ -101,10 +104,14 @@ class RereadSettings(QGroupBox):
             trial = await time_a_reading(self.ctx.store, replace(settings, model=model), folder)
         except AppError as error:  # the model did not load, or the recording cannot be read: said here
             self.trial.setText(error.message(self.ctx.errors.language))
+        # CTranslate2 raises RuntimeError (a model file it cannot use, no memory): said here, the page goes on.
+        except (RuntimeError, OSError, ValueError) as error:
+            log.warning("timing %s failed: %s", model, error)
+            failed = self.tr("{model} could not read your last answer: {error}").replace("{model}", model)
+            self.trial.setText(failed.replace("{error}", str(error)))
         else:
             self.trial.setText(self._trial_line(trial))
-            self._measured = await self.ctx.store.reread_costs()
-            self._show_costs()
+            await self._read_costs()
         finally:
             self.time_button.setEnabled(True)
             self.timed.emit()
@@ -146,7 +153,7 @@ class RereadSettings(QGroupBox):
                 "While you answer, the text you see comes from the live speech model ({model}). Each answer is "
                 "then read again in one pass, and that reading is what your feedback, scores, history and PDF "
                 "report use. A larger model (small, medium, large-v3-turbo) reads more accurately, above all in "
-                "Korean, but takes longer and needs more memory. It reads in the background without slowing "
+                "Korean, but takes longer and needs more memory. It reads in the background and gives way to "
                 "the live text; a review opened right after an answer may wait longer for it."
             ).replace("{model}", self._live)
         )
@@ -163,11 +170,16 @@ class RereadSettings(QGroupBox):
     def _show_costs(self) -> None:
         chosen = self.chosen()
         lines = []
-        failure = self.ctx.keeper.failure
-        if failure is not None:  # the chosen model did not load at this start: the live one reads
-            language = self.ctx.errors.language
-            params = {"name": self.ctx.preferences.reread_model, "live": self.ctx.keeper.reading_model}
-            lines.append(messages.text("model.reread_failed", language, reason=failure.message(language), **params))
+        failed = self.ctx.keeper.failure_notice(self.ctx.errors.language)
+        if failed is not None:  # the chosen model did not load at this start: the live one reads
+            lines.append(messages.text(failed[0], self.ctx.errors.language, **dict(failed[1])))
+        elif chosen == self._missing:  # chosen once, and its folder is gone since
+            folder = str(self.ctx.preferences.models_folder())
+            lines.append(
+                self.tr("{model} is not in {folder} any more: put its folder back there, or choose another model.")
+                .replace("{model}", chosen)
+                .replace("{folder}", folder)
+            )
         measured_so_far = self._measured if self._measured is not None else {}
         shown = [chosen, *(name for name in measured_so_far if name != chosen)] if self._measured is not None else []
         for name in shown:
@@ -184,19 +196,17 @@ class RereadSettings(QGroupBox):
         self.costs.setText("\n".join(lines))
 
     def _cost_line(self, measured: ReadingCosts) -> str:
-        if measured.answers == 1:
-            text = self.tr("On this computer, {model} took {cost} s per minute of answer to read your last answer.")
+        if measured.readings == 1:
+            text = self.tr("On this computer, {model} took {cost} s per minute of answer, in its one reading so far.")
         else:
-            text = self.tr(
-                "On this computer, {model} took {cost} s per minute of answer to read your last {n} answers."
-            )
-        text = text.replace("{n}", str(measured.answers)).replace("{cost}", f"{measured.per_minute_s:.0f}")
-        if measured.answers == 1 and measured.ready_median_s is not None:
-            ready = self.tr("Its transcript was ready {median} s after the answer ended.")
+            text = self.tr("On this computer, {model} took {cost} s per minute of answer, over its last {n} readings.")
+        text = text.replace("{n}", str(measured.readings)).replace("{cost}", f"{measured.per_minute_s:.0f}")
+        if measured.timed == 1 and measured.ready_median_s is not None:
+            ready = self.tr("Once, timed from the end of an answer: its transcript was ready {median} s later.")
             text += " " + ready.replace("{median}", f"{measured.ready_median_s:.0f}")
         elif measured.ready_median_s is not None and measured.ready_p90_s is not None:
             ready = self.tr(
-                "Their transcripts were usually ready {median} s after the answer ended (9 in 10 within {p90} s)."
+                "After an answer ended, its transcript was usually ready {median} s later (9 in 10 within {p90} s)."
             )
             text += " " + ready.replace("{median}", f"{measured.ready_median_s:.0f}").replace(
                 "{p90}", f"{measured.ready_p90_s:.0f}"

@@ -115,11 +115,9 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         run = await drive(session, AnswerFiles(args.answers, realtime=args.realtime))
         # What is printed and stored is each answer read in full, with the model's review.
         await session.after_interview()
-        if keeper is not None and keeper.failure is not None:
-            failed = messages.text(
-                "model.reread_failed", ui, name=reading.model, reason=keeper.failure.message(ui), live=speech.model
-            )
-            print(failed, file=err)
+        failed = keeper.failure_notice(ui) if keeper is not None else None
+        if failed is not None:
+            print(messages.text(failed[0], ui, **dict(failed[1])), file=err)
         if args.json:
             document = {
                 "session_id": session.session_id,

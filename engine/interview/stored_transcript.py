@@ -22,6 +22,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -91,6 +92,7 @@ class TranscriptKeeper:
             self._model = SpeechModel(replace(reading, cpu_threads=threads), model.models_dir, low_priority=low)
         else:
             self._model = model
+        self.chosen_model = reading.model  # the model chosen to read answers again
         self.failure: ModelError | None = None  # why the chosen reading model did not load (the live one reads)
         self._loading: asyncio.Task[WhisperDecoder] | None = None
         self._readers: weakref.WeakSet[ReadAhead] = weakref.WeakSet()  # to stop at close
@@ -114,6 +116,17 @@ class TranscriptKeeper:
         if self._model is not self._live and self._loading is None:
             self._loading = asyncio.get_running_loop().create_task(self._decoder(), name="reading-model-load")
             self._loading.add_done_callback(lambda task: task.cancelled() or task.exception())  # retrieved
+
+    def failure_notice(self, language: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+        """What to tell the candidate when the chosen reading model did not load: a message key and its
+        parameters (a reason in `language`), or None."""
+        error = self.failure
+        if error is None:
+            return None
+        names = (("name", self.chosen_model), ("live", self.reading_model))
+        if error.key == "model.not_installed" and Path(self.chosen_model).name == self.chosen_model:  # not a folder
+            return "model.reread_missing", (*names, ("folder", str(error.params.get("folder", ""))))
+        return "model.reread_failed", (*names, ("reason", error.message(language)))
 
     async def loaded(self) -> ModelError | None:
         """Once the load `start()` began has ended: why the chosen reading model failed (the live one reads),
@@ -151,7 +164,8 @@ class TranscriptKeeper:
             # No room for a second copy, say, or the chosen model is not installed: the readings share the
             # live model, as where threads cannot be lowered, rather than leave every answer owed.
             log.warning("the readings' own speech model failed (%s); they share the live one", error)
-            self.failure = error
+            if self.chosen_model != self._live.settings.model:  # a copy of the live model is nobody's choice
+                self.failure = error
             await self._model.close()
             self._model = self._live
             if self._holds:

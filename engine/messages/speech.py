@@ -51,8 +51,16 @@ SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
     },
     "model.reread_failed": {
         "en": "Answers are read again by '{live}' for now: '{name}', the model chosen for that, could not be "
-        "loaded. {reason}",
-        "ko": "답변 다시 읽기에 고른 '{name}' 모델을 불러오지 못해 지금은 '{live}' 모델이 다시 읽습니다. {reason}",
+        "loaded. {reason} To use another, choose it under Settings → The stored transcript.",
+        "ko": "답변 다시 읽기에 고른 '{name}' 모델을 불러오지 못해 지금은 '{live}' 모델이 다시 읽습니다. {reason} "
+        "다른 모델을 쓰려면 설정 → 저장되는 답변 기록에서 고르세요.",
+    },
+    "model.reread_missing": {
+        "en": "Answers are read again by '{live}' for now: '{name}', the model chosen for that, is not in {folder}. "
+        "Put its folder (whisper-{name}) there and restart, or choose another under Settings → The stored "
+        "transcript.",
+        "ko": "답변 다시 읽기에 고른 '{name}' 모델이 {folder}에 없어 지금은 '{live}' 모델이 다시 읽습니다. 모델 "
+        "폴더(whisper-{name})를 그곳에 넣고 다시 시작하거나, 설정 → 저장되는 답변 기록에서 다른 모델을 고르세요.",
     },
     # Audio
     "audio.file_missing": {

@@ -8,6 +8,7 @@ machine rather than of the candidate.
 
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,7 +34,8 @@ class ReadingCosts:
     """A model's recent readings on this machine, summed up."""
 
     model: str
-    answers: int
+    readings: int  # answers read (a trial reading of one counts as one)
+    timed: int  # of them, those timed from an answer's end
     per_minute_s: float  # compute seconds per minute of answer
     ready_median_s: float | None  # None: no reading timed from an answer's end (only catch-ups)
     ready_p90_s: float | None
@@ -67,10 +69,11 @@ def _summary(model: str, rows: list[tuple[float, float, float | None]]) -> Readi
     audio = sum(a for a, _, _ in rows)
     cost = sum(c for _, c, _ in rows)
     ready = sorted(r for _, _, r in rows if r is not None)
-    p90 = ready[min(len(ready) - 1, int(0.9 * len(ready)))] if ready else None
+    p90 = ready[math.ceil(0.9 * len(ready)) - 1] if ready else None  # the nearest rank: 9 in 10 within it
     return ReadingCosts(
         model,
         len(rows),
+        len(ready),
         60.0 * cost / audio if audio > 0 else 0.0,
         statistics.median(ready) if ready else None,
         p90,

@@ -51,7 +51,9 @@ class Part:
     start_sample: int
     end_sample: int
     segments: tuple[tuple[Word, ...], ...]
-    seconds: float = 0.0  # how long reading it took (the reading's cost on this machine)
+    # How long reading it took: wall time at the lowest priority, so under a live answer it counts the time
+    # the live passes took from it too (what the candidate's transcript waited, not the model's bare cost).
+    seconds: float = 0.0
 
     @property
     def text(self) -> str:

@@ -68,7 +68,7 @@ def _started() -> threading.Event:
 @dataclass(frozen=True, slots=True)
 class Reading:
     segments: tuple[TranscriptEvent, ...]  # one per Whisper segment, words timed in the answer's seconds
-    seconds: float  # how long this reading took, after the answer ended (for the bench and the log)
+    seconds: float  # how long this reading took after the answer ended, less its waits for a live answer
     dropped: int  # words left out by the guards
     ahead_s: float = 0.0  # how long reading its parts took while the answer was given
 
@@ -90,10 +90,16 @@ class ReadingStopped(Exception):
 class Control:
     """How the loop steers a reading running on its worker thread: `stop` ends it between two of Whisper's
     30 s windows; while `go` is clear (a live answer is being recognised on the same model and cores) it
-    waits between windows."""
+    waits between windows. `paused` collects how long each wait took, so a reading's cost leaves it out."""
 
     stop: threading.Event = field(default_factory=threading.Event)
     go: threading.Event = field(default_factory=_started)
+    paused: list[float] = field(default_factory=list)
+
+    def wait_to_go(self) -> None:
+        began = time.perf_counter()
+        self.go.wait()
+        self.paused.append(time.perf_counter() - began)
 
 
 def reread(
@@ -113,6 +119,7 @@ def reread(
     parts read while the answer was given (engine/stt/read_ahead.py)."""
     began = time.perf_counter()
     control = control or Control()
+    paused_before = sum(control.paused)
     if ahead is not None and not ahead.saw_the_start_of(samples):
         ahead = None  # not this recording's audio (never expected): read it all
     parts = ahead.parts if ahead is not None else ()
@@ -151,7 +158,8 @@ def reread(
                 REREAD_BACKEND,
             )
         )
-    return Reading(tuple(segments), time.perf_counter() - began, dropped, sum(p.seconds for p in parts))
+    busy = time.perf_counter() - began - (sum(control.paused) - paused_before)  # not the waits for a live answer
+    return Reading(tuple(segments), busy, dropped, sum(p.seconds for p in parts))
 
 
 def _went_wrong(timed: list[list[Word]], live: str) -> bool:
@@ -196,7 +204,7 @@ def transcribe(
                 if w.word.strip()
             ]
         )
-        control.go.wait()
+        control.wait_to_go()
         if control.stop.is_set():
             raise ReadingStopped
     return timed

@@ -85,6 +85,7 @@ class SpeechModel:
         self.progress = ModelProgress(ModelStage.PREPARING, 0.0)
         self.loaded_from: Path | None = None  # the folder the model was loaded from: its own, or its int8 copy
         self._folder: Path | None = None  # the model's own folder, once found
+        self._proving = False  # its int8 copy is being proven in a child process (keep_int8_copy)
 
     def subscribe(self, listener: ProgressListener) -> None:
         self._listeners.append(listener)
@@ -118,8 +119,11 @@ class SpeechModel:
 
     async def close(self) -> None:
         """Stop waiting for a load still under way (its thread finishes on its own; nothing is written), and
-        end a native probe still running (of the model, or of its int8 copy being kept): it gives no verdict."""
-        stop_probes(Library.SPEECH)
+        end a native probe still running (of the model, or of its int8 copy being kept): it gives no verdict.
+        A model whose load has ended stops no probe: the probes are per library, and another model's (the
+        live one's, a reading model's) may be running."""
+        if self._task is None or not self._task.done() or self._proving:
+            stop_probes(Library.SPEECH)
         if self._task is not None and not self._task.done():
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -231,7 +235,11 @@ class SpeechModel:
             return None
         try:
             copy = whisper_int8.usable_copy(self.models_dir, folder) or whisper_int8.make_copy(self.models_dir, folder)
-            prove(Library.SPEECH, copy / "model.bin", self._option)
+            self._proving = True
+            try:
+                prove(Library.SPEECH, copy / "model.bin", self._option)
+            finally:
+                self._proving = False
         # Only a faster next start is lost (no room, a layout this reader does not know, no memory): the model
         # loads as it did, and the next start tries again.
         except Exception as error:  # noqa: BLE001

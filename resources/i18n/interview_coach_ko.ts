@@ -811,24 +811,32 @@
         <translation>실시간 인식과 같은 모델({model})</translation>
     </message>
     <message>
-        <source>While you answer, the text you see comes from the live speech model ({model}). Each answer is then read again in one pass, and that reading is what your feedback, scores, history and PDF report use. A larger model (small, medium, large-v3-turbo) reads more accurately, above all in Korean, but takes longer and needs more memory. It reads in the background without slowing the live text; a review opened right after an answer may wait longer for it.</source>
-        <translation>답변하는 동안 화면에 보이는 글은 실시간 음성 인식 모델({model})이 만듭니다. 답변이 끝나면 녹음 전체를 한 번에 다시 읽으며, 피드백과 점수, 기록, PDF 보고서에는 모두 이렇게 다시 읽은 기록이 쓰입니다. 더 큰 모델(small, medium, large-v3-turbo)은 특히 한국어를 더 정확하게 읽지만, 시간이 더 걸리고 메모리도 더 필요합니다. 다시 읽기는 뒤에서 진행되어 실시간 글을 느리게 하지 않습니다. 다만 답변 직후에 검토를 열면 조금 더 기다릴 수 있습니다.</translation>
+        <source>While you answer, the text you see comes from the live speech model ({model}). Each answer is then read again in one pass, and that reading is what your feedback, scores, history and PDF report use. A larger model (small, medium, large-v3-turbo) reads more accurately, above all in Korean, but takes longer and needs more memory. It reads in the background and gives way to the live text; a review opened right after an answer may wait longer for it.</source>
+        <translation>답변하는 동안 화면에 보이는 글은 실시간 음성 인식 모델({model})이 만듭니다. 답변이 끝나면 녹음 전체를 한 번에 다시 읽으며, 피드백과 점수, 기록, PDF 보고서에는 모두 이렇게 다시 읽은 기록이 쓰입니다. 더 큰 모델(small, medium, large-v3-turbo)은 특히 한국어를 더 정확하게 읽지만, 시간이 더 걸리고 메모리도 더 필요합니다. 다시 읽기는 뒤에서 진행되며 실시간 인식이 우선입니다. 다만 답변 직후에 검토를 열면 조금 더 기다릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{model} is not in {folder} any more: put its folder back there, or choose another model.</source>
+        <translation>{model} 모델이 더 이상 {folder}에 없습니다. 모델 폴더를 다시 넣거나 다른 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <source>On this computer, {model} took {cost} s per minute of answer, in its one reading so far.</source>
+        <translation>이 컴퓨터에서 {model} 모델은 지금까지 한 번 읽었고, 답변 1분당 {cost}초가 걸렸습니다.</translation>
+    </message>
+    <message>
+        <source>On this computer, {model} took {cost} s per minute of answer, over its last {n} readings.</source>
+        <translation>이 컴퓨터에서 {model} 모델은 최근 {n}번 읽는 동안 답변 1분당 {cost}초가 걸렸습니다.</translation>
+    </message>
+    <message>
+        <source>Once, timed from the end of an answer: its transcript was ready {median} s later.</source>
+        <translation>답변이 끝난 때부터 잰 한 번은 {median}초 뒤에 기록이 준비되었습니다.</translation>
+    </message>
+    <message>
+        <source>After an answer ended, its transcript was usually ready {median} s later (9 in 10 within {p90} s).</source>
+        <translation>답변이 끝나면 기록은 보통 {median}초 뒤에 준비되었습니다(10번 중 9번은 {p90}초 이내).</translation>
     </message>
     <message>
         <source>{model} has not read an answer on this computer yet: what it costs shows here after your next answer, or time it now on your last one.</source>
         <translation>{model} 모델은 아직 이 컴퓨터에서 답변을 읽은 적이 없습니다. 다음 답변을 마치거나, 지금 마지막 답변으로 시간을 재면 걸린 시간이 여기에 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>On this computer, {model} took {cost} s per minute of answer to read your last answer.</source>
-        <translation>이 컴퓨터에서 {model} 모델로 최근 답변을 다시 읽는 데 답변 1분당 {cost}초가 걸렸습니다.</translation>
-    </message>
-    <message>
-        <source>On this computer, {model} took {cost} s per minute of answer to read your last {n} answers.</source>
-        <translation>이 컴퓨터에서 {model} 모델로 최근 답변 {n}개를 다시 읽는 데 답변 1분당 {cost}초가 걸렸습니다.</translation>
-    </message>
-    <message>
-        <source>Their transcripts were usually ready {median} s after the answer ended (9 in 10 within {p90} s).</source>
-        <translation>기록은 보통 답변이 끝나고 {median}초 뒤에 준비되었습니다(10번 중 9번은 {p90}초 이내).</translation>
     </message>
     <message>
         <source>To add a larger model, put its CTranslate2 files (model.bin, config.json, tokenizer.json and the vocabulary), such as Systran's faster-whisper-small, in a folder like {folder}, then open Settings again.</source>
@@ -839,16 +847,16 @@
         <translation>{model} 모델로 마지막으로 녹음한 답변을 읽는 중…</translation>
     </message>
     <message>
+        <source>{model} could not read your last answer: {error}</source>
+        <translation>{model} 모델로 마지막 답변을 읽지 못했습니다: {error}</translation>
+    </message>
+    <message>
         <source>Practise one answer first: the timing reads your last recorded answer.</source>
         <translation>먼저 답변을 하나 연습하세요. 시간 재기는 마지막으로 녹음한 답변을 읽습니다.</translation>
     </message>
     <message>
         <source>{model} read your last answer ({audio} s) in {cost} s: {per} s per minute of answer, after {load} s to load.</source>
         <translation>{model} 모델이 마지막 답변({audio}초)을 {cost}초 만에 읽었습니다. 답변 1분당 {per}초이며, 모델을 불러오는 데 {load}초가 걸렸습니다.</translation>
-    </message>
-    <message>
-        <source>Its transcript was ready {median} s after the answer ended.</source>
-        <translation>답변이 끝나고 {median}초 뒤에 기록이 준비되었습니다.</translation>
     </message>
 </context>
 <context>

@@ -31,10 +31,20 @@ def test_each_models_readings_are_summed_up_per_minute_of_answer_with_the_wait_a
         reading_costs.record(db, cost)
     found = reading_costs.summaries(db)
     base, small = found["base"], found["small"]
-    assert base.answers == 3
+    assert (base.readings, base.timed) == (3, 2)
     assert base.per_minute_s == pytest.approx(60 * 51 / 210)  # compute seconds over the answers' minutes
     assert (base.ready_median_s, base.ready_p90_s) == (4.0, 5.0)
-    assert (small.answers, small.per_minute_s, small.ready_median_s, small.ready_p90_s) == (1, 40.0, 12.0, 12.0)
+    assert (small.readings, small.per_minute_s, small.ready_median_s, small.ready_p90_s) == (1, 40.0, 12.0, 12.0)
+
+
+@pytest.mark.parametrize(("count", "p90"), [(1, 1.0), (9, 9.0), (10, 9.0), (11, 10.0), (20, 18.0)])
+def test_nine_in_ten_were_ready_within_the_p90(tmp_path: Path, count: int, p90: float) -> None:
+    db = _database(tmp_path)
+    for ready in range(count, 0, -1):  # 1 s, 2 s, ... in any order
+        reading_costs.record(db, ReadingCost("base", 60.0, 10.0, float(ready)))
+    found = reading_costs.summaries(db)["base"]
+    assert found.ready_p90_s == p90  # the nearest rank: at least 9 in 10 within it, and no more than needed
+    assert sum(r <= p90 for r in range(1, count + 1)) >= 0.9 * count
 
 
 def test_only_the_latest_readings_count_and_catch_ups_alone_have_no_wait(tmp_path: Path) -> None:
@@ -43,7 +53,7 @@ def test_only_the_latest_readings_count_and_catch_ups_alone_have_no_wait(tmp_pat
         reading_costs.record(db, ReadingCost("medium", 60.0, 10.0, None))
     reading_costs.record(db, ReadingCost("medium", 60.0, 10.0 + 60 * reading_costs.RECENT, None))  # the newest
     medium = reading_costs.summaries(db)["medium"]
-    assert medium.answers == reading_costs.RECENT  # the oldest fell out
+    assert (medium.readings, medium.timed) == (reading_costs.RECENT, 0)  # the oldest fell out
     assert medium.per_minute_s == pytest.approx(10.0 + 60.0)  # the newest's 3,010 s in, one 10 s reading out
     assert medium.ready_median_s is None and medium.ready_p90_s is None
 
