@@ -69,11 +69,13 @@ class RereadSettings(QGroupBox):
         for name in installed_whisper(prefs.models_folder()):
             if name != prefs.speech_model:
                 self.model.addItem(name, name)
+        chosen = prefs.reread_model if prefs.reread_model != prefs.speech_model else ""  # the live one: first row
         self._missing = ""
-        if prefs.reread_model and self.model.findData(prefs.reread_model) < 0:
-            self._missing = prefs.reread_model  # chosen, and gone since: said below
-            self.model.addItem(prefs.reread_model, prefs.reread_model)
-        self.model.setCurrentIndex(max(0, self.model.findData(prefs.reread_model)))
+        if chosen and self.model.findData(chosen) < 0:
+            self.model.addItem(chosen, chosen)  # a folder of the user's, or chosen and gone since (said below)
+            if not (Path(chosen) / "model.bin").is_file():
+                self._missing = chosen
+        self.model.setCurrentIndex(max(0, self.model.findData(chosen)))
         self.model.blockSignals(False)
         self.retranslate()
         self.ctx.tasks.spawn(self._read_costs(), "read-reread-costs")

@@ -115,9 +115,11 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
         run = await drive(session, AnswerFiles(args.answers, realtime=args.realtime))
         # What is printed and stored is each answer read in full, with the model's review.
         await session.after_interview()
-        failed = keeper.failure_notice(ui) if keeper is not None else None
+        failed = keeper.failure_notice(ui, cli=True) if keeper is not None else None
         if failed is not None:
             print(messages.text(failed[0], ui, **dict(failed[1])), file=err)
+            if config.language == "ko" and keeper is not None and keeper.reading_model == "base" and not notices:
+                print(messages.text("model.korean_base_weak", ui), file=err)  # base read them after all
         if args.json:
             document = {
                 "session_id": session.session_id,
@@ -162,14 +164,16 @@ async def _settle_owed(owed: asyncio.Task[Any] | None) -> None:
 
 
 def _check_inputs(args: argparse.Namespace, paths: AppPaths) -> None:
-    """Every answer file exists, and the speech model is installed: said at once, before anything is asked."""
+    """Every answer file exists, and the speech models (live, and reading again) are installed: said at once,
+    before anything is asked."""
     for path in args.answers:
         if not path.is_file():
             raise AudioFileError("audio.file_missing", path=str(path))
-    if args.stt == SttBackend.LOCAL.value and args.model != WHISPER_BASE.name:
-        folder = Path(args.model) if Path(args.model).is_dir() else paths.models / f"whisper-{args.model}"
-        if not (folder / "model.bin").is_file():
-            raise ModelError("model.not_installed_cli", name=args.model, folder=str(paths.models))
+    for model, key in ((args.model, "model.not_installed_cli"), (args.reread_model, "model.reread_not_installed_cli")):
+        if args.stt == SttBackend.LOCAL.value and model and model != WHISPER_BASE.name:
+            folder = Path(model) if Path(model).is_dir() else paths.models / f"whisper-{model}"
+            if not (folder / "model.bin").is_file():
+                raise ModelError(key, name=model, folder=str(paths.models))
 
 
 async def _reading(args: argparse.Namespace, ui: str, err: TextIO, read: Callable[[Store], Awaitable[T]]) -> T:

@@ -117,13 +117,15 @@ class TranscriptKeeper:
             self._loading = asyncio.get_running_loop().create_task(self._decoder(), name="reading-model-load")
             self._loading.add_done_callback(lambda task: task.cancelled() or task.exception())  # retrieved
 
-    def failure_notice(self, language: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    def failure_notice(self, language: str, *, cli: bool = False) -> tuple[str, tuple[tuple[str, str], ...]] | None:
         """What to tell the candidate when the chosen reading model did not load: a message key and its
-        parameters (a reason in `language`), or None."""
+        parameters (a reason in `language`), or None. `cli`: worded for the command line's options."""
         error = self.failure
         if error is None:
             return None
         names = (("name", self.chosen_model), ("live", self.reading_model))
+        if cli:
+            return "model.reread_failed_cli", (*names, ("reason", error.message(language)))
         if error.key == "model.not_installed" and Path(self.chosen_model).name == self.chosen_model:  # not a folder
             return "model.reread_missing", (*names, ("folder", str(error.params.get("folder", ""))))
         return "model.reread_failed", (*names, ("reason", error.message(language)))
@@ -162,12 +164,14 @@ class TranscriptKeeper:
             if live_error is not None:
                 raise
             # No room for a second copy, say, or the chosen model is not installed: the readings share the
-            # live model, as where threads cannot be lowered, rather than leave every answer owed.
-            log.warning("the readings' own speech model failed (%s); they share the live one", error)
-            if self.chosen_model != self._live.settings.model:  # a copy of the live model is nobody's choice
-                self.failure = error
-            await self._model.close()
-            self._model = self._live
+            # live model, as where threads cannot be lowered, rather than leave every answer owed. (The load at
+            # start and a reading may both have waited for it: the first to get here switches.)
+            if self._model is not self._live:
+                log.warning("the readings' own speech model failed (%s); they share the live one", error)
+                if self.chosen_model != self._live.settings.model:  # a copy of the live model is nobody's choice
+                    self.failure = error
+                own, self._model = self._model, self._live
+                await own.close()
             if self._holds:
                 self._go.clear()
             return await self._live.get()

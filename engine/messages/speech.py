@@ -37,6 +37,12 @@ SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "ko": "{folder}의 음성 모델을 불러오지 못했습니다({detail}). 그 폴더를 지우고 다시 시작하면 "
         "내장 모델이 자동으로 다시 조립됩니다.",
     },
+    "model.installed_load_failed": {
+        "en": "The speech model in {folder} could not be loaded ({detail}). Its files may be damaged or made "
+        "for another version of CTranslate2: install it again.",
+        "ko": "{folder}의 음성 모델을 불러오지 못했습니다({detail}). 파일이 손상되었거나 다른 버전의 "
+        "CTranslate2용일 수 있습니다. 모델을 다시 설치하세요.",
+    },
     "model.disk_full": {
         "en": "There is not enough free disk space in {folder} to prepare the speech model "
         "(about {megabytes} MB are needed). Free some space and try again.",
@@ -54,6 +60,17 @@ SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "loaded. {reason} To use another, choose it under Settings → The stored transcript.",
         "ko": "답변 다시 읽기에 고른 '{name}' 모델을 불러오지 못해 지금은 '{live}' 모델이 다시 읽습니다. {reason} "
         "다른 모델을 쓰려면 설정 → 저장되는 답변 기록에서 고르세요.",
+    },
+    "model.reread_failed_cli": {
+        "en": "Answers were read again by '{live}': '{name}', given to --reread-model, could not be loaded. {reason}",
+        "ko": "--reread-model로 준 '{name}' 모델을 불러오지 못해 '{live}' 모델이 답변을 다시 읽었습니다. {reason}",
+    },
+    "model.reread_not_installed_cli": {
+        "en": "The speech model '{name}' given to --reread-model is not installed in {folder}. Put it in "
+        "{folder}/whisper-{name} first, or leave --reread-model out (answers are then read again by --model's).",
+        "ko": "--reread-model로 준 음성 모델 '{name}'이(가) {folder}에 설치되어 있지 않습니다. 먼저 "
+        "{folder}/whisper-{name}에 넣거나, --reread-model을 빼고 실행하세요(그러면 --model의 모델이 답변을 "
+        "다시 읽습니다).",
     },
     "model.reread_missing": {
         "en": "Answers are read again by '{live}' for now: '{name}', the model chosen for that, is not in {folder}. "

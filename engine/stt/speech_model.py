@@ -183,10 +183,14 @@ class SpeechModel:
             try:
                 model = load(folder)
                 break
-            except (RuntimeError, ValueError, OSError) as error:
+            # Whatever an unloadable folder raises (CTranslate2's RuntimeError, a damaged tokenizer.json's plain
+            # Exception) is a ModelError the user can act on, and the keeper's fallback to the live model sees.
+            except Exception as error:
                 # A file that passed the size/mtime check can still be unloadable (edited in place with its
                 # mtime restored, a damaged config): for the embedded model, re-assemble once from scratch.
-                if attempt == 2 or self.settings.model != WHISPER_BASE.name:
+                if self.settings.model != WHISPER_BASE.name:  # the user's own: nothing here can rebuild it
+                    raise ModelError("model.installed_load_failed", folder=str(folder), detail=str(error)) from error
+                if attempt == 2:
                     raise ModelError("model.load_failed", folder=str(folder), detail=str(error)) from error
                 log.warning("speech model failed to load (%s); re-assembling", error)
                 (folder / whisper_assembly.MARKER).unlink(missing_ok=True)
@@ -234,9 +238,11 @@ class SpeechModel:
         if not self._copied or folder is None or self.loaded_from != folder or self._proven_copy(folder) is not None:
             return None
         try:
-            copy = whisper_int8.usable_copy(self.models_dir, folder) or whisper_int8.make_copy(self.models_dir, folder)
-            self._proving = True
+            self._proving = True  # from here close() stops the proof's probe
             try:
+                copy = whisper_int8.usable_copy(self.models_dir, folder) or whisper_int8.make_copy(
+                    self.models_dir, folder
+                )
                 prove(Library.SPEECH, copy / "model.bin", self._option)
             finally:
                 self._proving = False

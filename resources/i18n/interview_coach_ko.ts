@@ -828,11 +828,11 @@
     </message>
     <message>
         <source>Once, timed from the end of an answer: its transcript was ready {median} s later.</source>
-        <translation>답변이 끝난 때부터 잰 한 번은 {median}초 뒤에 기록이 준비되었습니다.</translation>
+        <translation>답변이 끝난 시점부터 잰 1회에서는 {median}초 뒤에 기록이 준비되었습니다.</translation>
     </message>
     <message>
         <source>After an answer ended, its transcript was usually ready {median} s later (9 in 10 within {p90} s).</source>
-        <translation>답변이 끝나면 기록은 보통 {median}초 뒤에 준비되었습니다(10번 중 9번은 {p90}초 이내).</translation>
+        <translation>답변이 끝난 뒤 기록은 보통 {median}초 만에 준비되었습니다(10번 중 9번은 {p90}초 이내).</translation>
     </message>
     <message>
         <source>{model} has not read an answer on this computer yet: what it costs shows here after your next answer, or time it now on your last one.</source>

@@ -48,7 +48,7 @@ def test_the_installed_models_their_cost_here_and_the_choice_saved(
         base_line = group.costs.text()
         figures = {
             "en": ("13 s per minute of answer", "last 3 readings", "ready 3 s later", "within 4 s)"),
-            "ko": ("1분당 13초", "최근 3번", "3초 뒤", "4초 이내"),
+            "ko": ("1분당 13초", "최근 3번", "3초 만에", "4초 이내"),
         }[language]
         assert all(figure in base_line for figure in figures), base_line
         assert "PDF" in group.about.text() and "small" in group.about.text()

@@ -66,15 +66,28 @@ async def test_the_chosen_model_reads_each_answer_again_and_its_cost_is_kept(
         await store.close()
 
 
-def test_a_chosen_model_that_is_not_installed_leaves_the_live_model_reading_and_says_so(data_dir: Path) -> None:
+def test_the_cli_says_at_once_when_the_reading_model_is_not_installed(data_dir: Path) -> None:
     answer = str(speech_file(KO_CLIP))
     result = cli(data_dir, "practice", "--lang", "ko", "--answers", answer, "--reread-model", "medium", "--json")
+    assert result.returncode != 0 and not result.stdout  # before anything is asked, as for --model
+    assert "'medium'" in result.stderr and "--reread-model" in result.stderr and "whisper-medium" in result.stderr
+
+
+def test_a_chosen_model_that_cannot_load_leaves_the_live_model_reading_and_says_so(
+    data_dir: Path, models_dir: Path, tmp_path: Path
+) -> None:
+    broken = installed_copy(models_dir, tmp_path / "models" / "whisper-broken")
+    (broken / "model.bin").unlink()
+    (broken / "model.bin").write_bytes(b"not a CTranslate2 model" * 1000)  # a download cut and padded, say
+    answer = str(speech_file(KO_CLIP))
+    result = cli(data_dir, "practice", "--lang", "ko", "--answers", answer, "--reread-model", str(broken), "--json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["reread_model"] == "base"  # nothing owed for want of it: base read the answer
     assert document["answers"][0]["transcript_source"] == "reread"
-    assert "'medium'" in result.stderr and "'base'" in result.stderr and "settings" in result.stderr.lower()
-    assert "is not in" in result.stderr and "whisper-medium" in result.stderr  # why, and so what to do
+    said = result.stderr
+    assert f"'{broken}'" in said and "--reread-model" in said and "'base'" in said, said  # which, and who read
+    assert "weak for Korean" in said  # base read them after all
 
 
 async def test_a_model_is_timed_on_the_last_recorded_answer_and_nothing_of_it_changes(

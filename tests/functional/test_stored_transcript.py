@@ -352,6 +352,7 @@ async def test_without_room_for_a_copy_of_the_model_the_readings_share_the_live_
         stored = await keeper.reread(owed)
         assert stored is not None and stored.answer_id == answer  # read on the live model, not left owed
         assert keeper.read_ahead("ko", ()) is None  # and nothing is read ahead on it
+        assert keeper.failure is None and keeper.failure_notice("en") is None  # a copy is nobody's choice: no notice
         await keeper.close()
     finally:
         await store.close()
