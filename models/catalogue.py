@@ -33,8 +33,27 @@ WHISPER_BASE = WhisperSpec(
 
 WHISPER_MODELS: dict[str, WhisperSpec] = {WHISPER_BASE.name: WHISPER_BASE}
 
+
+@dataclass(frozen=True)
+class WhisperDownload:
+    """A larger multilingual model the app can install into <models>/whisper-<name>: the CTranslate2
+    conversion faster-whisper itself downloads for that name (faster_whisper/utils.py `_MODELS`)."""
+
+    name: str
+    repo: str  # on the Hugging Face hub
+    approx_bytes: int  # model.bin, float16, as shown before the download (the server says the exact size)
+
+
+WHISPER_DOWNLOADS: dict[str, WhisperDownload] = {
+    d.name: d
+    for d in (
+        WhisperDownload("small", "Systran/faster-whisper-small", 484_000_000),
+        WhisperDownload("medium", "Systran/faster-whisper-medium", 1_530_000_000),
+        WhisperDownload("large-v3-turbo", "mobiuslabsgmbh/faster-whisper-large-v3-turbo", 1_620_000_000),
+    )
+}
 # Larger multilingual models a user can install into <models>/whisper-<name> (CTranslate2 conversions).
-INSTALLABLE_WHISPER_NAMES = ("small", "medium", "large-v3-turbo")
+INSTALLABLE_WHISPER_NAMES = tuple(WHISPER_DOWNLOADS)
 
 # What a folder must hold for faster-whisper to load it offline (a CTranslate2 conversion: without
 # tokenizer.json it would fetch one from the hub), besides a vocabulary.txt or .json.

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # imported where a download starts: the app's start-up does not pay for it
     import httpx
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
+T = TypeVar("T")
 ProgressCallback = Callable[[int, int | None], None]  # bytes on disk, total (None: the server did not say)
 
 
@@ -39,10 +40,11 @@ class FailureKind(enum.StrEnum):
 
 
 class DownloadFailed(Exception):
-    def __init__(self, kind: FailureKind, detail: str) -> None:
+    def __init__(self, kind: FailureKind, detail: str, status: int | None = None) -> None:
         super().__init__(f"{kind.value}: {detail}")
         self.kind = kind
         self.detail = detail
+        self.status = status  # the HTTP status the server refused with (404: no such file)
 
 
 class DownloadCancelled(Exception):
@@ -53,6 +55,23 @@ class DownloadCancelled(Exception):
 class Expected:
     size: int | None = None  # None: whatever the server announces
     sha256: str | None = None  # None: the hub's own checksum header, when it sends one
+
+
+async def in_background(blocking: Callable[[threading.Event], T]) -> T:
+    """Run a blocking download on a worker thread, handing it the event that stops it: cancelling the awaiting
+    task sets it and waits for the thread (it stops at its next chunk; the part stays for a resume)."""
+    import asyncio
+
+    cancel = threading.Event()
+    work = asyncio.ensure_future(asyncio.to_thread(blocking, cancel))
+    try:
+        return await asyncio.shield(work)
+    except asyncio.CancelledError:
+        cancel.set()
+        await asyncio.gather(work, return_exceptions=True)
+        raise
+    except DownloadCancelled:  # cancelled from elsewhere (not expected): treat as a stop
+        raise asyncio.CancelledError from None
 
 
 def part_path(target: Path) -> Path:
@@ -111,7 +130,8 @@ def download(
                     announced = _announced_sha256(response)
                 else:
                     if response.status_code not in (200, 206):
-                        raise DownloadFailed(FailureKind.HTTP, f"HTTP {response.status_code} from {url}")
+                        status = response.status_code
+                        raise DownloadFailed(FailureKind.HTTP, f"HTTP {status} from {url}", status)
                     if response.status_code == 200 and have:
                         log.info("server ignored the range request; starting %s again", target.name)
                         hasher, have = hashlib.sha256(), 0

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 
 from desktop.context import AppContext
 from desktop.pages.base import set_form_labels
+from desktop.pages.whisper_installer import WhisperInstaller
 from engine import messages
 from engine.config.preferences import Preferences
 from engine.errors import AppError, StorageError
@@ -44,12 +45,17 @@ class RereadSettings(QGroupBox):
         row = QHBoxLayout()
         row.addWidget(self.model, 1)
         row.addWidget(self.time_button)
+        self.installer = WhisperInstaller(ctx)
+        self.installer.installed.connect(self._installed)
+        self.installer.finished.connect(lambda: self._offer(installed_whisper(self.ctx.preferences.models_folder())))
         self.form = QFormLayout(self)
         self.form.addRow(QLabel(), row)
         self.form.addRow(self.trial)
         self.trial.hide()  # until a trial is asked for
-        for label in (self.about, self.costs, self.install):
+        for label in (self.about, self.costs):
             self.form.addRow(label)
+        self.form.addRow(QLabel(), self.installer)
+        self.form.addRow(self.install)
         self._measured: dict[str, ReadingCosts] | None = None  # None: not read yet (nothing is said meanwhile)
         self._live = ctx.preferences.speech_model  # loaded with the page (SettingsPage.load)
         self._missing = ""  # the chosen model, when its folder is not in the models folder
@@ -66,9 +72,11 @@ class RereadSettings(QGroupBox):
         self.model.blockSignals(True)  # refilling is not the user choosing
         self.model.clear()
         self.model.addItem("", "")
-        for name in installed_whisper(prefs.models_folder()):
+        installed = installed_whisper(prefs.models_folder())
+        for name in installed:
             if name != prefs.speech_model:
                 self.model.addItem(name, name)
+        self._offer(installed)
         chosen = prefs.reread_model if prefs.reread_model != prefs.speech_model else ""  # the live one: first row
         self._missing = ""
         if chosen and self.model.findData(chosen) < 0:
@@ -135,6 +143,15 @@ class RereadSettings(QGroupBox):
             text = text.replace(key, value)
         return text.replace("{model}", trial.model)
 
+    def _offer(self, installed: tuple[str, ...]) -> None:
+        """The catalogue's models not installed yet; the row goes when all are."""
+        self.installer.offer(installed)
+        self.form.setRowVisible(self.installer, self.installer.choice.count() > 0)
+
+    def _installed(self, name: str) -> None:
+        """A model came: offered, and chosen (saving keeps the choice)."""
+        self.load(self.ctx.preferences.with_changes(reread_model=name))
+
     def changes(self) -> dict[str, Any]:
         return {"reread_model": self.model.currentData() or ""}
 
@@ -144,7 +161,8 @@ class RereadSettings(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The stored transcript"))
-        set_form_labels(self.form, (self.tr("Read again by"),))
+        set_form_labels(self.form, (self.tr("Read again by"), "", "", "", self.tr("Add a model")))
+        self.installer.retranslate()
         self.time_button.setText(self.tr("Time it on my last answer"))
         self.time_button.setToolTip(
             self.tr("Reads your last recorded answer with the chosen model and shows what it cost. Nothing is changed.")
@@ -162,9 +180,9 @@ class RereadSettings(QGroupBox):
         folder = str(Path(self.ctx.preferences.models_folder()) / "whisper-small")
         self.install.setText(
             self.tr(
-                "To add a larger model, put its CTranslate2 files (model.bin, config.json, tokenizer.json "
-                "and the vocabulary), such as Systran's faster-whisper-small, in a folder like {folder}, "
-                "then open Settings again."
+                "Or add one yourself: put its CTranslate2 files (model.bin, config.json, tokenizer.json and "
+                "the vocabulary), such as Systran's faster-whisper-small, in a folder like {folder}, then open "
+                "Settings again."
             ).replace("{folder}", folder)
         )
         self._show_costs()

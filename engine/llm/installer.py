@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from engine.errors import LlmError
-from models.download import DownloadCancelled, DownloadFailed, Expected, FailureKind, download, part_path
+from models.download import DownloadFailed, Expected, FailureKind, download, in_background, part_path
 from models.llm_catalogue import LlmSpec
 
 Progress = Callable[[int, int | None], None]  # bytes so far, total
@@ -58,24 +57,15 @@ async def install(
     if target.is_file():
         return target
     loop = asyncio.get_running_loop()
-    cancel = threading.Event()
 
     def report(done: int, total: int | None) -> None:
         loop.call_soon_threadsafe(progress, done, total)
 
     # The catalogue's size is exact only where a checksum pins the file; otherwise the server says.
     expected = Expected(size=spec.size_bytes if spec.sha256 else None, sha256=spec.sha256)
-    work = asyncio.ensure_future(
-        asyncio.to_thread(download, url or source_url(spec), target, expected, cancel=cancel, progress=report)
-    )
+    source = url or source_url(spec)
     try:
-        return await asyncio.shield(work)
-    except asyncio.CancelledError:
-        cancel.set()  # the thread stops at its next chunk; the part stays for a resume
-        await asyncio.gather(work, return_exceptions=True)
-        raise
-    except DownloadCancelled:  # cancelled from elsewhere (not expected): treat as a stop
-        raise asyncio.CancelledError from None
+        return await in_background(lambda cancel: download(source, target, expected, cancel=cancel, progress=report))
     except DownloadFailed as failure:
         raise _error(failure, target, spec) from failure
 

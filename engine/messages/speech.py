@@ -51,9 +51,10 @@ SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
     },
     "model.korean_base_weak": {
         "en": "The embedded 'base' speech model is weak for Korean (about 21-23% character errors, "
-        "against about 12% for 'medium'). Install a larger model for better Korean transcripts.",
+        "against about 12% for 'medium'). For better Korean transcripts, add a larger model under Settings → The "
+        "stored transcript.",
         "ko": "내장 'base' 음성 모델은 한국어 인식이 약합니다(문자 오류율 약 21~23%, 'medium'은 약 12%). "
-        "더 정확한 한국어 전사를 원하시면 더 큰 모델을 설치하세요.",
+        "더 정확한 한국어 기록을 원하시면 설정 → 저장되는 답변 기록에서 더 큰 모델을 추가하세요.",
     },
     "model.reread_failed": {
         "en": "Answers are read again by '{live}' for now: '{name}', the model chosen for that, could not be "
@@ -78,6 +79,29 @@ SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "transcript.",
         "ko": "답변 다시 읽기에 고른 '{name}' 모델이 {folder}에 없어 지금은 '{live}' 모델이 다시 읽습니다. 모델 "
         "폴더(whisper-{name})를 그곳에 넣고 다시 시작하거나, 설정 → 저장되는 답변 기록에서 다른 모델을 고르세요.",
+    },
+    "model.download_network": {
+        "en": "The download of '{name}' stopped: the network connection was lost ({detail}). Install it again to "
+        "resume where it stopped.",
+        "ko": "네트워크 연결이 끊겨 '{name}' 모델 내려받기가 멈췄습니다({detail}). 다시 설치하면 멈춘 곳부터 "
+        "이어받습니다.",
+    },
+    "model.download_http": {
+        "en": "The server refused the download of '{name}' ({detail}). Try again later, or put the model's folder "
+        "in the models folder yourself.",
+        "ko": "서버가 '{name}' 모델 내려받기를 거부했습니다({detail}). 나중에 다시 시도하거나 모델 폴더를 직접 "
+        "모델 폴더에 넣으세요.",
+    },
+    "model.download_checksum": {
+        "en": "The downloaded '{name}' model was damaged (its checksum does not match) and was removed. Install "
+        "it again.",
+        "ko": "내려받은 '{name}' 모델이 손상되어(체크섬 불일치) 삭제했습니다. 다시 설치하세요.",
+    },
+    "model.download_disk": {
+        "en": "The model could not be saved in {folder} ({detail}). Free some disk space (about {megabytes} MB "
+        "are needed) or choose another models folder in Settings.",
+        "ko": "{folder}에 모델을 저장할 수 없습니다({detail}). 디스크 공간을 확보하거나(약 {megabytes}MB 필요) "
+        "설정에서 다른 모델 폴더를 고르세요.",
     },
     # Audio
     "audio.file_missing": {

@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>Stop</source>
-        <translation>중지</translation>
+        <translation>멈추기</translation>
     </message>
     <message>
         <source>the server's default</source>
@@ -799,6 +799,10 @@
         <translation>다시 읽는 모델</translation>
     </message>
     <message>
+        <source>Add a model</source>
+        <translation>모델 추가</translation>
+    </message>
+    <message>
         <source>Time it on my last answer</source>
         <translation>마지막 답변으로 시간 재기</translation>
     </message>
@@ -813,6 +817,10 @@
     <message>
         <source>While you answer, the text you see comes from the live speech model ({model}). Each answer is then read again in one pass, and that reading is what your feedback, scores, history and PDF report use. A larger model (small, medium, large-v3-turbo) reads more accurately, above all in Korean, but takes longer and needs more memory. It reads in the background and gives way to the live text; a review opened right after an answer may wait longer for it.</source>
         <translation>답변하는 동안 화면에 보이는 글은 실시간 음성 인식 모델({model})이 만듭니다. 답변이 끝나면 녹음 전체를 한 번에 다시 읽으며, 피드백과 점수, 기록, PDF 보고서에는 모두 이렇게 다시 읽은 기록이 쓰입니다. 더 큰 모델(small, medium, large-v3-turbo)은 특히 한국어를 더 정확하게 읽지만, 시간이 더 걸리고 메모리도 더 필요합니다. 다시 읽기는 뒤에서 진행되며 실시간 인식이 우선입니다. 다만 답변 직후에 검토를 열면 조금 더 기다릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Or add one yourself: put its CTranslate2 files (model.bin, config.json, tokenizer.json and the vocabulary), such as Systran's faster-whisper-small, in a folder like {folder}, then open Settings again.</source>
+        <translation>직접 추가할 수도 있습니다. Systran의 faster-whisper-small 같은 CTranslate2 모델 파일(model.bin, config.json, tokenizer.json, vocabulary 파일)을 {folder} 같은 폴더에 넣은 뒤 설정을 다시 여세요.</translation>
     </message>
     <message>
         <source>{model} is not in {folder} any more: put its folder back there, or choose another model.</source>
@@ -837,10 +845,6 @@
     <message>
         <source>{model} has not read an answer on this computer yet: what it costs shows here after your next answer, or time it now on your last one.</source>
         <translation>{model} 모델은 아직 이 컴퓨터에서 답변을 읽은 적이 없습니다. 다음 답변을 마치거나, 지금 마지막 답변으로 시간을 재면 걸린 시간이 여기에 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>To add a larger model, put its CTranslate2 files (model.bin, config.json, tokenizer.json and the vocabulary), such as Systran's faster-whisper-small, in a folder like {folder}, then open Settings again.</source>
-        <translation>더 큰 모델을 추가하려면 Systran의 faster-whisper-small 같은 CTranslate2 모델 파일(model.bin, config.json, tokenizer.json, vocabulary 파일)을 {folder} 같은 폴더에 넣은 뒤 설정을 다시 여세요.</translation>
     </message>
     <message>
         <source>Reading your last recorded answer with {model}…</source>
@@ -1316,6 +1320,33 @@
     <message>
         <source>No interview in this language has been analysed yet.</source>
         <translation>이 언어로 분석된 면접이 아직 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WhisperInstaller</name>
+    <message>
+        <source>{model} (about {size} GB to download)</source>
+        <translation>{model}(내려받기 약 {size}GB)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈추기</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>설치</translation>
+    </message>
+    <message>
+        <source>Downloading {model}…</source>
+        <translation>{model} 모델을 내려받는 중…</translation>
+    </message>
+    <message>
+        <source>Stopped. What came is kept: Install goes on from there.</source>
+        <translation>멈췄습니다. 받은 부분은 남아 있어 다시 설치하면 그 뒤부터 이어받습니다.</translation>
+    </message>
+    <message>
+        <source>{model} is installed. Time it on your last answer, then Save to have it read your answers.</source>
+        <translation>{model} 모델을 설치했습니다. 마지막 답변으로 시간을 재 본 뒤, 저장하면 이 모델이 답변을 다시 읽습니다.</translation>
     </message>
 </context>
 <context>
