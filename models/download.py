@@ -55,6 +55,7 @@ class DownloadCancelled(Exception):
 class Expected:
     size: int | None = None  # None: whatever the server announces
     sha256: str | None = None  # None: the hub's own checksum header, when it sends one
+    checked: bool = False  # refuse the file if no sha256 is known (neither pinned nor sent by the server)
 
 
 async def in_background(blocking: Callable[[threading.Event], T]) -> T:
@@ -109,7 +110,10 @@ def download(
     progress: ProgressCallback,
     client: httpx.Client | None = None,
 ) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a models folder this user cannot write to: said as a disk problem, with what to do
+        raise DownloadFailed(FailureKind.DISK, error.strerror or str(error)) from error
     part = part_path(target)
     hasher = hashlib.sha256()
     have = _hash_existing(part, hasher, cancel, progress) if part.exists() else 0
@@ -160,6 +164,9 @@ def download(
     finally:
         if own_client:
             http.close()
+    if expected.checked and not (expected.sha256 or announced):
+        part.unlink(missing_ok=True)  # whole, maybe, but nothing says it is the right file
+        raise DownloadFailed(FailureKind.CHECKSUM, "the server sent no checksum to check the file against")
     _verify(part, have, total, expected.sha256 or announced, hasher.hexdigest())
     os.replace(part, target)
     return target

@@ -47,7 +47,7 @@ class RereadSettings(QGroupBox):
         row.addWidget(self.time_button)
         self.installer = WhisperInstaller(ctx)
         self.installer.installed.connect(self._installed)
-        self.installer.finished.connect(lambda: self._offer(installed_whisper(self.ctx.preferences.models_folder())))
+        self.installer.finished.connect(self._refresh)
         self.form = QFormLayout(self)
         self.form.addRow(QLabel(), row)
         self.form.addRow(self.trial)
@@ -147,6 +147,11 @@ class RereadSettings(QGroupBox):
         """The catalogue's models not installed yet; the row goes when all are."""
         self.installer.offer(installed)
         self.form.setRowVisible(self.installer, self.installer.choice.count() > 0)
+
+    def _refresh(self) -> None:
+        """An install ended (a model may have come even when stopped at its last chunk): the lists again, the
+        choice kept."""
+        self.load(self.ctx.preferences.with_changes(reread_model=self.model.currentData() or ""))
 
     def _installed(self, name: str) -> None:
         """A model came: offered, and chosen (saving keeps the choice)."""

@@ -68,6 +68,7 @@ class WhisperInstaller(QWidget):
     def _install_or_stop(self) -> None:
         if self._task is not None and not self._task.done():
             self._task.cancel()
+            self.button.setEnabled(False)  # until the download's thread has stopped (at its next chunk)
             return
         name = self.choice.currentData()
         if not name:
@@ -93,7 +94,7 @@ class WhisperInstaller(QWidget):
         try:
             await install_whisper(name, folder, self._progress)
         except asyncio.CancelledError:
-            self.status.setText(self.tr("Stopped. What came is kept: Install goes on from there."))
+            self.status.setText(self.tr("Stopped. What was downloaded is kept; Install resumes from there."))
             raise
         except AppError as error:
             self.status.setText(error.message(self.ctx.errors.language))
@@ -106,6 +107,7 @@ class WhisperInstaller(QWidget):
             self.installed.emit(name)
         finally:
             self.choice.setEnabled(True)
+            self.button.setEnabled(True)
             self.bar.hide()
             self._task = None
             self.retranslate()

@@ -87,15 +87,15 @@ SPEECH_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "이어받습니다.",
     },
     "model.download_http": {
-        "en": "The server refused the download of '{name}' ({detail}). Try again later, or put the model's folder "
-        "in the models folder yourself.",
-        "ko": "서버가 '{name}' 모델 내려받기를 거부했습니다({detail}). 나중에 다시 시도하거나 모델 폴더를 직접 "
-        "모델 폴더에 넣으세요.",
+        "en": "The server did not give a file of '{name}' ({detail}). Try again later, or put the model's folder "
+        "(whisper-{name}) in the models folder yourself.",
+        "ko": "서버에서 '{name}' 모델 파일을 받지 못했습니다({detail}). 나중에 다시 시도하거나, 모델 파일 "
+        "폴더(whisper-{name})를 모델 저장 폴더에 직접 넣으세요.",
     },
     "model.download_checksum": {
-        "en": "The downloaded '{name}' model was damaged (its checksum does not match) and was removed. Install "
+        "en": "The downloaded '{name}' model could not be verified ({detail}), so it was not installed. Install "
         "it again.",
-        "ko": "내려받은 '{name}' 모델이 손상되어(체크섬 불일치) 삭제했습니다. 다시 설치하세요.",
+        "ko": "내려받은 '{name}' 모델을 확인하지 못해({detail}) 설치하지 않았습니다. 다시 설치하세요.",
     },
     "model.download_disk": {
         "en": "The model could not be saved in {folder} ({detail}). Free some disk space (about {megabytes} MB "

@@ -1,6 +1,8 @@
 """Installs a larger Whisper model (small, medium, large-v3-turbo) into <models>/whisper-<name>, for the
 re-read: the CTranslate2 conversion faster-whisper itself uses for that name, file by file from the Hugging
-Face hub (models/download.py: each file resumable, cancellable; model.bin verified by the hub's sha256).
+Face hub (models/download.py: each file resumable, cancellable; model.bin verified by the sha256 the hub
+sends for it, and refused when none comes). The repositories are followed at `main`: no revision is pinned,
+since no hub was reachable to read one from.
 
 model.bin comes last, so the folder counts as installed (models/catalogue.installed_whisper) only once every
 file is in; a stopped install keeps what it had, and the next attempt resumes. The vocabulary is a .txt in
@@ -62,7 +64,9 @@ async def install_whisper(name: str, models_dir: Path, progress: Progress) -> Pa
                 continue
             listen = report if file == "model.bin" else (lambda _done, _total: None)
             try:
-                download(file_url(spec, file), target, Expected(), cancel=cancel, progress=listen)
+                # model.bin is an LFS file: the hub names its sha256, and an install that cannot check it fails.
+                expected = Expected(checked=file == "model.bin")
+                download(file_url(spec, file), target, expected, cancel=cancel, progress=listen)
             except DownloadFailed as failure:
                 if required or failure.status != 404:
                     raise
@@ -80,7 +84,7 @@ def _error(failure: DownloadFailed, folder: Path, spec: WhisperDownload) -> Mode
     if failure.kind is FailureKind.NETWORK:
         return ModelError("model.download_network", name=spec.name, detail=failure.detail)
     if failure.kind is FailureKind.CHECKSUM:
-        return ModelError("model.download_checksum", name=spec.name)
+        return ModelError("model.download_checksum", name=spec.name, detail=failure.detail)
     if failure.kind is FailureKind.DISK:
         megabytes = spec.approx_bytes // 1_000_000
         return ModelError("model.download_disk", folder=str(folder.parent), detail=failure.detail, megabytes=megabytes)

@@ -1341,8 +1341,8 @@
         <translation>{model} 모델을 내려받는 중…</translation>
     </message>
     <message>
-        <source>Stopped. What came is kept: Install goes on from there.</source>
-        <translation>멈췄습니다. 받은 부분은 남아 있어 다시 설치하면 그 뒤부터 이어받습니다.</translation>
+        <source>Stopped. What was downloaded is kept; Install resumes from there.</source>
+        <translation>멈췄습니다. 내려받은 부분은 남아 있어 다시 설치하면 그 뒤부터 이어받습니다.</translation>
     </message>
     <message>
         <source>{model} is installed. Time it on your last answer, then Save to have it read your answers.</source>

@@ -34,7 +34,8 @@ from tests.fake_sounddevice import FakeSoundDevice
 
 @dataclass
 class Hub:
-    files: dict[str, bytes]  # what /whisper-small/<name> serves; anything else is 404
+    files: dict[str, bytes]  # what /<folder>/<name> serves; anything else is 404
+    folder: str = "whisper-small"
     etag: str | None = None  # model.bin's sha256, as X-Linked-Etag (the hub's LFS checksum)
     hold_after: int | None = None  # model.bin stops after this many bytes until `release` is set
     release: threading.Event = field(default_factory=threading.Event)
@@ -46,7 +47,7 @@ def hub(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Hub]:
     base = models_dir / "whisper-base"
     files = {name: (base / name).read_bytes() for name in ("config.json", "tokenizer.json", "vocabulary.txt")}
     files["model.bin"] = (base / "model.bin").read_bytes()
-    state = Hub(files, hashlib.sha256(files["model.bin"]).hexdigest())
+    state = Hub(files, etag=hashlib.sha256(files["model.bin"]).hexdigest())
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -56,7 +57,7 @@ def hub(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Hub]:
             folder, _, name = self.path.strip("/").partition("/")
             requested = self.headers.get("Range", "")
             state.asked.append((name, requested))
-            body = state.files.get(name) if folder == "whisper-small" else None
+            body = state.files.get(name) if folder == state.folder else None
             if body is None:
                 self.send_response(404)
                 self.end_headers()
@@ -103,6 +104,32 @@ async def test_damaged_bytes_are_refused_and_the_folder_is_not_offered(hub: Hub,
         await install_whisper("small", tmp_path / "models", lambda _done, _total: None)
     assert failed.value.key == "model.download_checksum" and "Install it again" in failed.value.message("en")
     assert installed_whisper(tmp_path / "models") == ("base",)
+
+
+async def test_a_model_bin_nothing_can_check_is_not_installed(hub: Hub, tmp_path: Path) -> None:
+    hub.etag = None  # a mirror that sends no checksum: the file cannot be told from a wrong one
+    with pytest.raises(ModelError) as failed:
+        await install_whisper("small", tmp_path / "models", lambda _done, _total: None)
+    assert failed.value.key == "model.download_checksum" and "no checksum" in failed.value.message("en")
+    assert installed_whisper(tmp_path / "models") == ("base",)
+    assert not (tmp_path / "models" / "whisper-small" / "model.bin.part").exists()  # nothing unverified kept
+
+
+async def test_a_layout_with_a_json_vocabulary_and_a_preprocessor_config_is_installed_whole(
+    hub: Hub, tmp_path: Path
+) -> None:
+    hub.folder = "whisper-large-v3-turbo"  # large-v3's layout: vocabulary.json, and 128 mel bins said in a file
+    hub.files["vocabulary.json"] = b'{"<|endoftext|>": 50257}'
+    hub.files["preprocessor_config.json"] = b'{"feature_size": 128}'
+    del hub.files["vocabulary.txt"]
+    folder = await install_whisper("large-v3-turbo", tmp_path / "models", lambda _done, _total: None)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(hub.files)
+    assert [name for name, _ in hub.asked][-1] == "model.bin"
+    assert installed_whisper(tmp_path / "models") == ("base", "large-v3-turbo")
+    del hub.files["vocabulary.json"]  # a repository with no vocabulary at all is refused, with what to do
+    with pytest.raises(ModelError) as failed:
+        await install_whisper("large-v3-turbo", tmp_path / "other", lambda _done, _total: None)
+    assert failed.value.key == "model.download_http" and "whisper-large-v3-turbo" in failed.value.message("en")
 
 
 async def test_a_missing_file_is_said_and_nothing_is_offered(hub: Hub, tmp_path: Path) -> None:
@@ -158,3 +185,25 @@ def test_settings_install_a_model_with_progress_and_choose_it(
         desktop.shoot("settings-whisper-installed")
         qtbot.mouseClick(desktop.window.settings.save_button, Qt.MouseButton.LeftButton)
         assert desktop.ctx.preferences.reread_model == "small"
+
+
+def test_settings_stop_an_install_and_keep_what_came(
+    qtbot: Any, qloop: Any, tmp_path: Path, data_dir: Path, hub: Hub
+) -> None:
+    hub.hold_after = 5 << 20
+    prefs = Preferences(data_dir=str(tmp_path / "data"), models_dir=str(tmp_path / "models"), first_run_done=True)
+    with open_desktop(qtbot, tmp_path, sd=FakeSoundDevice(None), preferences=prefs) as desktop:
+        desktop.window.show_screen(Screen.SETTINGS)
+        installer = desktop.window.settings.reread.installer
+        qtbot.mouseClick(installer.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: installer.bar.maximum() == 1000 and installer.bar.value() > 0, timeout=60_000)
+        assert installer.button.text() == "Stop" and not installer.choice.isEnabled()
+        desktop.shoot("settings-whisper-installing")
+        with qtbot.waitSignal(installer.finished, timeout=60_000):
+            qtbot.mouseClick(installer.button, Qt.MouseButton.LeftButton)
+            assert not installer.button.isEnabled()  # a second Stop cannot start a second download meanwhile
+            hub.release.set()  # the held bytes come; the download's thread sees the stop at that chunk
+        assert "Stopped" in installer.status.text() and installer.button.text() == "Install"
+        assert installer.button.isEnabled() and installer.choice.isEnabled()
+        assert (tmp_path / "models" / "whisper-small" / "model.bin.part").stat().st_size >= 1 << 20  # kept
+        assert installed_whisper(tmp_path / "models") == ("base",)
