@@ -280,30 +280,33 @@ class InterviewSession:
         if self._keeper is not None:
             self._keeper.hold()  # earlier answers' readings pause while this one is recognised live
         try:
-            if self._keeper is not None:
-                ahead = self._keeper.read_ahead(self.config.language, self._hotwords)  # read again as it is given
-            await stt.start()
             try:
-                limit = int(timing.answer_s * SAMPLE_RATE) if timing else None
-                await capture(source, stt, recorder, heard, hooks, limit=limit, ahead=ahead)
-            except* AppError as errors:
-                error = errors.exceptions[0]
-                handed, ahead = ahead, None  # the reading finishes it, or stops it
-                await self._settle_answer(answer_id, recorder, heard, "failed", error, handed)
-                raise error from None
+                if self._keeper is not None:
+                    ahead = self._keeper.read_ahead(self.config.language, self._hotwords)  # read as it is given
+                await stt.start()
+                try:
+                    limit = int(timing.answer_s * SAMPLE_RATE) if timing else None
+                    await capture(source, stt, recorder, heard, hooks, limit=limit, ahead=ahead)
+                except* AppError as errors:
+                    error = errors.exceptions[0]
+                    await self._settle_answer(answer_id, recorder, heard, "failed", error, ahead)
+                    ahead = None  # its reading finishes it, or it was stopped
+                    raise error from None
+                finally:
+                    self._source = None
+                    await stt.close()
             finally:
-                self._source = None
-                await stt.close()
+                if self._keeper is not None:
+                    self._keeper.release()
+            cut_short = "incomplete" if heard.finals or heard.samples else "failed"
+            status = "complete" if heard.source_error is None else cut_short
+            return await self._settle_answer(answer_id, recorder, heard, status, heard.source_error, ahead)
         except BaseException:
+            # The answer was let go (the interview ended, settling was cancelled): a reader not yet taken by its
+            # reading stops with it; once taken, stopping it loses only its part under way, read then at the end.
             if ahead is not None:
-                ahead.stop()  # the answer was let go (the interview ended): what it read is not kept
+                ahead.stop()
             raise
-        finally:
-            if self._keeper is not None:
-                self._keeper.release()
-        cut_short = "incomplete" if heard.finals or heard.samples else "failed"
-        status = "complete" if heard.source_error is None else cut_short
-        return await self._settle_answer(answer_id, recorder, heard, status, heard.source_error, ahead)
 
     def _recognition_notice(self, notice: RecognitionNotice) -> None:
         """A cloud backend's news: its state for the status bar; a fallback as a notice, or as an error when
@@ -315,22 +318,6 @@ class InterviewSession:
             self._emit(Notice(self.session_id, notice.key, notice.params))
 
     async def _settle_answer(
-        self,
-        answer_id: int,
-        recorder: AnswerRecorder,
-        heard: Captured,
-        status: str,
-        error: BaseException | None,
-        ahead: ReadAhead | None,
-    ) -> AnswerOutcome:
-        try:
-            return await self._settled(answer_id, recorder, heard, status, error, ahead)
-        except BaseException:
-            if ahead is not None:
-                ahead.stop()  # let go before the reading took it (once taken, only its part under way is lost)
-            raise
-
-    async def _settled(
         self,
         answer_id: int,
         recorder: AnswerRecorder,
