@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import Launch, prepare, run_app
@@ -102,6 +102,11 @@ def open_desktop(
         # Every task the app started ended with it: none is left for the loop to destroy pending.
         left = [t for t in asyncio.all_tasks(loop) if t is not asyncio.current_task() and not t.done()]
         assert not left, f"tasks outlived the app: {left}"
+        # The shared QApplication outlives the test: its windows go with it. Left closed but alive, each test's
+        # ~530 widgets stayed, and every later style sheet restyled them all (the suite slowed test by test).
+        for widget in QApplication.topLevelWidgets():
+            widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert task.result() == 0
 
 

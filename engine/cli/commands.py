@@ -105,6 +105,7 @@ async def practice(args: argparse.Namespace, ui: str, out: TextIO, err: TextIO) 
             language_model=language_model,
             follow_ups=args.follow_ups,
             keeper=keeper,
+            model_seed=args.llm_seed,
             # Answers read from files come faster than speech, and nobody waits in silence: the model is waited
             # for, unless --realtime plays a candidate, who is not kept waiting.
             start_deadline_s=START_DEADLINE_S if args.realtime else None,

@@ -177,6 +177,10 @@ _PRACTICE: Final[dict[str, dict[str, str]]] = {
         "en": "context length of a local model, in tokens (default: {default})",
         "ko": "로컬 모델의 문맥 길이(토큰 수, 기본값: {default})",
     },
+    "help.practice.llm_seed": {
+        "en": "fix the interviewer model's sampling, so that a run can be repeated (default: new each run)",
+        "ko": "면접관 모델의 샘플링을 고정해 같은 실행을 되풀이할 수 있게 합니다(기본값: 실행마다 새로)",
+    },
     "help.practice.no_follow_ups": {
         "en": "ask no follow-up questions from the interviewer model",
         "ko": "면접관 모델의 꼬리 질문을 하지 않습니다",
