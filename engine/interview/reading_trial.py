@@ -16,8 +16,7 @@ from pathlib import Path
 from engine.audio.file_source import read_samples
 from engine.audio.frames import SAMPLE_RATE
 from engine.config.settings import SpeechSettings
-from engine.interview.stored_transcript import READING_THREADS
-from engine.runtime.priority import can_lower_threads
+from engine.interview.stored_transcript import READING_THREADS, reads_beside_live
 from engine.storage.reading_costs import ReadingCost
 from engine.storage.store import Store
 from engine.stt.speech_model import SpeechModel
@@ -46,7 +45,7 @@ async def time_a_reading(store: Store, settings: SpeechSettings, models_dir: Pat
     recording = await store.newest_recording()
     if recording is None:
         return None
-    threads = READING_THREADS if can_lower_threads() else settings.cpu_threads
+    threads = READING_THREADS if reads_beside_live(settings.cpu_threads) else settings.cpu_threads
     model = SpeechModel(replace(settings, cpu_threads=threads), models_dir)
     try:
         began = time.perf_counter()

@@ -5,10 +5,11 @@ Re-reads run one at a time, on a worker, in the background: an interview hands e
 and goes on asking; the app hands over, at start, the answers a kill left owing. Listeners hear of every
 stored transcript (the review and the history then read it back).
 
-Where threads can run below the others (engine/runtime/priority.py), the readings use a copy of the speech
-model of their own, loaded at the lowest priority: an answer is then read ahead while it is given
-(engine/stt/read_ahead.py), and a reading goes on while the next answer is recognised live. Elsewhere they
-share the live model and wait between Whisper's windows while an answer is live. A reading model other than
+Where threads can run below the others (engine/runtime/priority.py), or a core is spare beside the live
+model's threads, the readings use a copy of the speech model of their own, on one thread (lowered where
+possible): an answer is then read ahead while it is given (engine/stt/read_ahead.py), and a reading goes on
+while the next answer is recognised live. Elsewhere they share the live model and wait between Whisper's
+windows while an answer is live. A reading model other than
 the live one (a larger one, chosen in Settings) is always loaded apart; if it cannot load, the live one reads.
 Each stored reading keeps what it cost on this machine (engine/storage/reading_costs.py), for Settings.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import threading
 import weakref
 from collections.abc import Callable
@@ -61,6 +63,14 @@ StoredListener = Callable[[TranscriptStored], None]
 READING_THREADS = 1
 
 
+def reads_beside_live(live_threads: int) -> bool:
+    """Whether answers are read on a copy of the model of their own while one is given (read ahead): where its
+    threads run below the others (Linux), or where the cores leave one for it beside the live model's threads
+    and one for the rest of the app (audio, the window, the interviewer). Elsewhere a reading would take its
+    core from the live passes, so it shares the live model and waits while an answer is live."""
+    return can_lower_threads() or (os.cpu_count() or 1) >= live_threads + READING_THREADS + 1
+
+
 def hotwords(posting: str, resume: str, language: str) -> tuple[str, ...]:
     """The posting's and résumé's terms (company, product and technology names among them), to bias the
     reading towards them."""
@@ -81,12 +91,12 @@ class TranscriptKeeper:
     ) -> None:
         """`model`: the live recognition's. `reading`: the model that reads answers again (by default the live
         one; a larger one gives a better stored transcript, at a cost Settings show). `own_model`: whether the
-        readings load a low-priority copy (by default, where threads can be lowered) or share the live model;
-        a different reading model is always loaded apart, at the lowest priority only where threads can be."""
+        readings load a copy of their own and read ahead (by default `reads_beside_live`) or share the live
+        model; a different reading model is always loaded apart, and reads ahead only where it would too."""
         self._store = store
         self._live = model
         reading = reading or model.settings
-        low = can_lower_threads() if own_model is None else own_model
+        low = reads_beside_live(model.settings.cpu_threads) if own_model is None else own_model
         if low or reading.model != model.settings.model:
             threads = READING_THREADS if low else reading.cpu_threads
             self._model = SpeechModel(replace(reading, cpu_threads=threads), model.models_dir, low_priority=low)

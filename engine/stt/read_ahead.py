@@ -7,10 +7,11 @@ posting's hotwords, or the temperature fallback without them), without the text 
 previous text: on the 2-minute answers of bench/stt_streaming.py that prompt sent Whisper into loops
 (Korean CER 155/780 against 45/780 without it, one-shot 48) and cost twice the time, and parts read without
 it made fewer errors than one-shot in English too (24/350 against 43). The reading runs on its own thread
-with a copy of the model loaded at the lowest priority (SpeechModel(low_priority=True): CTranslate2's
-threads for it run only on a core nothing else wants), so the live passes of the answer take the cores
-whenever they need them and the reading has what they leave. Silero's probabilities, worked out on the way
-to find the pauses, serve the re-read's guards too.
+with a copy of the model loaded at the lowest priority (SpeechModel(low_priority=True): on Linux
+CTranslate2's threads for it run only on a core nothing else wants), so the live passes of the answer take
+the cores whenever they need them and the reading has what they leave. Where priority is per process
+(macOS, Windows) a reader is made only when a core is spare for it (stored_transcript.reads_beside_live).
+Silero's probabilities, worked out on the way to find the pauses, serve the re-read's guards too.
 
 Blocking work stays on its thread: the loop only hands over each frame (`add`).
 """

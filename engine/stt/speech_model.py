@@ -73,8 +73,9 @@ def model_folder(settings: SpeechSettings, models_dir: Path, report: Callable[[i
 
 class SpeechModel:
     """Owns one loaded WhisperModel plus its decoder; loaded on a worker thread. `low_priority`: loaded on a
-    thread of the lowest priority, so that every thread CTranslate2 starts for it runs at that priority too
-    (engine/runtime/priority.py): the copy the re-read uses while an answer is recognised live."""
+    thread of the lowest priority where the system allows (Linux), so that every thread CTranslate2 starts for
+    it runs at that priority too (engine/runtime/priority.py): the copy the re-read uses while an answer is
+    recognised live (elsewhere only where a core is spare for it, at normal priority)."""
 
     def __init__(self, settings: SpeechSettings, models_dir: Path, *, low_priority: bool = False) -> None:
         self.settings = settings

@@ -289,7 +289,7 @@ async def test_a_cancelled_reading_stops_holds_the_model_till_it_has_and_stays_o
         answer = await owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
         model = SpeechModel(SpeechSettings(), models_dir)
         await model.get()
-        keeper = TranscriptKeeper(store, model, own_model=False)  # as on macOS and Windows: it shares the model
+        keeper = TranscriptKeeper(store, model, own_model=False)  # as with no core spare on macOS or Windows: shared
         keeper.hold()  # a live answer is under way: the reading waits after its first window
         (owed,) = await store.owed_rereads()
         reading = asyncio.create_task(keeper.reread(owed))
@@ -326,6 +326,29 @@ async def test_a_reading_on_a_model_of_its_own_goes_on_while_an_answer_is_live(
         stored = await asyncio.wait_for(keeper.reread(owed), timeout=120)
         assert stored is not None and stored.answer_id == answer and not await store.reread_owed(answer)
         keeper.release()
+        await keeper.close()
+    finally:
+        await store.close()
+
+
+@pytest.mark.parametrize(("cores", "reads_ahead"), [(6, True), (5, False)])
+async def test_where_threads_cannot_be_lowered_answers_are_read_ahead_only_on_a_spare_core(
+    cores: int, reads_ahead: bool, data_dir: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import engine.interview.stored_transcript as stored_transcript
+
+    monkeypatch.setattr(stored_transcript, "can_lower_threads", lambda: False)  # as on macOS and Windows
+    monkeypatch.setattr(stored_transcript.os, "cpu_count", lambda: cores)
+    store = await Store.open(AppPaths(data_dir).database)
+    try:
+        # The live passes' 4 threads, the reading's one and one for the app: 6 cores leave the reading its own.
+        keeper = stored_transcript.TranscriptKeeper(store, SpeechModel(SpeechSettings(cpu_threads=4), models_dir))
+        keeper.start()
+        assert await keeper.loaded() is None
+        reader = keeper.read_ahead("ko", ())
+        assert (reader is not None) is reads_ahead
+        if reader is not None:
+            reader.stop()
         await keeper.close()
     finally:
         await store.close()
