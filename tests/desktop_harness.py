@@ -97,16 +97,20 @@ def open_desktop(
             if widget is not desktop.window and widget.isVisible():
                 widget.close()  # message boxes left open by a test
         desktop.window.close()
-        qtbot.waitUntil(task.done, timeout=60_000)
-        translations.apply("en")  # take this app's translators off the shared QApplication
-        # Every task the app started ended with it: none is left for the loop to destroy pending.
-        left = [t for t in asyncio.all_tasks(loop) if t is not asyncio.current_task() and not t.done()]
-        assert not left, f"tasks outlived the app: {left}"
-        # The shared QApplication outlives the test: its windows go with it. Left closed but alive, each test's
-        # ~530 widgets stayed, and every later style sheet restyled them all (the suite slowed test by test).
-        for widget in QApplication.topLevelWidgets():
-            widget.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        try:
+            qtbot.waitUntil(task.done, timeout=60_000)
+            translations.apply("en")  # take this app's translators off the shared QApplication
+            # Every task the app started ended with it: none is left for the loop to destroy pending.
+            left = [t for t in asyncio.all_tasks(loop) if t is not asyncio.current_task() and not t.done()]
+            assert not left, f"tasks outlived the app: {left}"
+        finally:
+            # The shared QApplication outlives the test: its windows go with it, even after a failure. Left
+            # closed but alive, each test's ~530 widgets stayed, and every later style sheet restyled them all
+            # (the suite slowed test by test). Not while the app still runs: its task would use them.
+            if task.done():
+                for widget in QApplication.topLevelWidgets():
+                    widget.deleteLater()
+                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert task.result() == 0
 
 

@@ -184,7 +184,7 @@ def build_parser(ui: str = "en") -> argparse.ArgumentParser:
     practice.add_argument(
         "--llm-context", type=int, default=32_768, help=h("help.practice.llm_context", default=32_768)
     )
-    practice.add_argument("--llm-seed", type=int, default=None, help=h("help.practice.llm_seed"))
+    practice.add_argument("--llm-seed", type=int, default=None, metavar="N", help=h("help.practice.llm_seed"))
     practice.add_argument(
         "--no-follow-ups", dest="follow_ups", action="store_false", help=h("help.practice.no_follow_ups")
     )

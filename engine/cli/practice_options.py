@@ -24,6 +24,9 @@ def _redo_spec(spec: str) -> tuple[int, int]:
     return int(session), int(number)
 
 
+LAST_SEED = 2**32 - 1
+
+
 def timing_of(args: argparse.Namespace) -> Timing | None:
     """Real mode's timing: the default preset's, with either value given instead."""
     given = args.prep_seconds is not None or args.answer_seconds is not None
@@ -38,12 +41,16 @@ def timing_of(args: argparse.Namespace) -> Timing | None:
 
 
 def check_language(args: argparse.Namespace) -> None:
-    """Said before anything loads: an interview needs its language, except a redo (its session's)."""
+    """Said before anything loads: an interview needs its language, except a redo (its session's); the
+    options' values are checked too."""
     if args.lang is None and args.redo is None:
         raise ConfigError("config.practice_lang")
     if args.redo is not None:
         _redo_spec(args.redo)
     timing_of(args)
+    # llama.cpp takes 2**32 - 1 for "a new seed each time" and wraps larger ones: neither would repeat a run.
+    if args.llm_seed is not None and not 0 <= args.llm_seed < LAST_SEED:
+        raise ConfigError("config.llm_seed", highest=LAST_SEED - 1)
 
 
 async def interview_config(args: argparse.Namespace, store: Store, count: int) -> InterviewConfig:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+import psutil
 
 from engine.analysis.metrics import AnswerMetrics, analyse
 from engine.audio.file_source import read_samples
@@ -63,12 +64,18 @@ StoredListener = Callable[[TranscriptStored], None]
 READING_THREADS = 1
 
 
+def physical_cores() -> int:
+    # Physical, not logical: a reading on a core's second hardware thread still slows the live pass on its first.
+    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
+
+
 def reads_beside_live(live_threads: int) -> bool:
     """Whether answers are read on a copy of the model of their own while one is given (read ahead): where its
-    threads run below the others (Linux), or where the cores leave one for it beside the live model's threads
-    and one for the rest of the app (audio, the window, the interviewer). Elsewhere a reading would take its
-    core from the live passes, so it shares the live model and waits while an answer is live."""
-    return can_lower_threads() or (os.cpu_count() or 1) >= live_threads + READING_THREADS + 1
+    threads run below the others (Linux), or where the physical cores leave one for it beside the live model's
+    threads and one for the rest of the app (audio, the window). Elsewhere a reading at normal priority would
+    take its core from the live passes, so it shares the live model and waits while an answer is live. (A
+    local interviewer model computes mostly between answers, on every core, and is not counted.)"""
+    return can_lower_threads() or physical_cores() >= live_threads + READING_THREADS + 1
 
 
 def hotwords(posting: str, resume: str, language: str) -> tuple[str, ...]:
@@ -187,8 +194,8 @@ class TranscriptKeeper:
             return await self._live.get()
 
     def read_ahead(self, language: str, terms: tuple[str, ...]) -> ReadAhead | None:
-        """A reader for the answer starting now, fed its audio as it comes; None where the readings have no
-        low-priority model of their own, or it has not loaded yet (the answer is read once it has ended)."""
+        """A reader for the answer starting now, fed its audio as it comes; None where the readings share the
+        live model (reads_beside_live), or their own has not loaded yet (the answer is read once it has ended)."""
         decoder = self._model.ready() if self._model.low_priority else None
         if decoder is None:
             return None
@@ -200,7 +207,8 @@ class TranscriptKeeper:
 
     def hold(self) -> None:
         """A live answer starts: readings on the live model pause between Whisper windows (they share it and
-        its cores) until `release()`. A low-priority model's go on: they only take what the others leave."""
+        its cores) until `release()`. Those on a model of their own go on: at the lowest priority they only
+        take what the others leave (Linux); elsewhere they have a core to spare."""
         self._holds += 1
         if not self._model.low_priority:
             self._go.clear()

@@ -178,8 +178,10 @@ _PRACTICE: Final[dict[str, dict[str, str]]] = {
         "ko": "로컬 모델의 문맥 길이(토큰 수, 기본값: {default})",
     },
     "help.practice.llm_seed": {
-        "en": "fix the interviewer model's sampling, so that a run can be repeated (default: new each run)",
-        "ko": "면접관 모델의 샘플링을 고정해 같은 실행을 되풀이할 수 있게 합니다(기본값: 실행마다 새로)",
+        "en": "fix the interviewer model's sampling seed to N, so that a run can be repeated (default: a new seed "
+        "each run; a --llm-url server may ignore it)",
+        "ko": "면접관 모델의 샘플링 시드를 N으로 고정해 같은 결과를 재현할 수 있게 합니다(기본값: 실행할 때마다 "
+        "새로 정함. --llm-url 서버는 따르지 않을 수 있음)",
     },
     "help.practice.no_follow_ups": {
         "en": "ask no follow-up questions from the interviewer model",

@@ -94,6 +94,10 @@ _PRACTICE: Final[dict[str, dict[str, str]]] = {
         "en": "Say the interview's language with --lang en or --lang ko.",
         "ko": "--lang en 또는 --lang ko로 면접 언어를 정해 주세요.",
     },
+    "config.llm_seed": {
+        "en": "--llm-seed takes a whole number from 0 to {highest}.",
+        "ko": "--llm-seed에는 0부터 {highest}까지의 정수를 넣어 주세요.",
+    },
     "config.drill_empty": {
         "en": "No question is due for the drill. Questions answered weakly join it; practise more first.",
         "ko": "지금 다시 연습할 질문이 없습니다. 점수가 낮았던 질문이 여기에 쌓이니, 먼저 연습을 더 해 보세요.",

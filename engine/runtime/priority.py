@@ -5,8 +5,8 @@ thread that lowers its own, and then loads a model, also lowers the threads the 
 it (CTranslate2's worker and its OpenMP team are created by the loading thread). The class is SCHED_IDLE:
 the thread runs only on a core nothing else wants. Nice 19 alone still cost the live finals of a 157 s
 answer about 0.25 s at the median on two cores (bench/stt_streaming.py); SCHED_IDLE cost them nothing
-measurable. Other systems set priority per process, so this does nothing there, and callers keep to what
-needs no priority (readings wait between answers).
+measurable. Elsewhere a thread's priority is not handed to the threads it starts (macOS, Windows), so this
+does nothing there, and callers read ahead only where a core is spare (stored_transcript.reads_beside_live).
 """
 
 from __future__ import annotations

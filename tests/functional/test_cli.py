@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench.wer import error_rate
 from engine.audio.file_source import read_samples
 from engine.feedback.assess import assess
@@ -268,6 +270,14 @@ def test_a_missing_answer_file_is_said_before_anything_is_asked(data_dir: Path) 
     assert "/nonexistent/missing.wav does not exist" in result.stderr
     assert "Question 1" not in result.stdout, "nothing is asked (or answered) before the inputs are checked"
     assert "No sessions stored yet" in cli(data_dir, "sessions").stdout
+
+
+@pytest.mark.parametrize("seed", ["-1", str(2**32 - 1)])  # llama.cpp's "a new seed each time", and below zero
+def test_a_seed_that_would_not_repeat_a_run_is_refused_before_anything_is_asked(data_dir: Path, seed: str) -> None:
+    result = cli(data_dir, "practice", "--lang", "en", "--answers", str(speech_file("en/jfk.flac")), "--llm-seed", seed)
+    assert result.returncode == 2
+    assert f"--llm-seed takes a whole number from 0 to {2**32 - 2}" in result.stderr
+    assert "Question 1" not in result.stdout
 
 
 def test_a_speech_model_not_installed_is_said_once_before_anything_is_asked(data_dir: Path) -> None:

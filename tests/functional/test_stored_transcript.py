@@ -335,12 +335,18 @@ async def test_a_reading_on_a_model_of_its_own_goes_on_while_an_answer_is_live(
 async def test_where_threads_cannot_be_lowered_answers_are_read_ahead_only_on_a_spare_core(
     cores: int, reads_ahead: bool, data_dir: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import engine.interview.stored_transcript as stored_transcript
+    import asyncio
 
-    monkeypatch.setattr(stored_transcript, "can_lower_threads", lambda: False)  # as on macOS and Windows
-    monkeypatch.setattr(stored_transcript.os, "cpu_count", lambda: cores)
-    store = await Store.open(AppPaths(data_dir).database)
+    import engine.interview.stored_transcript as stored_transcript
+    from engine.runtime import priority
+
+    for module in (stored_transcript, priority):  # as on macOS and Windows: no thread is lowered
+        monkeypatch.setattr(module, "can_lower_threads", lambda: False)
+    monkeypatch.setattr(stored_transcript, "physical_cores", lambda: cores)
+    paths = AppPaths(data_dir)
+    store = await Store.open(paths.database)
     try:
+        answer = await owed_answer(store, paths, speech_file(KO_CLIP), "라이브 답변")
         # The live passes' 4 threads, the reading's one and one for the app: 6 cores leave the reading its own.
         keeper = stored_transcript.TranscriptKeeper(store, SpeechModel(SpeechSettings(cpu_threads=4), models_dir))
         keeper.start()
@@ -349,6 +355,11 @@ async def test_where_threads_cannot_be_lowered_answers_are_read_ahead_only_on_a_
         assert (reader is not None) is reads_ahead
         if reader is not None:
             reader.stop()
+            keeper.hold()  # a live answer is under way: a reading on its own core goes on
+            (owed,) = await store.owed_rereads()
+            stored = await asyncio.wait_for(keeper.reread(owed), timeout=120)
+            assert stored is not None and stored.answer_id == answer
+            keeper.release()
         await keeper.close()
     finally:
         await store.close()
