@@ -140,6 +140,8 @@ def download(
                         log.info("server ignored the range request; starting %s again", target.name)
                         hasher, have = hashlib.sha256(), 0
                     announced = _announced_sha256(response)
+                    if expected.checked and not (expected.sha256 or announced):
+                        _refuse_unchecked(part)  # said before a byte of a large file is fetched
                     length = response.headers.get("content-length")
                     total = have + int(length) if length is not None else expected.size
                     if expected.size is not None and total is not None and total != expected.size:
@@ -165,11 +167,15 @@ def download(
         if own_client:
             http.close()
     if expected.checked and not (expected.sha256 or announced):
-        part.unlink(missing_ok=True)  # whole, maybe, but nothing says it is the right file
-        raise DownloadFailed(FailureKind.CHECKSUM, "the server sent no checksum to check the file against")
+        _refuse_unchecked(part)  # a part already whole (416)
     _verify(part, have, total, expected.sha256 or announced, hasher.hexdigest())
     os.replace(part, target)
     return target
+
+
+def _refuse_unchecked(part: Path) -> None:
+    part.unlink(missing_ok=True)  # whole, maybe, but nothing says it is the right file
+    raise DownloadFailed(FailureKind.CHECKSUM, "the server sent no checksum to check the file against")
 
 
 def _verify(part: Path, have: int, total: int | None, sha256: str | None, actual: str) -> None:

@@ -108,9 +108,11 @@ async def test_damaged_bytes_are_refused_and_the_folder_is_not_offered(hub: Hub,
 
 async def test_a_model_bin_nothing_can_check_is_not_installed(hub: Hub, tmp_path: Path) -> None:
     hub.etag = None  # a mirror that sends no checksum: the file cannot be told from a wrong one
+    fetched: list[int] = []
     with pytest.raises(ModelError) as failed:
-        await install_whisper("small", tmp_path / "models", lambda _done, _total: None)
+        await install_whisper("small", tmp_path / "models", lambda done, _total: fetched.append(done))
     assert failed.value.key == "model.download_checksum" and "no checksum" in failed.value.message("en")
+    assert not any(fetched)  # refused from the headers, before any of model.bin's bytes were fetched
     assert installed_whisper(tmp_path / "models") == ("base",)
     assert not (tmp_path / "models" / "whisper-small" / "model.bin.part").exists()  # nothing unverified kept
 
