@@ -75,9 +75,11 @@ def clean_question(text: str) -> str:
     """The question a model wrote, without labels, quotes and anything after it; raises if unusable."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     candidate = _LEADING_LABEL.sub("", lines[0] if lines else "").strip().strip("\"'“”‘’").strip()
-    mark = candidate.find("?")
-    if mark >= 0:
-        candidate = candidate[: mark + 1]
+    marks = [at for at, ch in enumerate(candidate) if ch == "?"]
+    if marks:
+        # Up to the first question long enough to ask: "What? How did you measure it?" keeps both.
+        end = next((at for at in marks if len(candidate[: at + 1]) >= QUESTION_CHARS[0]), marks[-1])
+        candidate = candidate[: end + 1]
     else:  # an imperative ("Walk me through…"): its first two sentences, whole words within the limit
         candidate = "".join(_SENTENCE.findall(candidate)[:2]).strip() or candidate
         if len(candidate) > QUESTION_CHARS[1]:
@@ -195,7 +197,11 @@ class LlmInterviewer:
         elif draft is not None and draft.task is not None:
             draft.task.cancel()
         generation = await self.desk.generate(self._question_request(messages), Priority.QUESTION, on_text)
-        return clean_question(generation.text)
+        try:
+            return clean_question(generation.text)
+        except QuestionUnusable:
+            log.warning("the model's question is unusable: %r", generation.text[:200])
+            raise
 
     def draft(self, exchanges: list[Exchange], question: str, answer_so_far: str, next_kind: TurnKind) -> None:
         """Start drafting the question that would follow this answer; an older draft is dropped."""

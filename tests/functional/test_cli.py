@@ -184,9 +184,9 @@ def test_practice_with_a_gguf_interviewer_asks_model_questions_and_follow_ups(da
     turns = [(a["kind"], a["source"]) for a in document["answers"]]
     # The opener comes from the bank at once; the model writes the follow-up to the long answer and the
     # next main question; the last turn had no audio file and is skipped.
-    assert turns[0] == ("main", "bank")
-    assert turns[1] == ("follow_up", "model")
-    assert turns[2] == ("main", "model")
+    # A fixed seed repeats a run on one machine only (another CPU's arithmetic samples other words): on a
+    # failure, the notices say why a turn came from the bank.
+    assert turns[:3] == [("main", "bank"), ("follow_up", "model"), ("main", "model")], result.stderr
     assert document["interviewer_model"]
     # Every answered turn was scored by the model, or the fallback notice says why not.
     for answer in document["answers"][:2]:
