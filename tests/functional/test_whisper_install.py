@@ -69,12 +69,15 @@ def hub(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Hub]:
                 self.send_header("X-Linked-Etag", f'"{state.etag}"')
             self.end_headers()
             body = body[start:]
-            if name == "model.bin" and state.hold_after is not None and not start:
-                self.wfile.write(body[: state.hold_after])
-                self.wfile.flush()
-                state.release.wait(30)
-                body = body[state.hold_after :]
-            self.wfile.write(body)
+            try:
+                if name == "model.bin" and state.hold_after is not None and not start:
+                    self.wfile.write(body[: state.hold_after])
+                    self.wfile.flush()
+                    state.release.wait(30)
+                    body = body[state.hold_after :]
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # the installer refused it from the headers
+                return
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
