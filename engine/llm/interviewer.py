@@ -34,6 +34,9 @@ QUESTION_MAX_TOKENS = 96
 # hold each attempt for its 120 s read timeout): the app's own feedback stands.
 REVIEW_DEADLINE_S = 90.0
 QUESTION_CHARS = (8, 400)  # a usable question is at least / at most this long
+# A reply that is no question (a lead-in alone, "Here's the response:") is sampled once more before the bank
+# asks instead: the candidate waits for a second reply, within the turn's deadline (turns.QUESTION_DEADLINE_S).
+QUESTION_ATTEMPTS = 2
 
 
 class TurnKind(enum.StrEnum):
@@ -73,8 +76,10 @@ _NOT_PROSE = re.compile(r'^\s*[{\[<]|"\s*:\s*["{\[\d]|</?[a-zA-Z][^>]*>')
 
 def clean_question(text: str) -> str:
     """The question a model wrote, without labels, quotes and anything after it; raises if unusable."""
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    candidate = _LEADING_LABEL.sub("", lines[0] if lines else "").strip().strip("\"'“”‘’").strip()
+    lines = (_LEADING_LABEL.sub("", line).strip().strip("\"'“”‘’").strip() for line in text.splitlines())
+    # A label or a lead-in on a line of its own ("Question:", "Here's my question:") is not the question: the
+    # next line is, and a lead-in with nothing after it is no question at all.
+    candidate = next((line for line in lines if line and not line.endswith((":", "："))), "")
     marks = [at for at, ch in enumerate(candidate) if ch == "?"]
     if marks:
         # Up to the first question long enough to ask: "What? How did you measure it?" keeps both.
@@ -150,10 +155,9 @@ class LlmInterviewer:
             return (self._system, ChatMessage(Role.USER, prompts.note(self.brief.language, "next_question")))
         return tuple(self._history([*exchanges[:-1], replace(exchanges[-1], then=kind)]))
 
-    def _question_request(self, messages: tuple[ChatMessage, ...]) -> GenerationRequest:
-        return GenerationRequest(
-            messages, max_tokens=QUESTION_MAX_TOKENS, temperature=0.6, stop=("\n\n",), seed=self.seed
-        )
+    def _question_request(self, messages: tuple[ChatMessage, ...], attempt: int = 0) -> GenerationRequest:
+        seed = None if self.seed is None else self.seed + attempt  # a fixed seed would write the same reply again
+        return GenerationRequest(messages, max_tokens=QUESTION_MAX_TOKENS, temperature=0.6, stop=("\n\n",), seed=seed)
 
     def read_ahead(self) -> None:
         """Start reading the interview's prefix (the posting and résumé) now, at a draft's priority, so that
@@ -196,12 +200,14 @@ class LlmInterviewer:
                 log.debug("draft unusable; generating afresh")
         elif draft is not None and draft.task is not None:
             draft.task.cancel()
-        generation = await self.desk.generate(self._question_request(messages), Priority.QUESTION, on_text)
-        try:
-            return clean_question(generation.text)
-        except QuestionUnusable:
-            log.warning("the model's question is unusable: %r", generation.text[:200])
-            raise
+        for attempt in range(QUESTION_ATTEMPTS):
+            request = self._question_request(messages, attempt)
+            generation = await self.desk.generate(request, Priority.QUESTION, on_text)
+            try:
+                return clean_question(generation.text)
+            except QuestionUnusable:
+                log.warning("the model's question is unusable (try %d): %r", attempt + 1, generation.text[:200])
+        raise QuestionUnusable
 
     def draft(self, exchanges: list[Exchange], question: str, answer_so_far: str, next_kind: TurnKind) -> None:
         """Start drafting the question that would follow this answer; an older draft is dropped."""

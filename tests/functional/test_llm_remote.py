@@ -168,7 +168,10 @@ class _Misbehaving(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
-        if self.mode == "broken_stream":
+        if self.mode in ("lead_in_then_question", "lead_in_only"):  # a reply that only announces a question
+            second = self.mode == "lead_in_then_question" and len(type(self).requests) > 1
+            self._stream("How did you measure the latency before and after?" if second else "Here's the response:")
+        elif self.mode == "broken_stream":
             self.wfile.write(b'data: {"choices": [{"delta": {"content": "Hel\n\n')
         elif self.mode in ("silent", "stalls"):  # headers at once, then nothing / one piece, then nothing
             if self.mode == "stalls":
@@ -177,11 +180,14 @@ class _Misbehaving(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.release.wait(30)
         else:  # well-formed stream, but the "JSON" it carries is not
-            for piece in ('{"situation": {"score": 9, ', '"reason": "Good"'):
-                chunk = {"choices": [{"delta": {"content": piece}, "finish_reason": None}]}
-                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-            done = {"choices": [{"delta": {}, "finish_reason": "stop"}]}
-            self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+            self._stream('{"situation": {"score": 9, ', '"reason": "Good"')
+
+    def _stream(self, *pieces: str) -> None:
+        for piece in pieces:
+            chunk = {"choices": [{"delta": {"content": piece}, "finish_reason": None}]}
+            self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+        done = {"choices": [{"delta": {}, "finish_reason": "stop"}]}
+        self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
 
     def _send_json(self, document: object) -> None:
         data = json.dumps(document).encode()
@@ -213,6 +219,37 @@ async def test_malformed_score_json_is_retried_once_then_falls_back(odd_server: 
     assert len(handler.requests) == 2
     assert handler.requests[0]["response_format"]["type"] == "json_schema"
     assert "not JSON" in caught.value.message("en")
+    await model.close()
+
+
+async def test_a_reply_that_is_no_question_is_sampled_once_more_and_the_screen_shows_the_second(
+    odd_server: tuple[str, type],
+) -> None:
+    url, handler = odd_server
+    handler.mode = "lead_in_then_question"
+    model = RemoteModel(RemoteOptions(url))
+    shown: list[str] = []
+    question = await LlmInterviewer(ModelDesk(model), brief(), drafting=False).next_question(
+        [Exchange("Tell me about a slow system you made fast.", ANSWER)], TurnKind.FOLLOW_UP, shown.append
+    )
+    assert question == "How did you measure the latency before and after?"
+    assert len(handler.requests) == 2
+    assert shown[0] == "Here's the response:" and shown[-1] == question  # the screen's text is replaced, not added to
+    await model.close()
+
+
+async def test_two_replies_that_are_no_question_give_way_to_the_bank(odd_server: tuple[str, type]) -> None:
+    url, handler = odd_server
+    handler.mode = "lead_in_only"
+    model = RemoteModel(RemoteOptions(url))
+    plan = TurnPlan(list(load_bank("en"))[:4], "en", LlmInterviewer(ModelDesk(model), brief(), drafting=False))
+    first, _ = await plan.next_question()
+    assert first is not None and first.source == "bank"  # the opener is the bank's
+    plan.record_answer(ANSWER)  # long enough for a follow-up
+    second, notices = await plan.next_question()
+    assert second is not None and second.source == "bank"
+    assert notices == [PlanNotice("llm.question_unusable")]
+    assert len(handler.requests) == 2  # one reply, one more try, then the bank
     await model.close()
 
 
