@@ -137,8 +137,9 @@ class TurnPlan:
     ) -> str | None:
         """The model's question, or None when it has not begun writing within `start_deadline_s` (it is then
         stopped between two of its steps: what it has read stays in its cache)."""
+        retry_by = asyncio.get_running_loop().time() + self.question_deadline_s
         if self.start_deadline_s is None:
-            return await interviewer.next_question(self.exchanges, kind, on_text)
+            return await interviewer.next_question(self.exchanges, kind, on_text, retry_by=retry_by)
         started = asyncio.Event()
 
         def written(text: str) -> None:
@@ -146,7 +147,7 @@ class TurnPlan:
             if on_text is not None:
                 on_text(text)
 
-        writing = asyncio.ensure_future(interviewer.next_question(self.exchanges, kind, written))
+        writing = asyncio.ensure_future(interviewer.next_question(self.exchanges, kind, written, retry_by=retry_by))
         beginning = asyncio.ensure_future(started.wait())
         try:
             await asyncio.wait({writing, beginning}, timeout=self.start_deadline_s, return_when=asyncio.FIRST_COMPLETED)

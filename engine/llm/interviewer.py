@@ -34,8 +34,8 @@ QUESTION_MAX_TOKENS = 96
 # hold each attempt for its 120 s read timeout): the app's own feedback stands.
 REVIEW_DEADLINE_S = 90.0
 QUESTION_CHARS = (8, 400)  # a usable question is at least / at most this long
-# A reply that is no question (a lead-in alone, "Here's the response:") is sampled once more before the bank
-# asks instead: the candidate waits for a second reply, within the turn's deadline (turns.QUESTION_DEADLINE_S).
+# A reply that is no question (an announcement alone, "Here's the response:") is sampled once more before the
+# bank asks instead, if a second reply as slow would still come within the turn's deadline (turns.py).
 QUESTION_ATTEMPTS = 2
 
 
@@ -69,6 +69,10 @@ _LEADING_LABEL = re.compile(r"^\s*(?:\*\*)?(?:interviewer|question|면접관|질
 
 
 _SENTENCE = re.compile(r"[^.!。]+[.!。]?\s*")
+# A line that only announces what follows ("Here's the response:", "Follow-up question:", "다음 질문입니다:").
+_ANNOUNCES = re.compile(r"(?:\b(?:here'?s|here is|following|question|response|answer)\b|다음|질문)[^:：]*[:：]$", re.I)
+_QUESTION_MARKS = "?？"
+_LIST_MARKER = re.compile(r"^(?:[-•]|\d+[.)])\s+")  # "- ", "• ", "1. ", "2) " before an item
 
 
 _NOT_PROSE = re.compile(r'^\s*[{\[<]|"\s*:\s*["{\[\d]|</?[a-zA-Z][^>]*>')
@@ -76,11 +80,16 @@ _NOT_PROSE = re.compile(r'^\s*[{\[<]|"\s*:\s*["{\[\d]|</?[a-zA-Z][^>]*>')
 
 def clean_question(text: str) -> str:
     """The question a model wrote, without labels, quotes and anything after it; raises if unusable."""
-    lines = (_LEADING_LABEL.sub("", line).strip().strip("\"'“”‘’").strip() for line in text.splitlines())
-    # A label or a lead-in on a line of its own ("Question:", "Here's my question:") is not the question: the
-    # next line is, and a lead-in with nothing after it is no question at all.
-    candidate = next((line for line in lines if line and not line.endswith((":", "："))), "")
-    marks = [at for at, ch in enumerate(candidate) if ch == "?"]
+    lines = (
+        _LIST_MARKER.sub("", _LEADING_LABEL.sub("", line).strip().strip("\"'“”‘’*").strip()).strip("\"'“”‘’")
+        for line in text.splitlines()
+    )
+    # A label or an announcement on a line of its own ("Question:", "Here's the response:") is not the
+    # question: the next line is, and an announcement with nothing after it is no question at all. Another
+    # line ending in a colon is an instruction ("Walk me through how you chose the cache:").
+    candidate = next((line for line in lines if line and not _ANNOUNCES.search(line)), "")
+    candidate = candidate[:-1] + "." if candidate.endswith((":", "：")) else candidate
+    marks = [at for at, ch in enumerate(candidate) if ch in _QUESTION_MARKS]
     if marks:
         # Up to the first question long enough to ask: "What? How did you measure it?" keeps both.
         end = next((at for at in marks if len(candidate[: at + 1]) >= QUESTION_CHARS[0]), marks[-1])
@@ -174,9 +183,17 @@ class LlmInterviewer:
 
     # -- the next question --------------------------------------------------------------------------
     async def next_question(
-        self, exchanges: list[Exchange], kind: TurnKind, on_text: TextListener | None = None
+        self,
+        exchanges: list[Exchange],
+        kind: TurnKind,
+        on_text: TextListener | None = None,
+        *,
+        retry_by: float | None = None,
     ) -> str:
-        """The next question, streamed to `on_text`. Raises LlmError (or QuestionUnusable)."""
+        """The next question, streamed to `on_text`. Raises LlmError (or QuestionUnusable). A reply that is no
+        question is sampled once more if another as slow would still end before `retry_by` (loop time)."""
+        loop = asyncio.get_running_loop()
+        first_try = 0
         messages = self.question_messages(exchanges, kind)
         draft, self._draft = self._draft, None
         if draft is not None and draft.task is not None and draft.messages == messages:
@@ -198,15 +215,23 @@ class LlmInterviewer:
                 log.debug("draft cancelled; generating afresh")
             except LlmError:
                 log.debug("draft unusable; generating afresh")
+                if on_text is not None and draft.text:
+                    on_text("")  # the refused draft leaves the screen
+                first_try = 1  # the draft was the first try: the same request would write the same reply
         elif draft is not None and draft.task is not None:
             draft.task.cancel()
-        for attempt in range(QUESTION_ATTEMPTS):
+        for attempt in range(first_try, QUESTION_ATTEMPTS):
+            began = loop.time()
             request = self._question_request(messages, attempt)
             generation = await self.desk.generate(request, Priority.QUESTION, on_text)
             try:
                 return clean_question(generation.text)
             except QuestionUnusable:
                 log.warning("the model's question is unusable (try %d): %r", attempt + 1, generation.text[:200])
+            if retry_by is not None and loop.time() + (loop.time() - began) > retry_by:
+                break  # no time for another: the bank asks, and the turn does not count as a slow one
+            if on_text is not None:
+                on_text("")  # the refused reply leaves the screen
         raise QuestionUnusable
 
     def draft(self, exchanges: list[Exchange], question: str, answer_so_far: str, next_kind: TurnKind) -> None:

@@ -168,8 +168,10 @@ class _Misbehaving(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
-        if self.mode in ("lead_in_then_question", "lead_in_only"):  # a reply that only announces a question
+        if self.mode in ("lead_in_then_question", "lead_in_only", "slow_lead_in"):  # it only announces one
             second = self.mode == "lead_in_then_question" and len(type(self).requests) > 1
+            if self.mode == "slow_lead_in":
+                self.release.wait(0.4)  # a slow provider
             self._stream("How did you measure the latency before and after?" if second else "Here's the response:")
         elif self.mode == "broken_stream":
             self.wfile.write(b'data: {"choices": [{"delta": {"content": "Hel\n\n')
@@ -229,12 +231,26 @@ async def test_a_reply_that_is_no_question_is_sampled_once_more_and_the_screen_s
     handler.mode = "lead_in_then_question"
     model = RemoteModel(RemoteOptions(url))
     shown: list[str] = []
-    question = await LlmInterviewer(ModelDesk(model), brief(), drafting=False).next_question(
+    question = await LlmInterviewer(ModelDesk(model), brief(), drafting=False, seed=7).next_question(
         [Exchange("Tell me about a slow system you made fast.", ANSWER)], TurnKind.FOLLOW_UP, shown.append
     )
     assert question == "How did you measure the latency before and after?"
-    assert len(handler.requests) == 2
-    assert shown[0] == "Here's the response:" and shown[-1] == question  # the screen's text is replaced, not added to
+    assert [request["seed"] for request in handler.requests] == [7, 8]  # the same seed would write it again
+    # The refused reply leaves the screen before the second is written there.
+    assert shown[:2] == ["Here's the response:", ""] and shown[-1] == question
+    await model.close()
+
+
+async def test_a_refused_draft_counts_as_the_first_try(odd_server: tuple[str, type]) -> None:
+    url, handler = odd_server
+    handler.mode = "lead_in_then_question"
+    model = RemoteModel(RemoteOptions(url))
+    interviewer = LlmInterviewer(ModelDesk(model), brief(), seed=7)
+    asked = "Tell me about a slow system you made fast."
+    interviewer.draft([], asked, ANSWER, TurnKind.FOLLOW_UP)  # written while the answer is given
+    question = await interviewer.next_question([Exchange(asked, ANSWER)], TurnKind.FOLLOW_UP)
+    assert question == "How did you measure the latency before and after?"
+    assert [request["seed"] for request in handler.requests] == [7, 8]  # the draft, then one more try
     await model.close()
 
 
@@ -250,6 +266,23 @@ async def test_two_replies_that_are_no_question_give_way_to_the_bank(odd_server:
     assert second is not None and second.source == "bank"
     assert notices == [PlanNotice("llm.question_unusable")]
     assert len(handler.requests) == 2  # one reply, one more try, then the bank
+    await model.close()
+
+
+async def test_a_refused_reply_is_not_tried_again_when_a_second_would_miss_the_turns_deadline(
+    odd_server: tuple[str, type],
+) -> None:
+    url, handler = odd_server
+    handler.mode = "slow_lead_in"  # 0.4 s a reply: a second would end after the 0.6 s deadline
+    model = RemoteModel(RemoteOptions(url))
+    plan = TurnPlan(list(load_bank("en"))[:4], "en", LlmInterviewer(ModelDesk(model), brief(), drafting=False))
+    plan.question_deadline_s = 0.6
+    await plan.next_question()
+    plan.record_answer(ANSWER)
+    planned, notices = await plan.next_question()
+    assert planned is not None and planned.source == "bank"
+    assert notices == [PlanNotice("llm.question_unusable")] and plan.slow_turns == 0  # not taken for slowness
+    assert len(handler.requests) == 1
     await model.close()
 
 

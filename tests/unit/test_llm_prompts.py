@@ -79,10 +79,24 @@ def test_model_replies_are_cut_to_one_question_or_rejected() -> None:
     assert korean == "그 결정을 내린 이유는 무엇인가요?"
     # A first question too short to ask on its own runs on to the next (SmolLM2 wrote this one).
     assert clean_question("What? How did you measure it?") == "What? How did you measure it?"
-    # A label or lead-in on a line of its own announces the question on the next; alone, it is none.
+    # A label or an announcement on a line of its own: the question is on the next line; alone, it is none.
     assert clean_question("Question:\nWhat did you change first?") == "What did you change first?"
+    assert clean_question("**Follow-up question:**\n- What did you change first?") == "What did you change first?"
     assert clean_question("다음 질문입니다:\n그 결정을 내린 이유는 무엇인가요?") == "그 결정을 내린 이유는 무엇인가요?"
-    for unusable in ("", "   ", "?!", "…", "Why?", "Here's the response:", "**Question 2:**"):
+    # An instruction that ends in a colon is still asked, ending as a sentence.
+    assert clean_question("Walk me through how you chose the cache:\n\n1. Options") == (
+        "Walk me through how you chose the cache."
+    )
+    assert clean_question("그 결정을 내린 이유는 무엇인가요？ 다른 방법은요？") == "그 결정을 내린 이유는 무엇인가요？"
+    for unusable in (
+        "",
+        "   ",
+        "?!",
+        "…",
+        "Why?",
+        "Here's the response:",
+        "Now I'll give you the answer to your question:",
+    ):
         with pytest.raises(QuestionUnusable):
             clean_question(unusable)
 
