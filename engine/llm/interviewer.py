@@ -70,7 +70,12 @@ _LEADING_LABEL = re.compile(r"^\s*(?:\*\*)?(?:interviewer|question|면접관|질
 
 _SENTENCE = re.compile(r"[^.!。]+[.!。]?\s*")
 # A line that only announces what follows ("Here's the response:", "Follow-up question:", "다음 질문입니다:").
-_ANNOUNCES = re.compile(r"(?:\b(?:here'?s|here is|following|question|response|answer)\b|다음|질문)[^:：]*[:：]$", re.I)
+# The naming word comes just before the colon: "Tell me about a question you struggled with:" is an instruction.
+_ANNOUNCES = re.compile(
+    r"(?:\bhere(?:'s| is)\b.*|\b(?:following|question|response|answer)\s*\d*(?:\s+is)?|(?:다음|질문)\S{0,4})"
+    r"[*\s]*[:：]$",
+    re.I,
+)
 _QUESTION_MARKS = "?？"
 _LIST_MARKER = re.compile(r"^(?:[-•]|\d+[.)])\s+")  # "- ", "• ", "1. ", "2) " before an item
 

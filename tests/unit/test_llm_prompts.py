@@ -87,6 +87,9 @@ def test_model_replies_are_cut_to_one_question_or_rejected() -> None:
     assert clean_question("Walk me through how you chose the cache:\n\n1. Options") == (
         "Walk me through how you chose the cache."
     )
+    assert clean_question("Tell me about a question you struggled with:") == (
+        "Tell me about a question you struggled with."
+    )
     assert clean_question("그 결정을 내린 이유는 무엇인가요？ 다른 방법은요？") == "그 결정을 내린 이유는 무엇인가요？"
     for unusable in (
         "",
